@@ -1,0 +1,41 @@
+#include "cli/letter_files.h"
+
+#include <algorithm>
+#include <system_error>
+
+#include "reader/letter_reader.h"
+
+namespace imr::indexer {
+namespace fs = std::filesystem;
+
+namespace {
+
+void collect_folder(const fs::path& dir, LetterFiles& out) {
+  std::error_code ec;
+  std::vector<fs::path> found;
+  auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file(ec) && is_letter_file(it->path())) found.push_back(it->path().lexically_normal());
+  if (ec) out.errors.push_back(dir.string() + ": cannot list folder: " + ec.message());
+  std::ranges::sort(found);
+  out.files.insert(out.files.end(), found.begin(), found.end());
+}
+
+}  // namespace
+
+LetterFiles collect_letter_files(const std::vector<std::string>& paths) {
+  LetterFiles out;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(p, ec);
+    if (ec || !fs::exists(status))
+      out.errors.push_back(p + ": no such file or folder");
+    else if (fs::is_directory(status))
+      collect_folder(p, out);
+    else
+      out.files.push_back(fs::path(p).lexically_normal());
+  }
+  return out;
+}
+
+}  // namespace imr::indexer

@@ -1,0 +1,67 @@
+#include "document/document_builder.h"
+
+#include "document/content_hash.h"
+#include "imr/schema/facet_table.h"
+#include "imr/schema/field.h"
+#include "imr/schema/stored_letter.h"
+
+namespace imr::indexer {
+namespace {
+
+namespace slot = schema::slot;
+
+void add_text(Xapian::Document& doc, const schema::Analyzer& analyzer, std::string_view text) {
+  for (const schema::Token& t : analyzer.tokens(text)) {
+    doc.add_posting(t.term, t.position);
+    if (t.compound) continue;
+    if (std::string stem = analyzer.stem_term(t.term); !stem.empty()) doc.add_term(stem);
+  }
+}
+
+void add_facets(Xapian::Document& doc, const schema::FacetTable& table) {
+  for (const auto& v : table.letter) doc.add_boolean_term(schema::boolean_term(v.field, v.value));
+  for (const auto& row : table.items)
+    for (const auto& v : row) doc.add_boolean_term(schema::boolean_term(v.field, v.value));
+}
+
+void set_date(Xapian::Document& doc, unsigned slot_no, const std::optional<std::string>& date) {
+  if (date) doc.add_value(slot_no, *date);
+}
+
+}  // namespace
+
+std::string letter_key(const schema::Record& record, std::string_view clean_text) {
+  if (record.case_number && !record.case_number->empty()) return *record.case_number;
+  return "h" + content_hash(clean_text);
+}
+
+std::string source_term(std::string_view source_path) {
+  return "XSRC" + content_hash(source_path);
+}
+
+BuiltDocument DocumentBuilder::build(const schema::Record& record, std::string_view clean_text,
+                                     std::string_view hash) const {
+  Xapian::Document doc;
+  add_text(doc, analyzer_, clean_text);
+
+  const schema::FacetTable table = schema::facet_table_of(record);
+  add_facets(doc, table);
+  doc.add_value(slot::facet_table, schema::encode_facet_table(table));
+
+  const schema::Dates& d = record.dates;
+  set_date(doc, slot::decision_date, d.decision);
+  set_date(doc, slot::injury_date, d.injury);
+  set_date(doc, slot::assigned_date, d.assigned);
+  set_date(doc, slot::ur_denial_date, d.ur_denial);
+  set_date(doc, slot::received_date, d.application_received);
+  doc.add_value(slot::content_hash, std::string(hash));
+  doc.add_value(slot::source_path, record.source);
+
+  std::string key = schema::key_term(letter_key(record, clean_text));
+  doc.add_boolean_term(key);
+  doc.add_boolean_term(source_term(record.source));
+  doc.set_data(schema::encode_stored_letter({record, std::string(clean_text)}));
+  return {std::move(doc), std::move(key)};
+}
+
+}  // namespace imr::indexer

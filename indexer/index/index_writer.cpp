@@ -1,0 +1,72 @@
+#include "index/index_writer.h"
+
+#include <vector>
+
+#include "imr/schema/field.h"
+
+namespace imr::indexer {
+namespace {
+
+Xapian::WritableDatabase open_writable(const std::filesystem::path& dir) {
+  try {
+    std::filesystem::create_directories(dir);
+    return Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw IndexLocked("index " + dir.string() + " is locked: another imr-index is writing to it");
+  } catch (const Xapian::Error& e) {
+    throw std::runtime_error("cannot open index " + dir.string() + ": " + e.get_description());
+  } catch (const std::filesystem::filesystem_error& e) {
+    throw std::runtime_error("cannot create index folder " + dir.string() + ": " + e.code().message());
+  }
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_size)
+    : db_(open_writable(dir)), batch_size_(batch_size == 0 ? 1 : batch_size) {}
+
+IndexWriter::~IndexWriter() {
+  try {
+    commit();
+  } catch (...) {
+    // Destructors must not throw; the batch is lost and the index stays as of the last commit.
+  }
+}
+
+bool IndexWriter::unchanged(std::string_view source, std::string_view content_hash) const {
+  const std::string term = source_term(source);
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+    if (db_.get_document(*it).get_value(schema::slot::content_hash) == content_hash) return true;
+  return false;
+}
+
+void IndexWriter::begin_batch_if_needed() {
+  if (in_batch_ == 0) db_.begin_transaction(true);
+}
+
+WriteOutcome IndexWriter::write(const BuiltDocument& doc, std::string_view source) {
+  begin_batch_if_needed();
+  // A file whose case number changed leaves no stale letter behind.
+  const std::string src = source_term(source);
+  std::vector<Xapian::docid> stale;
+  for (auto it = db_.postlist_begin(src); it != db_.postlist_end(src); ++it) {
+    Xapian::Document old = db_.get_document(*it);
+    auto t = old.termlist_begin();
+    t.skip_to(doc.key_term);
+    if (t == old.termlist_end() || *t != doc.key_term) stale.push_back(*it);
+  }
+  for (Xapian::docid id : stale) db_.delete_document(id);
+
+  const bool existed = db_.term_exists(doc.key_term);
+  db_.replace_document(doc.key_term, doc.document);
+  if (++in_batch_ >= batch_size_) commit();
+  return existed ? WriteOutcome::replaced : WriteOutcome::added;
+}
+
+void IndexWriter::commit() {
+  if (in_batch_ == 0) return;
+  in_batch_ = 0;
+  db_.commit_transaction();
+}
+
+}  // namespace imr::indexer

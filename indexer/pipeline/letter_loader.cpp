@@ -1,0 +1,22 @@
+#include "pipeline/letter_loader.h"
+
+#include "document/content_hash.h"
+
+namespace imr::indexer {
+
+LetterLoader::LetterLoader(std::shared_ptr<const schema::Vocabulary> vocabulary) : parser_(std::move(vocabulary)) {}
+
+LoadedLetter LetterLoader::load(const std::filesystem::path& path, std::string source) const {
+  const Format format = format_of(path);
+  return load_bytes(read_file_bytes(path), format, std::move(source));
+}
+
+LoadedLetter LetterLoader::load_bytes(std::string_view bytes, Format format, std::string source) const {
+  CleanText clean = clean_letter(bytes, format);
+  LoadedLetter out{parser_.parse(clean.text, std::move(source)), std::move(clean.text), content_hash(bytes),
+                   std::move(clean.warnings)};
+  out.warnings.insert(out.warnings.end(), out.parsed.warnings.begin(), out.parsed.warnings.end());
+  return out;
+}
+
+}  // namespace imr::indexer

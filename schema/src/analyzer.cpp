@@ -1,0 +1,46 @@
+#include "imr/schema/analyzer.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "imr/schema/compound_filter.h"
+#include "imr/schema/field.h"
+#include "imr/schema/term_normalizer.h"
+
+namespace imr::schema {
+namespace {
+
+bool stemmable(std::string_view term) {
+  if (term.size() < 2) return false;
+  return std::ranges::all_of(term, [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return std::isalpha(u) || c == '\'' || u >= 0x80;
+  });
+}
+
+Token make_token(std::string_view text, Span span, std::uint32_t position, bool compound) {
+  return Token{normalize_term(text.substr(span.start, span.end - span.start)), position, span.start, span.end,
+               compound};
+}
+
+}  // namespace
+
+Analyzer::Analyzer() : stemmer_("english") {}
+
+std::vector<Token> Analyzer::tokens(std::string_view text, std::uint32_t first_position) const {
+  std::vector<Token> out;
+  std::uint32_t position = first_position;
+  for (const WordGroup& g : group_compounds(text, tokenizer_.words(text))) {
+    if (g.compound()) out.push_back(make_token(text, g.whole, position, true));
+    for (const Span& part : g.parts) out.push_back(make_token(text, part, position++, false));
+  }
+  std::erase_if(out, [](const Token& t) { return t.term.empty() || t.term.size() > kMaxTermBytes; });
+  return out;
+}
+
+std::string Analyzer::stem_term(std::string_view term) const {
+  if (!stemmable(term)) return {};
+  return std::string(stem_prefix) + stemmer_(std::string(term));
+}
+
+}  // namespace imr::schema
