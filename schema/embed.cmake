@@ -1,6 +1,11 @@
 # Turns the files of schema/data into a C++ source, so the binaries carry
 # their vocabularies and run from any folder. Called at build time with
-# -DOUT=<file.cpp> -DDATA_DIR=<dir>.
+# -DOUT=<file.cpp> -DDATA_DIR=<dir> [-DNAMESPACE=ns -DHEADER=path.h], the
+# namespace and header that declare data_file() (default: imr::schema's).
+if(NOT NAMESPACE)
+  set(NAMESPACE "imr::schema")
+  set(HEADER "imr/schema/data_files.h")
+endif()
 file(GLOB files RELATIVE "${DATA_DIR}" "${DATA_DIR}/*")
 list(SORT files)
 set(arrays "")
@@ -16,10 +21,10 @@ foreach(name IN LISTS files)
   math(EXPR i "${i} + 1")
 endforeach()
 file(WRITE "${OUT}.tmp" "// Generated from schema/data by embed.cmake; do not edit.
-#include \"imr/schema/data_files.h\"
+#include \"${HEADER}\"
 #include <array>
 #include <utility>
-namespace imr::schema {
+namespace ${NAMESPACE} {
 namespace {
 ${arrays}
 const std::pair<std::string_view, std::string_view> kFiles[] = {
@@ -30,6 +35,6 @@ std::optional<std::string_view> data_file(std::string_view name) {
     if (!n.empty() && n == name) return content;
   return std::nullopt;
 }
-}  // namespace imr::schema
+}  // namespace ${NAMESPACE}
 ")
 file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

@@ -17,8 +17,8 @@ Progress::~Progress() {
   std::fputc('\n', stderr);
 }
 
-void Progress::advance() {
-  ++done_;
+void Progress::set(std::size_t done) {
+  done_ = done;
   if (!enabled_) return;
   // Redrawing more often than ten times a second only slows indexing down.
   if (std::chrono::steady_clock::now() - last_draw_ > std::chrono::milliseconds(100)) draw();

@@ -10,7 +10,7 @@ class Progress {
  public:
   explicit Progress(std::size_t total);
   ~Progress();
-  void advance();
+  void set(std::size_t done);
 
  private:
   void draw() const;

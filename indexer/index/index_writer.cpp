@@ -63,6 +63,27 @@ WriteOutcome IndexWriter::write(const BuiltDocument& doc, std::string_view sourc
   return existed ? WriteOutcome::replaced : WriteOutcome::added;
 }
 
+bool IndexWriter::remove(std::string_view key) {
+  const std::string term = schema::key_term(key);
+  if (!db_.term_exists(term)) return false;
+  begin_batch_if_needed();
+  db_.delete_document(term);
+  ++in_batch_;
+  return true;
+}
+
+std::size_t IndexWriter::prune(const std::function<bool(const std::string& source)>& source_exists) {
+  std::vector<Xapian::docid> gone;
+  for (auto it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it)
+    if (!source_exists(db_.get_document(*it).get_value(schema::slot::source_path))) gone.push_back(*it);
+  if (gone.empty()) return 0;
+  begin_batch_if_needed();
+  for (Xapian::docid id : gone) db_.delete_document(id);
+  in_batch_ += gone.size();
+  commit();
+  return gone.size();
+}
+
 void IndexWriter::commit() {
   if (in_batch_ == 0) return;
   in_batch_ = 0;

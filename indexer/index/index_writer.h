@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
+#include <string>
 #include <stdexcept>
 #include <string_view>
 
@@ -34,6 +36,10 @@ class IndexWriter {
   // True when the letter last indexed from this source had these bytes.
   bool unchanged(std::string_view source, std::string_view content_hash) const;
   WriteOutcome write(const BuiltDocument& doc, std::string_view source);
+  // Removes the letter with this case number (or content key); false when absent.
+  bool remove(std::string_view key);
+  // Removes letters whose source file is gone; returns how many.
+  std::size_t prune(const std::function<bool(const std::string& source)>& source_exists);
   // Commits the open batch now.
   void commit();
   Xapian::doccount document_count() const { return db_.get_doccount(); }

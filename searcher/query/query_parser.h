@@ -9,24 +9,23 @@
 #include "imr/schema/analyzer.h"
 #include "imr/schema/vocabulary.h"
 #include "query/parsed_query.h"
+#include "query/query_limits.h"
+#include "query/thesaurus.h"
 
 namespace imr::searcher {
 
-struct QueryLimits {
-  std::size_t max_query_bytes = 4096;
-  std::size_t max_terms = 64;
-  Xapian::termcount max_wildcard_expansion = 200;
-};
-
-// Not thread-safe (holds an Analyzer): one per thread.
+// Not thread-safe (holds an Analyzer): one per thread. Copies share the
+// (immutable) vocabulary.
 class QueryParser {
  public:
+  // Without a vocabulary (nullptr) words find only themselves: no drug names
+  // or abbreviations are expanded.
   QueryParser(std::shared_ptr<const schema::Vocabulary> vocabulary, QueryLimits limits = {});
   // Throws QueryError for a query that cannot be parsed or breaks a limit.
   ParsedQuery parse(std::string_view query) const;
 
  private:
-  std::shared_ptr<const schema::Vocabulary> vocabulary_;
+  std::shared_ptr<const Thesaurus> thesaurus_;
   QueryLimits limits_;
   schema::Analyzer analyzer_;
 };

@@ -5,6 +5,7 @@
 // as the index does ("Soma®", "SOMA" and "soma" are one name).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -21,6 +22,10 @@ class Vocabulary {
   // From the data files built into the binary (schema/data). Throws
   // std::runtime_error naming the file and line of any malformed entry.
   static std::shared_ptr<const Vocabulary> builtin();
+  // The content of a data file by name ("drugs.tsv"); nullopt when missing.
+  using DataSource = std::function<std::optional<std::string_view>(std::string_view name)>;
+  // From other data, such as a test's own files; builtin() reads data_file().
+  static std::shared_ptr<const Vocabulary> from_data(const DataSource& source);
 
   // --- drugs -------------------------------------------------------------
   // Generic ingredients named in the tokens, brands and combinations expanded

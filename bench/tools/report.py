@@ -1,0 +1,205 @@
+"""Turns one benchmark run's measurements (bench/out/run-N/) into
+bench/results/latest-N.{md,json,png}, and checks the facet counts of the
+record-only queries against the generator's true records: exits 1, naming
+every difference, when imrsearch's answers disagree with the truth.
+
+usage: report.py --letters N --work DIR --corpus DIR --mix FILE --results DIR
+"""
+import argparse
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import query_mix  # noqa: E402
+import truth_check  # noqa: E402
+
+ENGINES = [("imrsearch", "imrsearch"), ("sqlite", "SQLite FTS5"), ("xapian", "Xapian stock")]
+BASELINES = ENGINES[1:]
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def gnu_time(path):
+    """Wall, CPU seconds and peak RSS from `/usr/bin/time -v` output."""
+    t = read(path)
+
+    def field(label):
+        return re.search(re.escape(label) + r":\s*(.+)", t).group(1).strip()
+    parts = [float(p) for p in field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")]
+    wall = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    return {"wall_s": wall, "cpu_s": cpu, "peak_rss_mb": int(field("Maximum resident set size (kbytes)")) / 1024,
+            "exit_status": int(field("Exit status"))}
+
+
+def indexing(work, letters, corpus_bytes):
+    out = {}
+    for key, _ in ENGINES:
+        t = gnu_time(os.path.join(work, "index-%s.time" % key))
+        size = int(read(os.path.join(work, "index-%s.size" % key)))
+        t.update(letters_per_s=letters / t["wall_s"], mb_per_s=corpus_bytes / 1e6 / t["wall_s"],
+                 index_mb=size / 1e6, index_to_corpus=size / corpus_bytes)
+        out[key] = t
+    return out
+
+
+def http(work):
+    out = {}
+    for name in sorted(os.listdir(work)):
+        m = re.fullmatch(r"http-(\d+)\.txt", name)
+        if m:
+            line = [l for l in read(os.path.join(work, name)).splitlines() if l.startswith("BENCH_JSON ")]
+            out[int(m.group(1))] = json.loads(line[-1][len("BENCH_JSON "):])
+    return dict(sorted(out.items()))
+
+
+def run(cmd):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def machine():
+    meminfo = read("/proc/meminfo")
+    cpu = re.search(r"model name\s*:\s*(.+)", read("/proc/cpuinfo"))
+    versions = {p: run(["dpkg-query", "-W", "-f=${Version}", p])
+                for p in ["libxapian30", "libsqlite3-0", "libicu72", "wrk", "g++"]}
+    return {"cores": os.cpu_count(), "cpu": cpu.group(1) if cpu else platform.processor(),
+            "memory_gb": round(int(re.search(r"MemTotal:\s*(\d+)", meminfo).group(1)) / 2 ** 20, 1),
+            "kernel": platform.release(), "versions": versions,
+            "git_commit": run(["git", "-C", os.path.dirname(__file__), "rev-parse", "--short", "HEAD"])}
+
+
+def check_truth(mix, queries, truth):
+    """Per record-only query and engine: the differences from the truth."""
+    checks = {}
+    for q in mix:
+        if q.text:
+            continue
+        expected = truth.expected(q)
+        checks[q.name] = {key: truth_check.compare(expected, queries[key][q.name]) for key, _ in ENGINES}
+    return checks
+
+
+def ratio(a, b):
+    return a / b if b else float("nan")
+
+
+def fmt(x, digits=2):
+    return "%.*f" % (digits, x) if x == x else "n/a"
+
+
+def markdown(r):
+    n, m = r["letters"], r["machine"]
+    lines = ["# imrsearch benchmark: %d letters" % n, "",
+             "Run %s on %d cores (%s), %.1f GB RAM, commit %s. Versions: %s." % (
+                 r["date"], m["cores"], m["cpu"], m["memory_gb"], m["git_commit"],
+                 ", ".join("%s %s" % kv for kv in m["versions"].items())),
+             "Corpus: %d letters, %.1f MB (%s). Latencies are the median over %d rounds of each round's "
+             "percentile over %d runs after %d warm-up runs; all engines in-process, same machine, same run." % (
+                 n, r["corpus_mb"], r["corpus_made_by"], r["rounds"], r["runs"], r["warmup"]), "",
+             "## Indexing", "",
+             "| engine | letters/s | MB/s | wall s | CPU s | peak RSS MB | index MB | index/corpus |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for key, label in ENGINES:
+        i = r["indexing"][key]
+        lines.append("| %s | %.0f | %.2f | %.1f | %.1f | %.0f | %.1f | %.2f |" % (
+            label, i["letters_per_s"], i["mb_per_s"], i["wall_s"], i["cpu_s"], i["peak_rss_mb"], i["index_mb"],
+            i["index_to_corpus"]))
+    for key, label in BASELINES:
+        i, b = r["indexing"]["imrsearch"], r["indexing"][key]
+        lines.append("| imrsearch / %s | %s | %s | %s | %s | %s | %s | %s |" % (label, *[fmt(ratio(i[f], b[f])) for f in (
+            "letters_per_s", "mb_per_s", "wall_s", "cpu_s", "peak_rss_mb", "index_mb", "index_to_corpus")]))
+    lines += ["", "## Queries (ms: p50 / p95 / p99)", "",
+              "| query | total | imrsearch | SQLite FTS5 | Xapian stock | imrsearch/SQLite | imrsearch/Xapian |",
+              "|---|---:|---:|---:|---:|---:|---:|"]
+    for q in r["mix"]:
+        cells = [" / ".join(fmt(r["queries"][k][q]["latency_ms"][p]) for p in ("p50", "p95", "p99")) for k, _ in ENGINES]
+        ratios = [" / ".join(fmt(ratio(r["queries"]["imrsearch"][q]["latency_ms"][p], r["queries"][k][q]["latency_ms"][p]))
+                             for p in ("p50", "p95", "p99")) for k, _ in BASELINES]
+        totals = "/".join(str(r["queries"][k][q]["total"]) for k, _ in ENGINES)
+        lines.append("| %s | %s | %s | %s | %s | %s | %s |" % (q, totals, *cells, *ratios))
+    lines += ["", "`total` is imrsearch/SQLite/Xapian; they differ where the engines' rules differ (see bench/README.md).",
+              "", "## HTTP (imrsearch server, wrk on 127.0.0.1, whole mix in rotation)", "",
+              "| connections | seconds | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for c, h in r["http"].items():
+        lines.append("| %s | %.0f | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %d |" % (
+            c, h["seconds"], h["requests"], h["requests_per_s"], h["p50_ms"], h["p95_ms"], h["p99_ms"], h["max_ms"], h["errors"]))
+    lines += ["", "The baselines have no HTTP server of their own, so HTTP figures have no ratio.", "",
+              "## Correctness against truth.jsonl (record-only queries)", "",
+              "| query | " + " | ".join(label for _, label in ENGINES) + " |", "|---|" + "---|" * len(ENGINES)]
+    for q, per_engine in r["truth_check"].items():
+        lines.append("| %s | %s |" % (q, " | ".join("agrees" if not p else "%d differences" % len(p) for p in per_engine.values())))
+    lines += ["", "imrsearch must agree (the run fails otherwise); the baselines' simpler facet rules are reported, not enforced.",
+              "", "## Commands", "", "```"] + r["commands"] + ["```", "", "![latency chart](latest-%d.png)" % n, ""]
+    return "\n".join(lines)
+
+
+def chart(r, path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    mix = r["mix"]
+    fig, ax = plt.subplots(figsize=(14, 6))
+    width = 0.27
+    for e, (key, label) in enumerate(ENGINES):
+        xs = [i + (e - 1) * width for i in range(len(mix))]
+        lat = [r["queries"][key][q]["latency_ms"] for q in mix]
+        ax.bar(xs, [l["p50"] for l in lat], width, label=label + " p50")
+        ax.scatter(xs, [l["p95"] for l in lat], marker="_", s=120, color="black", zorder=3)
+        ax.scatter(xs, [l["p99"] for l in lat], marker="x", s=25, color="red", zorder=3)
+    ax.set_yscale("log")
+    ax.set_xticks(range(len(mix)))
+    ax.set_xticklabels(mix, rotation=35, ha="right")
+    ax.set_ylabel("latency, ms (log): bar p50, dash p95, x p99")
+    ax.set_title("imrsearch vs baselines, %d letters" % r["letters"])
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    for opt in ("--work", "--corpus", "--mix", "--results"):
+        ap.add_argument(opt, required=True)
+    ap.add_argument("--letters", type=int, required=True)
+    a = ap.parse_args()
+    mix = query_mix.load(a.mix)
+    queries = {key: {q["name"]: q for q in json.loads(read(os.path.join(a.work, "query-%s.json" % key)))["queries"]}
+               for key, _ in ENGINES}
+    first = json.loads(read(os.path.join(a.work, "query-imrsearch.json")))
+    corpus_bytes = int(read(os.path.join(a.work, "corpus.size")))
+    manifest = json.loads(read(os.path.join(a.corpus, "manifest.json")))
+    r = {"letters": a.letters, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "machine": machine(),
+         "corpus_mb": corpus_bytes / 1e6, "corpus_made_by": manifest.get("made_by", "build/imr-generate"),
+         "rounds": first["rounds"], "runs": first["runs"], "warmup": first["warmup"],
+         "mix": [q.name for q in mix], "indexing": indexing(a.work, a.letters, corpus_bytes),
+         "queries": queries, "http": http(a.work),
+         "truth_check": check_truth(mix, queries, truth_check.Truth(os.path.join(a.corpus, "truth.jsonl"))),
+         "commands": read(os.path.join(a.work, "commands.txt")).splitlines()}
+    os.makedirs(a.results, exist_ok=True)
+    base = os.path.join(a.results, "latest-%d" % a.letters)
+    with open(base + ".json", "w") as f:
+        json.dump(r, f, indent=1)
+    with open(base + ".md", "w") as f:
+        f.write(markdown(r))
+    chart(r, base + ".png")
+    failures = [(q, p) for q, per in r["truth_check"].items() for p in per["imrsearch"]]
+    for q, p in failures:
+        print("TRUTH MISMATCH imrsearch %s: %s" % (q, p), file=sys.stderr)
+    print("wrote %s.md, .json, .png" % base)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+// CaseSampler: the proportions of layouts, years, people and presentation.
+#include "case_sampler.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+
+#include "imr/schema/vocabulary_lists.h"
+
+namespace imr::generator {
+namespace {
+
+constexpr std::string_view kHome = "California";
+constexpr double kCaliforniaShare = 0.75;
+constexpr double kSecondStateShare = 0.15;
+constexpr double kVariantWordingShare = 0.25;
+constexpr int kLastYear = 2026;
+
+Layout sample_layout(Random& random) {
+  constexpr std::array kLayouts{Layout::notice_2013, Layout::case_number, Layout::maximus_inc,
+                                Layout::professional_review, Layout::credentials_2016};
+  return kLayouts[random.weighted({0.05, 0.35, 0.10, 0.05, 0.45})];
+}
+
+int decision_year(Layout layout, Random& random) {
+  switch (layout) {
+    case Layout::notice_2013: return 2013;
+    case Layout::case_number: return 2013 + static_cast<int>(random.weighted({0.25, 0.45, 0.30}));
+    case Layout::professional_review: return random.between(2014, kLastYear);
+    default: return 2016 + static_cast<int>(random.weighted({12, 12, 11, 10, 10, 9, 9, 8, 7, 6, 6}));
+  }
+}
+
+// How often each layout prints its header table in the extracted text.
+double header_share(Layout layout) {
+  switch (layout) {
+    case Layout::notice_2013: return 1.0;
+    case Layout::case_number: return 0.35;
+    case Layout::credentials_2016: return 0.85;
+    default: return 0.9;
+  }
+}
+
+std::string case_number(int year, Random& random) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "CM%02d-%07d", year % 100, random.between(1, 1999999));
+  return buf;
+}
+
+std::vector<std::string> distinct(const std::vector<std::string>& pool, std::size_t n, Random& random) {
+  std::vector<std::string> out;
+  while (out.size() < n && out.size() < pool.size())
+    if (const std::string& x = random.pick(pool); std::ranges::find(out, x) == out.end()) out.push_back(x);
+  return out;
+}
+
+}  // namespace
+
+CaseSampler::CaseSampler(const TemplateBook& book, const schema::Vocabulary& vocabulary)
+    : book_(book), items_(book) {
+  const auto known = vocabulary.specialties();
+  const auto is_known = [&](const std::string& s) { return std::ranges::find(known, s) != known.end(); };
+  std::ranges::copy_if(book.lines("reviewer.specialty"), std::back_inserter(specialties_), is_known);
+  std::ranges::copy_if(book.lines("reviewer.subspecialty"), std::back_inserter(subspecialties_), is_known);
+  if (specialties_.empty()) specialties_ = known;
+  if (subspecialties_.empty()) subspecialties_ = known;
+  std::ranges::copy_if(schema::state_names(), std::back_inserter(other_states_),
+                       [](const std::string& s) { return s != kHome; });
+}
+
+LetterCase CaseSampler::sample(std::uint64_t number, Random& random) const {
+  LetterCase c;
+  c.number = number;
+  c.layout = sample_layout(random);
+  sample_dates(c, random);
+  c.case_number = case_number(year_of(c.assigned), random);
+  c.expedited = random.chance(0.03);
+  const int years_since_injury = year_of(c.decision) - year_of(c.injury);
+  c.age = random.between(std::min(80, std::max(20, 18 + years_since_injury)), 80);
+  c.sex = random.chance(0.55) ? "male" : "female";
+  sample_reviewer(c, random);
+  c.diagnoses = distinct(book_.lines("diagnosis"), 1 + random.weighted({40, 30, 20, 10}), random);
+  c.header_table = random.chance(header_share(c.layout));
+  c.ur_in_summary = random.chance(0.5);
+  c.prose_dates = prose_style(random, year_of(c.decision));
+  c.items = items_.sample(c, random);
+  return c;
+}
+
+void CaseSampler::sample_dates(LetterCase& c, Random& random) const {
+  c.decision = day_in_year(random, decision_year(c.layout, random));
+  c.assigned = add_days(c.decision, -random.between(7, 45));
+  c.received = add_days(c.assigned, -random.between(3, 40));
+  c.ur_denial = add_days(c.received, -random.between(5, 60));
+  const int latest = year_of(c.ur_denial) - 1;
+  c.injury = day_in_year(random, random.between(std::max(1980, latest - 30), latest));
+  if (random.chance(0.3)) c.injury = day_in_year(random, random.between(std::max(1980, latest - 3), latest));
+}
+
+void CaseSampler::sample_reviewer(LetterCase& c, Random& random) const {
+  const std::string first = random.pick(specialties_);
+  c.certifications.push_back(printed_specialty(first, random));
+  if (random.chance(0.25)) {
+    const std::string second = random.pick(subspecialties_);
+    if (second != first) c.certifications.push_back(printed_specialty(second, random));
+  }
+  c.license_states.emplace_back(random.chance(kCaliforniaShare) ? std::string(kHome) : random.pick(other_states_));
+  if (random.chance(kSecondStateShare)) {
+    const std::string& second = random.pick(other_states_);
+    if (second != c.license_states.front()) c.license_states.push_back(second);
+  }
+}
+
+std::string CaseSampler::printed_specialty(const std::string& canonical, Random& random) const {
+  const auto wordings = schema::specialty_wordings(canonical);
+  if (wordings.size() < 2 || !random.chance(kVariantWordingShare)) return canonical;
+  return wordings[1 + random.below(wordings.size() - 1)];
+}
+
+}  // namespace imr::generator

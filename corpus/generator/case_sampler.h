@@ -1,0 +1,34 @@
+// A whole case: layout tied to the decision year, the dates before it, the
+// patient, the reviewer, the diagnoses and the items.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "imr/schema/vocabulary.h"
+#include "item_sampler.h"
+#include "letter_case.h"
+#include "random.h"
+#include "template_book.h"
+
+namespace imr::generator {
+
+class CaseSampler {
+ public:
+  CaseSampler(const TemplateBook& book, const schema::Vocabulary& vocabulary);
+  LetterCase sample(std::uint64_t number, Random& random) const;
+
+ private:
+  void sample_dates(LetterCase& c, Random& random) const;
+  void sample_reviewer(LetterCase& c, Random& random) const;
+  std::string printed_specialty(const std::string& canonical, Random& random) const;
+
+  const TemplateBook& book_;
+  ItemSampler items_;
+  std::vector<std::string> specialties_;     // weighted canonical names the vocabulary knows
+  std::vector<std::string> subspecialties_;
+  std::vector<std::string> other_states_;    // every state but California
+};
+
+}  // namespace imr::generator

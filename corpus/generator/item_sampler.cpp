@@ -1,0 +1,63 @@
+// ItemSampler: items per letter, decisions, citations and rationales.
+#include "item_sampler.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace imr::generator {
+namespace {
+
+constexpr double kUpheldShare = 0.88;
+constexpr double kClaimsCitedNothing = 0.12;
+constexpr int kNewGuidelinesYear = 2016;  // the MTUS was rewritten in 2016
+
+std::size_t item_count(Random& random) { return 1 + random.weighted({55, 25, 12, 5, 3}); }
+
+std::string upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+}  // namespace
+
+ItemSampler::ItemSampler(const TemplateBook& book) : book_(book), treatments_(book) {}
+
+std::vector<CaseItem> ItemSampler::sample(const LetterCase& letter, Random& random) const {
+  const std::size_t count = item_count(random);
+  const bool shouting = random.chance(letter.layout == Layout::maximus_inc ? 0.4 : 0.15);
+  std::vector<CaseItem> items;
+  while (items.size() < count) {
+    CaseItem next = item(letter, random);
+    if (shouting) next.treatment = upper(next.treatment);
+    const bool repeated = std::ranges::any_of(items, [&](const CaseItem& i) { return i.treatment == next.treatment; });
+    if (!repeated) items.push_back(std::move(next));
+  }
+  return items;
+}
+
+CaseItem ItemSampler::item(const LetterCase& letter, Random& random) const {
+  const SampledTreatment t = treatments_.sample(random);
+  CaseItem item;
+  item.treatment = t.treatment;
+  item.subject = t.subject;
+  item.kind = t.kind;
+  item.upheld = random.chance(kUpheldShare);
+  Slots slots{{"mtus", book_.fill("mtus." + t.kind, {}, random)},
+              {"mtus2016", book_.fill("mtus2016." + t.kind, {}, random)},
+              {"odg", book_.fill("odg." + t.kind, {}, random)}};
+  const bool new_era = year_of(letter.decision) >= kNewGuidelinesYear;
+  item.reviewer_citation = book_.fill(new_era ? "cite.new" : "cite.old", slots, random);
+  // The professional review layout prints no claims administrator citation.
+  if (letter.layout != Layout::professional_review)
+    item.claims_citation = random.chance(kClaimsCitedNothing) ? book_.fill("claims.none", {}, random)
+                                                              : book_.fill("cite.claims", slots, random);
+  const Date report = add_days(letter.ur_denial, -random.between(5, 60));
+  const Slots words{{"why", book_.fill("why." + t.kind, {}, random)},
+                    {"subject", t.subject},
+                    {"treatment", t.treatment},
+                    {"report", printed(report, letter.prose_dates)}};
+  item.rationale = book_.fill(item.upheld ? "rationale.upheld" : "rationale.overturned", words, random);
+  return item;
+}
+
+}  // namespace imr::generator

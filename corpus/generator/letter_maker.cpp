@@ -1,0 +1,32 @@
+// LetterMaker: the steps of one letter, each from the letter's own random stream.
+#include "letter_maker.h"
+
+#include <cstdio>
+
+#include "layouts.h"
+
+namespace imr::generator {
+
+LetterMaker::LetterMaker(const TemplateBook& book, const schema::Vocabulary& vocabulary)
+    : book_(book), cases_(book, vocabulary), truth_(vocabulary) {}
+
+GeneratedLetter LetterMaker::make(std::uint64_t seed, std::uint64_t number, std::string source) const {
+  Random random(seed, number);
+  const LetterCase c = cases_.sample(number, random);
+  const LetterText text = render(c, book_, random);
+  const PageStyle style = sample_page_style(book_, random);
+  GeneratedLetter out;
+  out.pages = paginate(text, style, random);
+  out.text = page_text(out.pages, style);
+  out.truth = truth_.record(c, std::move(source));
+  return out;
+}
+
+std::string letter_path(std::uint64_t number, std::string_view extension) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "letters/%04llu/%08llu.", static_cast<unsigned long long>(number / 1000),
+                static_cast<unsigned long long>(number));
+  return buf + std::string(extension);
+}
+
+}  // namespace imr::generator

@@ -1,0 +1,15 @@
+// Letters as PDFs (cairo's PDF surface): the same pages, one line of text
+// after another, as the real letters' text layer reads.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "page_layout.h"
+
+namespace imr::generator {
+
+// Throws std::runtime_error when cairo cannot write the file.
+void write_pdf(const std::filesystem::path& path, const std::vector<Page>& pages);
+
+}  // namespace imr::generator

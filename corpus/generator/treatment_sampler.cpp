@@ -1,0 +1,109 @@
+// TreatmentSampler: class and category mixes, quantities, subjects.
+#include "treatment_sampler.h"
+
+#include <array>
+#include <cctype>
+#include <string_view>
+
+#include "imr/schema/vocabulary_lists.h"
+
+namespace imr::generator {
+namespace {
+
+constexpr double kMedicationShare = 0.48;
+
+struct Share {
+  std::string_view name;
+  double weight;
+};
+
+// Roughly the mix of the real letters: opioids and muscle relaxants lead.
+constexpr std::array kDrugKinds{
+    Share{"opioid", 0.28},        Share{"muscle_relaxant", 0.15}, Share{"topical", 0.10},
+    Share{"compound", 0.08},      Share{"nsaid", 0.10},           Share{"anticonvulsant", 0.08},
+    Share{"gastro", 0.08},        Share{"antidepressant", 0.04},  Share{"benzodiazepine", 0.03},
+    Share{"sleep_aid", 0.04},     Share{"other_medication", 0.02}};
+
+constexpr std::array kCategories{
+    Share{"physical_therapy", 0.19}, Share{"injection", 0.13},       Share{"imaging", 0.12},
+    Share{"dme", 0.09},              Share{"surgery", 0.07},         Share{"acupuncture", 0.06},
+    Share{"chiropractic", 0.05},     Share{"program", 0.05},         Share{"psych", 0.05},
+    Share{"lab", 0.05},              Share{"evaluation", 0.06},      Share{"electrodiagnostic", 0.04},
+    Share{"home_health", 0.015},     Share{"transportation", 0.01},  Share{"other", 0.015}};
+
+// Printed wordings are drawn from the data file now and then, so every
+// wording the vocabulary knows turns up in some letter.
+constexpr double kDataWordingShare = 0.12;
+
+template <std::size_t N>
+std::string_view draw(Random& random, const std::array<Share, N>& shares) {
+  std::array<double, N> weights{};
+  for (std::size_t i = 0; i < N; ++i) weights[i] = shares[i].weight;
+  return shares[random.weighted(weights)].name;
+}
+
+std::string number(Random& random, int low, int high) { return std::to_string(random.between(low, high)); }
+
+std::string lower_if_shouting(std::string text) {
+  for (const char c : text)
+    if (std::islower(static_cast<unsigned char>(c))) return text;
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text;
+}
+
+// "Carisoprodol (Soma) 350 mg #60" -> "Carisoprodol (Soma)": the words before the dose.
+std::string name_part(std::string_view treatment) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < treatment.size()) {
+    const auto end = std::min(treatment.find(' ', pos), treatment.size());
+    const std::string_view word = treatment.substr(pos, end - pos);
+    bool numeric = false;
+    for (const char c : word) numeric = numeric || std::isdigit(static_cast<unsigned char>(c)) || c == '#';
+    if (numeric || word.ends_with(':')) break;
+    if (!out.empty()) out += ' ';
+    out += word;
+    pos = end + 1;
+  }
+  return out.empty() ? std::string(treatment) : lower_if_shouting(out);
+}
+
+}  // namespace
+
+TreatmentSampler::TreatmentSampler(const TemplateBook& book) : book_(book) {
+  for (const Share& c : kCategories) wordings_[std::string(c.name)] = schema::treatment_wordings(c.name);
+}
+
+SampledTreatment TreatmentSampler::sample(Random& random) const {
+  return random.chance(kMedicationShare) ? medication(random) : procedure(random);
+}
+
+SampledTreatment TreatmentSampler::medication(Random& random) const {
+  const std::string kind(draw(random, kDrugKinds));
+  const std::string n = std::to_string(30 * random.between(1, 4) * (random.chance(0.2) ? 2 : 1));
+  std::string qty = book_.fill("med.qty", {{"n", n}, {"refills", number(random, 1, 5)}}, random);
+  if (!qty.empty()) qty.insert(qty.begin(), ' ');
+  const std::string treatment = book_.fill("med." + kind, {{"qty", qty}}, random);
+  std::string subject = kind == "compound" ? "the compounded cream" : name_part(treatment);
+  return {treatment, std::move(subject), kind};
+}
+
+SampledTreatment TreatmentSampler::procedure(Random& random) const {
+  const std::string kind(draw(random, kCategories));
+  const auto& wordings = wordings_.find(kind)->second;
+  const bool data_wording = !wordings.empty() && random.chance(kDataWordingShare);
+  std::string wording = data_wording ? random.pick(wordings) : std::string();
+  if (!wording.empty()) wording[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(wording[0])));
+  const Slots slots{{"n3", number(random, 2, 4)},
+                    {"n6", number(random, 6, 12)},
+                    {"body", random.pick(book_.lines("body_part"))},
+                    {"level", random.pick(book_.lines("spine_level"))},
+                    {"wording", wording}};
+  std::string treatment = book_.fill(data_wording ? "treatment.data_wording" : "treatment." + kind, slots, random);
+  std::string subject = name_part(treatment);
+  if (subject.size() < 3) subject = "the requested treatment";
+  return {treatment, std::move(subject), kind};
+}
+
+}  // namespace imr::generator

@@ -1,0 +1,50 @@
+#include "cli/file_batches.h"
+
+#include <future>
+
+namespace imr::indexer {
+
+FileBatches::FileBatches(const std::vector<std::filesystem::path>& files, std::size_t batch_size, BatchReader reader)
+    : files_(files), batch_size_(batch_size == 0 ? 1 : batch_size), reader_(std::move(reader)) {}
+
+std::vector<FileBytes> FileBatches::next() {
+  std::vector<FileBytes> batch;
+  while (position_ < files_.size() && batch.size() < batch_size_) {
+    const std::filesystem::path& path = files_[position_++];
+    const std::string source = path.generic_string();
+    try {
+      std::string bytes = read_file_bytes(path);
+      if (reader_.wanted(source, bytes)) batch.push_back({source, format_of(path), std::move(bytes)});
+    } catch (const ReadError& e) {
+      reader_.on_error(source, e.what());
+    }
+  }
+  return batch;
+}
+
+namespace {
+
+std::future<std::vector<PreparedLetter>> prepare_async(const ParallelPreparer& preparer, std::vector<FileBytes> batch) {
+  return std::async(std::launch::async,
+                    [&preparer, b = std::move(batch)]() mutable { return preparer.prepare(std::move(b)); });
+}
+
+}  // namespace
+
+void stream_prepared(FileBatches& batches, const ParallelPreparer& preparer,
+                     const std::function<void(PreparedLetter&)>& each,
+                     const std::function<void(std::size_t files_read)>& progress) {
+  auto pending = prepare_async(preparer, batches.next());
+  for (;;) {
+    std::vector<PreparedLetter> ready = pending.get();
+    const std::size_t files_read = batches.read_count();
+    const bool more = !batches.done();
+    // Reading the next batch overlaps with consuming this one.
+    if (more) pending = prepare_async(preparer, batches.next());
+    for (PreparedLetter& letter : ready) each(letter);
+    progress(files_read);
+    if (!more) return;
+  }
+}
+
+}  // namespace imr::indexer

@@ -1,0 +1,17 @@
+// What imr-index tells the user on stderr, shared by its commands.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/letter_files.h"
+
+namespace imr::indexer {
+
+void report_warnings(const std::string& source, const std::vector<std::string>& warnings);
+// The letter files the paths name; paths that do not exist are reported.
+LetterFiles collect_and_report(const std::vector<std::string>& paths);
+// The number of worker threads: as asked, or one per core.
+unsigned worker_threads(unsigned asked);
+
+}  // namespace imr::indexer

@@ -1,0 +1,81 @@
+// Recognises the date forms letters print and validates them as calendar dates.
+#include "parser/dates.h"
+
+#include <array>
+#include <charconv>
+#include <cstdio>
+#include <regex>
+
+#include "parser/text_util.h"
+
+namespace imr::indexer::parsing {
+namespace {
+
+// Groups: 1-3 numeric m/d/y; 4 month name, 5 day, 6 year.
+const std::regex& date_pattern() {
+  static const std::regex re(
+      R"(\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?![\d/-]))"
+      R"(|\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2}),?\s+(\d{4})\b)",
+      std::regex::icase | std::regex::optimize);
+  return re;
+}
+
+int to_int(std::string_view digits) {
+  int v = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  return v;
+}
+
+int month_number(std::string_view name) {
+  static constexpr std::array<std::string_view, 12> kMonths{"jan", "feb", "mar", "apr", "may", "jun",
+                                                            "jul", "aug", "sep", "oct", "nov", "dec"};
+  const std::string key = lower(name.substr(0, 3));
+  for (std::size_t i = 0; i < kMonths.size(); ++i)
+    if (key == kMonths[i]) return static_cast<int>(i) + 1;
+  return 0;
+}
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int days_in(int year, int month) {
+  static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && leap(year) ? 29 : kDays[static_cast<std::size_t>(month - 1)];
+}
+
+DateMention mention_of(const Match& m, std::string_view text) {
+  const std::size_t offset = offset_in(m, text);
+  const std::string_view printed = text.substr(offset, static_cast<std::size_t>(m.length(0)));
+  if (m[1].matched) {
+    const std::string_view year = group(m, 3);
+    return {iso_date(to_int(year), to_int(group(m, 1)), to_int(group(m, 2)), year.size() == 2), printed, offset};
+  }
+  return {iso_date(to_int(group(m, 6)), month_number(group(m, 4)), to_int(group(m, 5)), false), printed, offset};
+}
+
+}  // namespace
+
+std::optional<std::string> iso_date(int year, int month, int day, bool two_digit_year) {
+  if (two_digit_year) year += year <= 29 ? 2000 : 1900;
+  if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1 || day > days_in(year, month))
+    return std::nullopt;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return std::string(buf);
+}
+
+std::vector<DateMention> dates_in(std::string_view text) {
+  std::vector<DateMention> out;
+  for (const Match& m : search_all(text, date_pattern())) out.push_back(mention_of(m, text));
+  return out;
+}
+
+std::optional<DateMention> leading_date(std::string_view text) {
+  const std::string_view t = trim(text);
+  const auto m = search(t, date_pattern());
+  if (!m || offset_in(*m, t) != 0) return std::nullopt;
+  DateMention d = mention_of(*m, t);
+  d.offset += static_cast<std::size_t>(t.data() - text.data());
+  return d;
+}
+
+}  // namespace imr::indexer::parsing

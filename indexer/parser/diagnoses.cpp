@@ -1,0 +1,78 @@
+// The forms are tried from most to least explicit and the first that
+// matches wins: a summary that lists diagnoses and also mentions one in
+// passing gives the list. Only lists split on "and": in "diagnosed with other
+// and unspecified complications" the "and" is part of one diagnosis.
+#include "parser/diagnoses.h"
+
+#include <regex>
+
+#include "parser/text_util.h"
+
+namespace imr::indexer::parsing {
+namespace {
+
+constexpr std::size_t kMaxDiagnosisBytes = 200;
+constexpr std::size_t kMaxDiagnoses = 20;
+
+struct Form {
+  const std::regex& pattern;  // group 1 is the diagnosis text
+  const std::regex& separator;
+};
+
+// "Diagnoses, 10/03/14:- Low back pain- Lumbar radiculopathy- Lumbar facetal pain."
+const std::regex& listed() {
+  static const std::regex re(R"(\bDiagnos[ie]s\b[^:.]{0,40}:\s*(.+?)(?:\.(?:\s|$)|\n|$))", std::regex::icase);
+  return re;
+}
+const std::regex& claimed() {
+  static const std::regex re(
+      R"(\b(?:filed|submitted)\s+(?:a\s+)?claims?\s+for\s+(.+?),?\s+(?:associated with|reportedly|sustained|secondary to|due to|from)\b)",
+      std::regex::icase);
+  return re;
+}
+const std::regex& stated() {
+  static const std::regex re(
+      R"(\b(?:was|were|been|is)\s+diagnosed\s+with\s+(.+?)(?:\.(?:\s|$)|\n|$)|\bThe\s+diagnos[ie]s\s+(?:was|were|is|are|include[sd]?)\s*:?\s+(.+?)(?:\.(?:\s|$)|\n|$))",
+      std::regex::icase);
+  return re;
+}
+
+const std::regex& list_separator() {
+  static const std::regex re(R"((?:^|\s)-\s*|-\s+|;\s*|,\s*(?:and\s+)?|\s+and\s+|\b\d{1,2}[.)]\s+)",
+                             std::regex::icase);
+  return re;
+}
+const std::regex& phrase_separator() {
+  static const std::regex re(R"(;\s*)");
+  return re;
+}
+
+std::vector<std::string> parts_of(std::string_view text, const std::regex& separator) {
+  std::vector<std::string> out;
+  for (std::string& part : split(text, separator)) {
+    while (!part.empty() && (part.back() == '.' || part.back() == ',')) part.pop_back();
+    if (!part.empty() && part.size() <= kMaxDiagnosisBytes && out.size() < kMaxDiagnoses)
+      out.push_back(std::move(part));
+  }
+  return out;
+}
+
+std::string_view first_group(const Match& m) {
+  for (std::size_t i = 1; i < m.size(); ++i)
+    if (m[i].matched) return group(m, i);
+  return {};
+}
+
+}  // namespace
+
+std::vector<std::string> diagnoses_in(std::string_view summary) {
+  const Form forms[] = {{listed(), list_separator()},
+                        {claimed(), list_separator()},
+                        {stated(), phrase_separator()}};
+  for (const Form& form : forms)
+    if (const auto m = search(summary, form.pattern))
+      if (auto found = parts_of(first_group(*m), form.separator); !found.empty()) return found;
+  return {};
+}
+
+}  // namespace imr::indexer::parsing

@@ -1,0 +1,74 @@
+// The parser: clean text -> LetterText (paragraphs by section) -> each field's
+// reader -> the record. Letter-wide facts come from the header table first and
+// from the case summary's prose when the letter has no table.
+#include "parser/letter_parser.h"
+
+#include "parser/diagnoses.h"
+#include "parser/header_fields.h"
+#include "parser/item_facts.h"
+#include "parser/layout.h"
+#include "parser/letter_text.h"
+#include "parser/patient_facts.h"
+#include "parser/printed_items.h"
+#include "parser/reviewer_facts.h"
+#include "parser/summary_dates.h"
+
+namespace imr::indexer {
+namespace {
+
+using namespace parsing;
+
+void add_warnings(std::vector<std::string>& to, const std::vector<std::string>& from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
+
+void fill_if_missing(std::optional<std::string>& field, const std::optional<std::string>& value) {
+  if (!field) field = value;
+}
+
+// The case summary when the letter has one; else the whole text, so that a
+// letter in an unknown layout still gives what it plainly states.
+std::string summary_of(const LetterText& text) {
+  return text.has(Section::summary) ? text.section_text(Section::summary) : text.whole();
+}
+
+}  // namespace
+
+LetterParser::LetterParser(std::shared_ptr<const schema::Vocabulary> vocabulary)
+    : vocabulary_(std::move(vocabulary)) {}
+
+ParsedLetter LetterParser::parse(std::string_view clean_text, std::string source) const {
+  ParsedLetter out;
+  schema::Record& r = out.record;
+  r.source = std::move(source);
+  const LetterText text(clean_text);
+  r.layout = std::string(layout_of(text.whole()));
+
+  HeaderFields header = header_fields(text.whole());
+  r.case_number = std::move(header.case_number);
+  r.dates = std::move(header.dates);
+  r.priority = std::move(header.priority);
+  add_warnings(out.warnings, header.warnings);
+
+  const std::string summary = summary_of(text);
+  const SummaryDates stated = summary_dates(summary);
+  fill_if_missing(r.dates.injury, stated.injury);
+  fill_if_missing(r.dates.ur_denial, stated.ur_denial);
+  r.patient = patient_facts(summary);
+  r.diagnoses = diagnoses_in(summary);
+
+  ReviewerFacts reviewer = reviewer_facts(text.whole(), *vocabulary_, analyzer_);
+  r.reviewer = std::move(reviewer.reviewer);
+  add_warnings(out.warnings, reviewer.warnings);
+
+  const PrintedItems printed = printed_items(text);
+  add_warnings(out.warnings, printed.warnings);
+  for (const PrintedItem& item : printed.items)
+    if (!item.decision.empty()) r.items.push_back(item_facts(item, *vocabulary_, analyzer_));
+  r.outcome = schema::outcome_of(r.items);
+
+  out.is_letter = r.layout != kUnknownLayout || !r.items.empty() || r.case_number.has_value();
+  return out;
+}
+
+}  // namespace imr::indexer

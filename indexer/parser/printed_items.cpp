@@ -1,0 +1,306 @@
+// A single pass over the paragraphs. An item opens at its heading (or its
+// notice sentence) and each label switches which of its parts the following
+// paragraphs belong to; a section heading or the next item closes it.
+#include "parser/printed_items.h"
+
+#include <charconv>
+#include <optional>
+#include <regex>
+
+#include "layout/letter_labels.h"
+#include "parser/text_util.h"
+
+namespace imr::indexer::parsing {
+namespace {
+
+enum class Part { none, claims, reviewer, rationale };
+
+// The item labels of letter_labels.tsv, by name.
+Part part_named(std::string_view name) {
+  if (name == "claims_guideline") return Part::claims;
+  if (name == "maximus_guideline") return Part::reviewer;
+  if (name == "rationale") return Part::rationale;
+  return Part::none;
+}
+
+// Item headings are short; a long paragraph ending in "Upheld" is prose.
+constexpr std::size_t kMaxHeadingBytes = 600;
+
+struct LabelMatch {
+  Part part = Part::none;
+  std::string_view rest;
+};
+
+LabelMatch label_of(std::string_view paragraph) {
+  const std::string_view p = trim_markup(paragraph);
+  const auto match = layout::LetterLabels::standard().match_at(p, 0);
+  if (!match || match->label->kind != layout::LabelKind::label) return {};
+  const Part part = part_named(match->label->name);
+  if (part == Part::none) return {};
+  std::string_view rest = trim_markup(p.substr(match->end));
+  if (!rest.empty() && rest.front() == ':') rest = trim_markup(rest.substr(1));
+  return {part, rest};
+}
+
+// "1) Norco" -> 1, "Norco"; numbering is not part of the treatment.
+std::pair<int, std::string_view> split_number(std::string_view text) {
+  static const std::regex numbered(R"(^(\d{1,2})\s*[.)]\s+)");
+  text = trim_markup(text);
+  const auto m = search(text.substr(0, 8), numbered);
+  if (!m) return {0, text};
+  int n = 0;
+  const std::string_view digits = group(*m, 1);
+  std::from_chars(digits.data(), digits.data() + digits.size(), n);
+  return {n, trim_markup(text.substr(static_cast<std::size_t>(m->length(0))))};
+}
+
+// "the request for a lumbar epidural injection": the article belongs to the sentence.
+std::string_view without_article(std::string_view treatment) {
+  for (const std::string_view article : {"a ", "an "})
+    if (starts_with_icase(treatment, article)) return trim_markup(treatment.substr(article.size()));
+  return treatment;
+}
+
+PrintedItem item_of(std::string_view treatment, std::string_view decision = {}, int number = 0) {
+  PrintedItem item;
+  item.treatment = std::string(treatment);
+  item.decision = std::string(decision);
+  item.number = number;
+  return item;
+}
+
+bool has_word_character(std::string_view s) {
+  for (const char c : s)
+    if (std::isalnum(static_cast<unsigned char>(c))) return true;
+  return false;
+}
+
+// "Carisoprodol 350mg QTY: 30.00: Upheld" -> the item; checked by hand rather
+// than by regex because it runs on every paragraph, however long.
+std::optional<PrintedItem> decided_heading(std::string_view paragraph) {
+  std::string_view p = trim_markup(paragraph);
+  if (p.size() > kMaxHeadingBytes) return std::nullopt;
+  while (!p.empty() && p.back() == '.') p = trim_markup(p.substr(0, p.size() - 1));
+  for (const std::string_view decision : {"upheld", "overturned"}) {
+    if (p.size() <= decision.size() || !starts_with_icase(p.substr(p.size() - decision.size()), decision)) continue;
+    const std::string_view before = trim_markup(p.substr(0, p.size() - decision.size()));
+    if (before.empty() || before.back() != ':') return std::nullopt;
+    const auto [number, treatment] = split_number(before.substr(0, before.size() - 1));
+    if (!has_word_character(treatment)) return std::nullopt;
+    return item_of(treatment, decision, number);
+  }
+  return std::nullopt;
+}
+
+// "1) Regarding the request for acupuncture 2x4:" -> the item the block details.
+std::optional<PrintedItem> regarding_heading(std::string_view paragraph) {
+  static constexpr std::string_view kRegarding = "Regarding the request for ";
+  if (paragraph.size() > kMaxHeadingBytes) return std::nullopt;
+  auto [number, rest] = split_number(paragraph);
+  if (!starts_with_icase(rest, kRegarding)) return std::nullopt;
+  rest = trim_markup(rest.substr(kRegarding.size()));
+  if (!rest.empty() && rest.back() == ':') rest = trim_markup(rest.substr(0, rest.size() - 1));
+  if (!has_word_character(rest)) return std::nullopt;
+  return item_of(without_article(rest), {}, number);
+}
+
+// "1) MAXIMUS Federal Services, Inc. has determined the request for X is not
+// medically necessary and appropriate."
+std::vector<PrintedItem> notice_decisions(std::string_view paragraph) {
+  static const std::regex decided(
+      R"((?:(\d{1,2})\s*\)\s*)?MAXIMUS Federal Services,? Inc\.? has determined the request for (.+?) is (not )?medically necessary)",
+      std::regex::icase);
+  std::vector<PrintedItem> out;
+  if (!contains_icase(paragraph, "has determined the request for")) return out;
+  for (const Match& m : search_all(paragraph, decided)) {
+    int number = 0;
+    const std::string_view digits = group(m, 1);
+    std::from_chars(digits.data(), digits.data() + digits.size(), number);
+    out.push_back(item_of(without_article(trim_markup(group(m, 2))), m[3].matched ? "upheld" : "overturned", number));
+  }
+  return out;
+}
+
+std::string key_of(std::string_view treatment) {
+  std::string key;
+  for (const char c : treatment)
+    if (std::isalnum(static_cast<unsigned char>(c))) key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return key;
+}
+
+void append(std::string& to, std::string_view text, std::string_view separator) {
+  if (text.empty()) return;
+  if (!to.empty()) to += separator;
+  to += text;
+}
+
+// The reviewer may adopt the claims administrator's citation by reference.
+bool adopts_claims_citation(std::string_view reviewer_citation) {
+  static const std::regex adopts(
+      R"(found that the [^.]{0,80}used by the Claims Administrator (?:was|were) (?:appropriate|relevant|applicable))",
+      std::regex::icase);
+  return search(reviewer_citation, adopts).has_value();
+}
+
+class ItemScanner {
+ public:
+  void paragraph(const Paragraph& p) {
+    if (p.heading) close();
+    section_ = p.section;
+    const std::string_view text = p.body;
+    if (text.empty()) return;
+    if (auto notices = notice_decisions(text); !notices.empty()) return add_notices(std::move(notices));
+    if (auto item = decided_heading(text)) return open(std::move(*item), false);
+    if (auto item = regarding_heading(text)) return open(std::move(*item), true);
+    if (const LabelMatch label = label_of(text); label.part != Part::none) return labelled(label);
+    content(text);
+  }
+
+  PrintedItems finish() {
+    for (PrintedItem& item : out_.items) complete(item);
+    return std::move(out_);
+  }
+
+ private:
+  void close() {
+    current_.reset();
+    part_ = Part::none;
+    last_plain_.clear();
+  }
+
+  void add_notices(std::vector<PrintedItem> notices) {
+    close();
+    for (PrintedItem& n : notices) out_.items.push_back(std::move(n));
+  }
+
+  // A "Regarding" block details an item already decided, when there is one.
+  void open(PrintedItem item, bool details) {
+    close();
+    if (details) {
+      if (const auto found = find(item)) {
+        current_ = *found;
+        part_ = part_of_section();
+        return;
+      }
+    }
+    out_.items.push_back(std::move(item));
+    current_ = out_.items.size() - 1;
+    part_ = details ? part_of_section() : Part::none;
+  }
+
+  std::optional<std::size_t> find(const PrintedItem& item) const {
+    const std::string key = key_of(item.treatment);
+    for (std::size_t i = 0; i < out_.items.size(); ++i) {
+      const PrintedItem& other = out_.items[i];
+      if ((item.number != 0 && other.number == item.number) || key_of(other.treatment) == key) return i;
+    }
+    return std::nullopt;
+  }
+
+  Part part_of_section() const {
+    if (section_ == Section::guidelines) return Part::reviewer;
+    if (section_ == Section::rationale) return Part::rationale;
+    return Part::none;
+  }
+
+  void labelled(const LabelMatch& label) {
+    if (current_ && repeats(label.part)) reopen_after_heading();
+    if (!current_) open_undecided();
+    if (!current_) return;
+    part_ = label.part;
+    PrintedItem& item = out_.items[*current_];
+    if (part_ == Part::claims) item.claims_cited = true;
+    if (part_ == Part::reviewer) item.reviewer_cited = true;
+    add(label.rest);
+    last_plain_.clear();
+  }
+
+  bool repeats(Part part) const {
+    const PrintedItem& item = out_.items[*current_];
+    return (part == Part::claims && item.claims_cited) || (part == Part::rationale && !item.rationale.empty());
+  }
+
+  // The item's labels start over: the paragraph before was the heading of a
+  // next item, read as the end of this one's rationale.
+  void reopen_after_heading() {
+    std::string& rationale = out_.items[*current_].rationale;
+    if (part_ == Part::rationale && rationale.ends_with(last_plain_) && rationale.size() > last_plain_.size()) {
+      rationale.resize(rationale.size() - last_plain_.size());
+      while (!rationale.empty() && rationale.back() == '\n') rationale.pop_back();
+    }
+    const std::string heading = std::move(last_plain_);
+    close();
+    last_plain_ = heading;
+  }
+
+  // A label with no item open: the paragraph before it was an item heading
+  // that lost its decision.
+  void open_undecided() {
+    if (last_plain_.empty() || last_plain_.size() > kMaxHeadingBytes) return;
+    out_.items.push_back(item_of(split_number(last_plain_).second));
+    current_ = out_.items.size() - 1;
+  }
+
+  void content(std::string_view text) {
+    last_plain_ = std::string(text);
+    if (!current_) {
+      if (section_ == Section::guidelines) append(letter_guidelines_, text, " ");
+      if (section_ == Section::rationale) append(letter_rationale_, text, "\n\n");
+      return;
+    }
+    if (part_ != Part::rationale) switch_by_sentence(text);
+    add(text);
+  }
+
+  // Citations that come without a label: "The Expert Reviewer based their
+  // decision on ...", or a second "Decision based on ..." after the claims line.
+  void switch_by_sentence(std::string_view text) {
+    PrintedItem& item = out_.items[*current_];
+    if (starts_with_icase(text, "The Expert Reviewer based") ||
+        (part_ == Part::claims && !item.claims_citation.empty() && starts_with_icase(text, "Decision based on"))) {
+      part_ = Part::reviewer;
+      item.reviewer_cited = true;
+    } else if (starts_with_icase(text, "The Claims Administrator based") ||
+               starts_with_icase(text, "The Claims Administrator did not cite")) {
+      part_ = Part::claims;
+      item.claims_cited = true;
+    }
+  }
+
+  void add(std::string_view text) {
+    PrintedItem& item = out_.items[*current_];
+    switch (part_) {
+      case Part::claims: return append(item.claims_citation, text, " ");
+      case Part::reviewer: return append(item.reviewer_citation, text, " ");
+      case Part::rationale: return append(item.rationale, text, "\n\n");
+      case Part::none: return;
+    }
+  }
+
+  void complete(PrintedItem& item) {
+    if (!item.reviewer_cited) item.reviewer_citation = letter_guidelines_;
+    if (item.rationale.empty()) item.rationale = letter_rationale_;
+    if (adopts_claims_citation(item.reviewer_citation))
+      item.reviewer_citation = item.claims_citation + " " + item.reviewer_citation;
+    if (item.decision.empty())
+      out_.warnings.push_back("item heading without a decision: \"" + item.treatment + "\"");
+  }
+
+  PrintedItems out_;
+  std::optional<std::size_t> current_;
+  Part part_ = Part::none;
+  Section section_ = Section::preamble;
+  std::string last_plain_;
+  std::string letter_guidelines_;
+  std::string letter_rationale_;
+};
+
+}  // namespace
+
+PrintedItems printed_items(const LetterText& text) {
+  ItemScanner scanner;
+  for (const Paragraph& p : text.paragraphs()) scanner.paragraph(p);
+  return scanner.finish();
+}
+
+}  // namespace imr::indexer::parsing

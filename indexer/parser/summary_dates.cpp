@@ -1,0 +1,48 @@
+// A date belongs to a fact when the words right before it name that fact;
+// only words that can sit between the name and the date are allowed, so
+// "injury and was seen on 5/1/13" does not make 5/1/13 the injury date.
+#include "parser/summary_dates.h"
+
+#include <regex>
+
+#include "parser/dates.h"
+#include "parser/text_util.h"
+
+namespace imr::indexer::parsing {
+namespace {
+
+constexpr std::size_t kLeadIn = 90;  // bytes before a date that may name it
+
+const std::regex& injury_lead_in() {
+  static const std::regex re(
+      R"(\b(?:injur(?:y|ies|ed)|date of injury|DOI)(?:\s+(?:date|of|on|dated|was|is|at|work|while|reported|occurred|sustained))*\s*:?\s*$)",
+      std::regex::icase);
+  return re;
+}
+
+const std::regex& ur_lead_in() {
+  static const std::regex re(
+      R"(\b(?:utilization review|UR)(?:\s+(?:determination|decision|letter|report|being|challenged|appealed|under|review|is|was|from|dated|of|on))*\s*:?\s*$)",
+      std::regex::icase);
+  return re;
+}
+
+std::string_view lead_in(std::string_view text, std::size_t offset) {
+  const std::size_t start = offset > kLeadIn ? offset - kLeadIn : 0;
+  return text.substr(start, offset - start);
+}
+
+}  // namespace
+
+SummaryDates summary_dates(std::string_view summary) {
+  SummaryDates out;
+  for (const DateMention& d : dates_in(summary)) {
+    if (!d.iso) continue;
+    const std::string_view before = lead_in(summary, d.offset);
+    if (!out.injury && search(before, injury_lead_in())) out.injury = d.iso;
+    else if (!out.ur_denial && search(before, ur_lead_in())) out.ur_denial = d.iso;
+  }
+  return out;
+}
+
+}  // namespace imr::indexer::parsing

@@ -1,0 +1,88 @@
+// Dehyphenator: the letter's own vocabulary, then the rules.
+#include "reader/dehyphenator.h"
+
+#include <stdexcept>
+
+#include "imr/schema/data_files.h"
+
+namespace imr::indexer::reader {
+namespace {
+
+// Longer runs are not words and would only fill the sets.
+constexpr std::size_t kMaxWordBytes = 48;
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
+std::unordered_set<std::string> read_prefixes() {
+  const auto file = schema::data_file("hyphen_prefixes.txt");
+  if (!file) throw std::runtime_error("schema/data/hyphen_prefixes.txt is missing from the build");
+  std::unordered_set<std::string> prefixes;
+  std::size_t start = 0;
+  while (start < file->size()) {
+    std::size_t end = file->find('\n', start);
+    if (end == std::string_view::npos) end = file->size();
+    const std::string_view line = file->substr(start, end - start);
+    if (!line.empty() && line.front() != '#') prefixes.insert(lowered(line));
+    start = end + 1;
+  }
+  return prefixes;
+}
+
+}  // namespace
+
+const std::unordered_set<std::string>& Dehyphenator::standard_prefixes() {
+  static const std::unordered_set<std::string> prefixes = read_prefixes();
+  return prefixes;
+}
+
+Dehyphenator::Dehyphenator(const std::unordered_set<std::string>& prefixes, std::string_view text)
+    : prefixes_(prefixes) {
+  // Words of letters and digits, possibly joined by single inner hyphens.
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (!is_alnum(text[pos])) {
+      ++pos;
+      continue;
+    }
+    const std::size_t start = pos;
+    bool hyphen = false;
+    while (pos < text.size() &&
+           (is_alnum(text[pos]) || (text[pos] == '-' && pos + 1 < text.size() && is_alnum(text[pos + 1])))) {
+      hyphen |= text[pos] == '-';
+      ++pos;
+    }
+    if (pos - start > kMaxWordBytes) continue;
+    (hyphen ? hyphenated_words_ : words_).insert(lowered(text.substr(start, pos - start)));
+  }
+}
+
+bool Dehyphenator::keeps_hyphen(std::string_view left, std::string_view right) const {
+  if (left.empty() || right.empty()) return true;
+  // "L5-" / "S1", "8-" / "9/10", "X-" / "Ray", "non-" / "MTUS": codes and names.
+  for (const char c : left) if (is_digit(c)) return true;
+  if (is_digit(right.front()) || !(right.front() >= 'a' && right.front() <= 'z')) return true;
+  const std::string joined = lowered(left) + lowered(right);
+  if (words_.contains(joined)) return false;
+  if (hyphenated_words_.contains(lowered(left) + "-" + lowered(right))) return true;
+  return prefixes_.contains(lowered(left));
+}
+
+void Dehyphenator::join(std::string& paragraph, std::string_view next) const {
+  std::size_t left_start = paragraph.size() - 1;
+  while (left_start > 0 && is_alnum(paragraph[left_start - 1])) --left_start;
+  const std::string_view left = std::string_view(paragraph).substr(left_start, paragraph.size() - 1 - left_start);
+  std::size_t right_end = 0;
+  while (right_end < next.size() && is_alnum(next[right_end])) ++right_end;
+  if (!keeps_hyphen(left, next.substr(0, right_end))) paragraph.pop_back();
+  paragraph += next;
+}
+
+}  // namespace imr::indexer::reader

@@ -1,0 +1,129 @@
+// unwrap_paragraphs: classify lines, pick the style, gather paragraphs, then
+// mend paragraphs cut by page breaks.
+#include "reader/line_unwrapper.h"
+
+#include <algorithm>
+
+#include "reader/line_tidy.h"
+#include "reader/text_lines.h"
+
+namespace imr::indexer::reader {
+namespace {
+
+// Share of text lines followed by an empty line that marks double spacing.
+constexpr double kDoubleSpacedShare = 0.75;
+// Lines this long were not wrapped by anyone.
+constexpr std::size_t kUnwrappedLineBytes = 200;
+
+enum class LineKind { empty, blank, text };
+
+LineKind kind_of(std::string_view line) {
+  if (line.empty()) return LineKind::empty;
+  return tidy_line(line).empty() ? LineKind::blank : LineKind::text;
+}
+
+bool ends_with_break_hyphen(std::string_view raw_line) {
+  // "treat-" at the very end; "pain- " (with a space) is a dash, not a break.
+  return raw_line.size() >= 2 && raw_line.back() == '-' && raw_line[raw_line.size() - 2] != ' ' &&
+         raw_line[raw_line.size() - 2] != '-';
+}
+
+bool ends_sentence(std::string_view text) {
+  return !text.empty() && std::string_view(".!?:;\")]").find(text.back()) != std::string_view::npos;
+}
+
+bool starts_lower(std::string_view text) { return !text.empty() && text.front() >= 'a' && text.front() <= 'z'; }
+
+class ParagraphBuilder {
+ public:
+  ParagraphBuilder(const Dehyphenator& dehyphenator, bool mend_page_breaks)
+      : dehyphenator_(dehyphenator), mend_page_breaks_(mend_page_breaks) {}
+
+  void add_line(std::string_view raw) {
+    const std::string tidy = tidy_line(raw);
+    if (tidy.empty()) return;
+    if (current_.empty()) {
+      current_ = tidy;
+    } else if (hyphen_pending_) {
+      dehyphenator_.join(current_, tidy);
+    } else {
+      current_ += ' ';
+      current_ += tidy;
+    }
+    hyphen_pending_ = ends_with_break_hyphen(raw);
+  }
+
+  void end_paragraph() {
+    if (current_.empty()) return;
+    const bool continues = mend_page_breaks_ && !paragraphs_.empty() && starts_lower(current_) &&
+                           (last_hyphen_pending_ || !ends_sentence(paragraphs_.back()));
+    if (continues) {
+      std::string& previous = paragraphs_.back();
+      if (last_hyphen_pending_) dehyphenator_.join(previous, current_);
+      else previous += ' ' + current_;
+    } else {
+      paragraphs_.push_back(std::move(current_));
+    }
+    last_hyphen_pending_ = hyphen_pending_;
+    current_.clear();
+    hyphen_pending_ = false;
+  }
+
+  std::vector<std::string> take() {
+    end_paragraph();
+    return std::move(paragraphs_);
+  }
+
+ private:
+  const Dehyphenator& dehyphenator_;
+  bool mend_page_breaks_;
+  std::vector<std::string> paragraphs_;
+  std::string current_;
+  bool hyphen_pending_ = false;
+  bool last_hyphen_pending_ = false;
+};
+
+}  // namespace
+
+LineStyle line_style_of(const std::vector<std::string_view>& lines) {
+  std::size_t text_lines = 0;
+  std::size_t followed_by_empty = 0;
+  std::size_t long_lines = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (kind_of(lines[i]) != LineKind::text) continue;
+    ++text_lines;
+    followed_by_empty += i + 1 < lines.size() && lines[i + 1].empty();
+    long_lines += lines[i].size() >= kUnwrappedLineBytes;
+  }
+  if (text_lines >= 4 && static_cast<double>(followed_by_empty) >= kDoubleSpacedShare * text_lines)
+    return LineStyle::double_spaced;
+  if (long_lines * 2 > text_lines) return LineStyle::paragraph_per_line;
+  return LineStyle::hard_wrapped;
+}
+
+std::vector<std::string> unwrap_paragraphs(std::string_view text, const Dehyphenator& dehyphenator) {
+  const std::vector<std::string_view> lines = split_lines(text);
+  const LineStyle style = line_style_of(lines);
+  const bool has_blank_lines =
+      std::ranges::any_of(lines, [](std::string_view l) { return kind_of(l) == LineKind::blank; });
+  // Where a gap of empty lines can end a paragraph, it can also be a page break.
+  const bool gaps_end_paragraphs = style == LineStyle::hard_wrapped || !has_blank_lines;
+  ParagraphBuilder builder(dehyphenator, style != LineStyle::paragraph_per_line && gaps_end_paragraphs);
+  std::size_t empty_run = 0;
+  for (const std::string_view line : lines) {
+    const LineKind kind = kind_of(line);
+    empty_run = kind == LineKind::empty ? empty_run + 1 : 0;
+    if (kind == LineKind::text) {
+      builder.add_line(line);
+      if (style == LineStyle::paragraph_per_line) builder.end_paragraph();
+    } else if (style != LineStyle::double_spaced || kind == LineKind::blank) {
+      builder.end_paragraph();
+    } else if (!has_blank_lines && empty_run == 2) {
+      // Double spacing without blank lines: only a larger gap can end a paragraph.
+      builder.end_paragraph();
+    }
+  }
+  return builder.take();
+}
+
+}  // namespace imr::indexer::reader

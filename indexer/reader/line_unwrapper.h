@@ -1,0 +1,27 @@
+// Unwrapping: the lines of a text joined into paragraphs. Three ways of
+// writing are told apart per text:
+//  - double-spaced (typed letters exported to text): every line is followed
+//    by an empty line, a paragraph ends at a line holding only spaces, and
+//    page breaks add empty lines anywhere, even mid-sentence;
+//  - hard-wrapped: an empty or blank line ends a paragraph;
+//  - one line per paragraph: every line end ends a paragraph.
+// A paragraph that stops mid-sentence and a next one that starts in lower
+// case are one paragraph cut by a page break, and are joined again.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "reader/dehyphenator.h"
+
+namespace imr::indexer::reader {
+
+enum class LineStyle { double_spaced, hard_wrapped, paragraph_per_line };
+
+LineStyle line_style_of(const std::vector<std::string_view>& lines);
+
+// Paragraphs of tidy text (single spaces, no line breaks), none empty.
+std::vector<std::string> unwrap_paragraphs(std::string_view text, const Dehyphenator& dehyphenator);
+
+}  // namespace imr::indexer::reader

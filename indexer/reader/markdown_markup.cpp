@@ -1,0 +1,98 @@
+// strip_markdown: line by line, each line rewritten on its own.
+#include "reader/markdown_markup.h"
+
+#include <algorithm>
+
+namespace imr::indexer::reader {
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+std::string_view trim_left(std::string_view s) {
+  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+  return s;
+}
+
+std::string_view trim(std::string_view s) {
+  s = trim_left(s);
+  while (!s.empty() && (is_blank(s.back()) || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// "---", "***", "___" and table separator rows like "|---|:--:|".
+bool is_rule(std::string_view line) {
+  const std::string_view t = trim(line);
+  if (t.size() < 3) return false;
+  const bool table = t.find('|') != std::string_view::npos;
+  return std::ranges::all_of(t, [&](char c) {
+    return c == '-' || is_blank(c) || (table && (c == '|' || c == ':')) || (!table && (c == '*' || c == '_'));
+  }) && (table || t.find_first_not_of(t.front()) == std::string_view::npos || t.find(' ') != std::string_view::npos);
+}
+
+std::string_view without_heading_mark(std::string_view line) {
+  const std::string_view t = trim_left(line);
+  const std::size_t hashes = t.find_first_not_of('#');
+  if (hashes == 0 || hashes > 6 || hashes == std::string_view::npos || !is_blank(t[hashes])) return line;
+  std::string_view heading = trim(t.substr(hashes));
+  while (!heading.empty() && heading.back() == '#') heading.remove_suffix(1);
+  return trim(heading);
+}
+
+std::string_view without_quote_mark(std::string_view line) {
+  const std::string_view t = trim_left(line);
+  if (!t.starts_with('>')) return line;
+  return trim_left(t.substr(1));
+}
+
+// "| a | b |" -> "a\tb"
+std::string table_row(std::string_view line) {
+  std::string_view t = trim(line);
+  if (t.starts_with('|')) t.remove_prefix(1);
+  if (t.ends_with('|')) t.remove_suffix(1);
+  std::string out;
+  for (std::size_t start = 0;;) {
+    const std::size_t bar = t.find('|', start);
+    if (!out.empty()) out += '\t';
+    out += trim(t.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
+    if (bar == std::string_view::npos) return out;
+    start = bar + 1;
+  }
+}
+
+std::string without_strong_marks(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line.compare(i, 2, "**") == 0) {
+      ++i;
+      continue;
+    }
+    out += line[i];
+  }
+  return out;
+}
+
+std::string strip_line(std::string_view line) {
+  if (is_rule(line)) return {};
+  line = without_quote_mark(without_heading_mark(line));
+  if (trim(line).starts_with('|')) return without_strong_marks(table_row(line));
+  return without_strong_marks(line);
+}
+
+}  // namespace
+
+std::string strip_markdown(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = text.find('\n', start);
+    const bool last = end == std::string_view::npos;
+    if (last) end = text.size();
+    out += strip_line(text.substr(start, end - start));
+    if (!last) out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace imr::indexer::reader

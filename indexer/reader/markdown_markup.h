@@ -1,0 +1,13 @@
+// Markdown markup to plain text: "### " heading marks, "**bold**" marks,
+// block-quote marks, rules and table pipes removed (table cells become
+// tab-separated). Line breaks stay where they were.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace imr::indexer::reader {
+
+std::string strip_markdown(std::string_view text);
+
+}  // namespace imr::indexer::reader

@@ -1,0 +1,19 @@
+// Page furniture: what a printed page repeats rather than says. Page numbers
+// ("Page 2 of 5") and lines repeated at the top or bottom of several pages
+// (running headers and footers such as the case number or the reviewing
+// organisation) are removed, and the pages joined into one text.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "layout/letter_labels.h"
+
+namespace imr::indexer::reader {
+
+// A page that ends mid-sentence runs on into the next; otherwise a blank
+// line separates them. A repeated line that is a letter heading or field
+// keeps its first occurrence, so the letter still states it once.
+std::string join_pages(const std::vector<std::string>& pages, const layout::LetterLabels& labels);
+
+}  // namespace imr::indexer::reader

@@ -1,0 +1,65 @@
+// GuidelineTable: loading guidelines.tsv and reading citations.
+#include "vocab_guidelines.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "vocab_tsv.h"
+
+namespace imr::schema::vocab {
+namespace {
+
+// The contract's guideline ids (section 2).
+constexpr std::array<std::string_view, 9> kIds{"mtus-chronic-pain", "mtus-acoem", "mtus-postsurgical",
+                                               "mtus-acupuncture",  "mtus-opioids", "odg",
+                                               "acoem",             "uptodate",     "other"};
+constexpr std::string_view kCitationStart = "@citation";
+constexpr std::string_view kNonMtusStart = "@non-mtus";
+constexpr std::string_view kOther = "other";
+
+void check_id(const TsvRow& row, const std::string& id) {
+  if (std::ranges::find(kIds, id) == kIds.end()) row.fail("\"" + id + "\" is not a guideline id of the contract");
+}
+
+}  // namespace
+
+// guidelines.tsv: id, wording, id inside a non-MTUS citation (optional).
+GuidelineTable::GuidelineTable(const DataReader& data) {
+  for (const TsvRow& row : data.rows("guidelines.tsv", 2, 3)) {
+    Wording w{Kind::guideline, row.column(0), row.column(2).empty() ? row.column(0) : row.column(2)};
+    if (w.id == kCitationStart) {
+      w.kind = Kind::citation_start;
+    } else if (w.id == kNonMtusStart) {
+      w.kind = Kind::non_mtus_start;
+    } else {
+      check_id(row, w.id);
+      check_id(row, w.non_mtus_id);
+    }
+    const auto index = static_cast<PhraseMatcher::Id>(wordings_.size());
+    if (matcher_.add(data.words(row, row.column(1)), index) != index)
+      row.fail("\"" + row.column(1) + "\" is listed twice");
+    wordings_.push_back(std::move(w));
+  }
+}
+
+std::vector<std::string> GuidelineTable::guidelines_in(std::span<const Token> citation) const {
+  std::vector<std::string> out;
+  bool non_mtus = false;
+  bool unnamed = false;  // a non-MTUS citation that has named nothing yet
+  for (const auto& m : matcher_.find_all(citation)) {
+    const Wording& w = wordings_[m.id];
+    if (w.kind == Kind::guideline) {
+      push_unique(out, non_mtus ? w.non_mtus_id : w.id);
+      unnamed = false;
+      continue;
+    }
+    if (unnamed) push_unique(out, std::string(kOther));
+    non_mtus = w.kind == Kind::non_mtus_start;
+    unnamed = non_mtus;
+  }
+  if (unnamed) push_unique(out, std::string(kOther));
+  return out;
+}
+
+}  // namespace imr::schema::vocab

@@ -1,0 +1,163 @@
+// The API handlers: read parameters, run the collector, shape the JSON.
+#include "api/handlers.h"
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <optional>
+
+#include "api/hit_renderer.h"
+#include "collector/collector.h"
+#include "collector/outcome_stats.h"
+#include "imr/schema/field.h"
+#include "imr/schema/stored_letter.h"
+#include "snippet/highlighter.h"
+
+namespace imr::searcher {
+namespace {
+
+using nlohmann::json;
+
+struct SearchInput {
+  ParsedQuery query;
+  Filters filters;
+};
+
+ParsedQuery parse_query(SearchContext& ctx, const Request& request) {
+  const std::string q = request.param("q");
+  if (q.size() > kMaxQueryBytes)
+    throw BadRequest("the query is " + std::to_string(q.size()) + " bytes long; at most " +
+                     std::to_string(kMaxQueryBytes) + " are allowed");
+  return ctx.parser().parse(q);
+}
+
+SearchInput read_input(SearchContext& ctx, const Request& request) {
+  const std::vector<std::string> specs = request.all("filter");
+  if (specs.size() > kMaxFilters)
+    throw BadRequest("at most " + std::to_string(kMaxFilters) + " filter parameters are allowed");
+  return {parse_query(ctx, request), Filters::parse(specs)};
+}
+
+PageRequest read_page(const Request& request) {
+  PageRequest page;
+  page.page = request.number("page", 1, 1, kMaxPage);
+  page.per_page = request.number("per_page", 20, 1, kMaxPerPage);
+  const std::string sort = request.param("sort", "relevance");
+  const auto order = sort_order(sort);
+  if (!order) throw BadRequest("sort must be relevance, date_desc or date_asc, not '" + sort + "'");
+  page.sort = *order;
+  return page;
+}
+
+json facets_json(const std::vector<Facet>& facets) {
+  json out = json::object();
+  for (const Facet& f : facets) {
+    json values = json::array();
+    for (const FacetCount& c : f.counts) values.push_back({{"value", c.value}, {"count", c.count}});
+    out[std::string(schema::field(f.field).name)] = std::move(values);
+  }
+  return out;
+}
+
+double ms_since(std::chrono::steady_clock::time_point start) {
+  const std::chrono::duration<double, std::milli> d = std::chrono::steady_clock::now() - start;
+  return static_cast<double>(static_cast<long long>(d.count() * 10)) / 10;
+}
+
+// When the index last changed: the newest file in its folder, as ISO-8601 UTC.
+json last_update(const std::filesystem::path& dir) {
+  if (dir.empty()) return nullptr;
+  std::error_code ec;
+  std::optional<std::filesystem::file_time_type> newest;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    if (entry.is_regular_file(ec)) newest = std::max(newest.value_or(entry.last_write_time(ec)), entry.last_write_time(ec));
+  if (!newest) return nullptr;
+  const std::time_t t = std::chrono::system_clock::to_time_t(
+      std::chrono::time_point_cast<std::chrono::system_clock::duration>(std::chrono::file_clock::to_sys(*newest)));
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace
+
+Response search(SearchContext& ctx, const Request& request) {
+  const auto start = std::chrono::steady_clock::now();
+  const SearchInput in = read_input(ctx, request);
+  const PageRequest page = read_page(request);
+  const SearchResult result = collect(ctx.db(), in.query.query, in.filters, page);
+
+  const HitRenderer renderer(ctx.analyzer(), in.query, in.filters);
+  json hits = json::array();
+  for (const Hit& hit : result.hits) hits.push_back(renderer.render(hit.document));
+  return Response{200, json{{"total", result.total},
+                            {"page", page.page},
+                            {"per_page", page.per_page},
+                            {"hits", std::move(hits)},
+                            {"facets", facets_json(result.facets)},
+                            {"suggestion", nullptr},
+                            {"took_ms", ms_since(start)}}};
+}
+
+Response document(SearchContext& ctx, const Request& request, std::string_view key) {
+  const std::string term = schema::key_term(key);
+  const auto it = ctx.db().postlist_begin(term);
+  if (key.empty() || key.size() > 200 || it == ctx.db().postlist_end(term))
+    return error_response(404, "no letter with case number or key '" + std::string(key) + "'");
+  const Xapian::Document doc = ctx.db().get_document(*it);
+  const ParsedQuery query = parse_query(ctx, request);
+  const schema::StoredLetter letter = schema::decode_stored_letter(doc.get_data());
+  json body = letter.record;
+  body["key"] = letter_key(doc);
+  body["html"] = Highlighter(ctx.analyzer(), query.highlights).document(letter.text);
+  return Response{200, std::move(body)};
+}
+
+Response stats(SearchContext& ctx, const Request& request) {
+  const std::string by = request.param("by", "drug");
+  const auto field = stats_field(by);
+  if (!field) throw BadRequest("by must be one of " + stats_field_names() + ", not '" + by + "'");
+  const SearchInput in = read_input(ctx, request);
+  json rows = json::array();
+  for (const StatsRow& r : outcome_stats(ctx.db(), in.query.query, in.filters, *field))
+    rows.push_back({{"value", r.value},
+                    {"items", r.items},
+                    {"upheld", r.upheld},
+                    {"overturned", r.overturned},
+                    {"overturn_rate", r.overturn_rate()}});
+  return Response{200, json{{"by", schema::field(*field).name}, {"rows", std::move(rows)}}};
+}
+
+Response health(SearchContext& ctx) {
+  return Response{200, json{{"status", "ok"},
+                            {"documents", ctx.db().get_doccount()},
+                            {"last_update", last_update(ctx.index_dir())}}};
+}
+
+Response respond(SearchContext& ctx, const std::function<Response()>& handler) {
+  try {
+    try {
+      ctx.db().reopen();
+      return handler();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      ctx.db().reopen();
+      return handler();
+    }
+  } catch (const QueryError& e) {
+    return error_response(400, e.what());
+  } catch (const FilterError& e) {
+    return error_response(400, e.what());
+  } catch (const BadRequest& e) {
+    return error_response(400, e.what());
+  } catch (const Xapian::WildcardError& e) {
+    return error_response(400, "a wildcard in the query matches too many words; make it longer (" + e.get_msg() + ")");
+  } catch (const Xapian::Error& e) {
+    return error_response(503, "the index cannot be searched right now: " + e.get_description());
+  } catch (const std::exception& e) {
+    return error_response(503, std::string("the search failed: ") + e.what());
+  }
+}
+
+}  // namespace imr::searcher

@@ -1,0 +1,32 @@
+// The API of contract section 3 as plain functions from a request to a
+// response. Each throws on bad input; respond() turns that into 400/503.
+#pragma once
+
+#include <functional>
+#include <string_view>
+
+#include "api/request.h"
+#include "api/search_context.h"
+
+namespace imr::searcher {
+
+// Request bounds, so no request can make a worker run without limit.
+inline constexpr std::size_t kMaxQueryBytes = 4096;
+inline constexpr std::size_t kMaxFilters = 32;
+inline constexpr unsigned kMaxPage = 100000;
+
+// GET /api/search?q&filter&page&per_page&sort
+Response search(SearchContext& ctx, const Request& request);
+// GET /api/doc/{key}?q: key is a case number or a hit's "key".
+Response document(SearchContext& ctx, const Request& request, std::string_view key);
+// GET /api/stats?q&filter&by
+Response stats(SearchContext& ctx, const Request& request);
+// GET /api/health
+Response health(SearchContext& ctx);
+
+// Runs a handler on the newest revision of the index (reopening it, and
+// retrying once when it changes mid-request), answering 400 with the reason
+// for anything the client must fix and 503 for anything else.
+Response respond(SearchContext& ctx, const std::function<Response()>& handler);
+
+}  // namespace imr::searcher

@@ -1,0 +1,32 @@
+// One hit as the API shows it: the letter's summary, its items each marked
+// "matched" or not, and a snippet from where the match is.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "collector/filters.h"
+#include "imr/schema/analyzer.h"
+#include "query/parsed_query.h"
+#include "snippet/highlighter.h"
+
+namespace imr::searcher {
+
+// The letter's id for /api/doc: its key term without the prefix.
+std::string letter_key(const Xapian::Document& doc);
+
+class HitRenderer {
+ public:
+  // The analyzer and the query must outlive the renderer.
+  HitRenderer(const schema::Analyzer& analyzer, const ParsedQuery& query, const Filters& filters);
+
+  nlohmann::json render(const Xapian::Document& doc) const;
+
+ private:
+  Highlighter highlighter_;
+  Filters item_constraints_;  // item-level filters and the query's item fields
+};
+
+}  // namespace imr::searcher

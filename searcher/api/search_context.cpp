@@ -1,0 +1,24 @@
+// SearchContext: one thread's search resources.
+#include "api/search_context.h"
+
+#include <stdexcept>
+
+namespace imr::searcher {
+
+SearchContext::SearchContext(Xapian::Database db, std::shared_ptr<const schema::Vocabulary> vocabulary,
+                             std::filesystem::path index_dir)
+    : db_(std::move(db)), parser_(std::move(vocabulary)), index_dir_(std::move(index_dir)) {}
+
+std::unique_ptr<SearchContext> SearchContext::open(const std::filesystem::path& dir,
+                                  std::shared_ptr<const schema::Vocabulary> vocabulary) {
+  const std::string d = dir.string();
+  try {
+    return std::make_unique<SearchContext>(Xapian::Database(d), std::move(vocabulary), dir);
+  } catch (const Xapian::DatabaseNotFoundError&) {
+    throw std::runtime_error("no index at " + d + ": run imr-index --db " + d + " PATH first");
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    throw std::runtime_error("cannot open the index at " + d + ": " + e.get_msg());
+  }
+}
+
+}  // namespace imr::searcher

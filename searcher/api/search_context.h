@@ -1,0 +1,38 @@
+// What one worker thread searches with: its own database handle, query
+// parser and analyzer (none of them may be shared between threads).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include <xapian.h>
+
+#include "imr/schema/analyzer.h"
+#include "imr/schema/vocabulary.h"
+#include "query/query_parser.h"
+
+namespace imr::searcher {
+
+class SearchContext {
+ public:
+  // index_dir is where db lives on disk, for /api/health's last_update; empty for in-memory indexes.
+  SearchContext(Xapian::Database db, std::shared_ptr<const schema::Vocabulary> vocabulary,
+                std::filesystem::path index_dir = {});
+
+  // Opens the index at dir; throws std::runtime_error telling how to create it when there is none.
+  static std::unique_ptr<SearchContext> open(const std::filesystem::path& dir, std::shared_ptr<const schema::Vocabulary> vocabulary);
+
+  Xapian::Database& db() { return db_; }
+  const QueryParser& parser() const { return parser_; }
+  const schema::Analyzer& analyzer() const { return analyzer_; }
+  const std::filesystem::path& index_dir() const { return index_dir_; }
+
+ private:
+  Xapian::Database db_;
+  QueryParser parser_;
+  schema::Analyzer analyzer_;
+  std::filesystem::path index_dir_;
+};
+
+}  // namespace imr::searcher

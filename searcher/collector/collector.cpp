@@ -1,0 +1,70 @@
+// collect(): the two passes of a search.
+#include "collector/collector.h"
+
+#include "collector/match_scan.h"
+#include "imr/schema/field.h"
+
+namespace imr::searcher {
+namespace {
+
+// Pass 2 keeps only letters whose items satisfy the item-level filters together.
+class SameItemDecider : public Xapian::MatchDecider {
+ public:
+  explicit SameItemDecider(const Filters& filters) : filters_(filters) {}
+
+  bool operator()(const Xapian::Document& doc) const override {
+    return read_facet_table(doc, blob_, view_) && LetterMatch(filters_, view_).passes();
+  }
+
+ private:
+  const Filters& filters_;
+  mutable std::string blob_;
+  mutable schema::FacetTableView view_;
+};
+
+void set_order(Xapian::Enquire& enquire, SortOrder sort) {
+  if (sort == SortOrder::relevance) return;
+  enquire.set_sort_by_value_then_relevance(schema::slot::decision_date, sort == SortOrder::date_desc);
+}
+
+std::vector<Hit> page_of(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
+                         const PageRequest& page) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(filtered(query, filters));
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  set_order(enquire, page.sort);
+  SameItemDecider decider(filters);
+  const Xapian::doccount first = (page.page - 1) * page.per_page;
+  const Xapian::MSet mset =
+      enquire.get_mset(first, page.per_page, 0, nullptr, filters.needs_same_item() ? &decider : nullptr);
+  std::vector<Hit> hits;
+  for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back({*it, it.get_weight(), it.get_document()});
+  return hits;
+}
+
+}  // namespace
+
+std::optional<SortOrder> sort_order(std::string_view name) {
+  if (name == "relevance") return SortOrder::relevance;
+  if (name == "date_desc") return SortOrder::date_desc;
+  if (name == "date_asc") return SortOrder::date_asc;
+  return std::nullopt;
+}
+
+Xapian::Query filtered(const Xapian::Query& query, const Filters& filters) {
+  if (filters.empty()) return query;
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, filters.query());
+}
+
+SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
+                     const PageRequest& page) {
+  FacetCounter counter(filters);
+  scan_matches(db, query, [&](const schema::FacetTableView& table) { counter.add(table); });
+  SearchResult result{counter.total(), {}, counter.facets()};
+  // Past the end there is nothing to fetch; also keeps first * per_page from overflowing.
+  if (page.page <= 1 || (page.page - 1) <= result.total / page.per_page)
+    result.hits = page_of(db, query, filters, page);
+  return result;
+}
+
+}  // namespace imr::searcher

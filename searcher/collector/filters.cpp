@@ -1,0 +1,133 @@
+// Filters: parsing filter= specs and evaluating them on a facet table.
+#include "collector/filters.h"
+
+#include <algorithm>
+#include <bit>
+#include <cctype>
+
+namespace imr::searcher {
+namespace {
+
+using schema::FieldId;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string known_fields() {
+  std::string out;
+  for (const schema::Field& f : schema::fields()) out += (out.empty() ? "" : ", ") + std::string(f.name);
+  return out;
+}
+
+bool row_has(std::span<const schema::FacetValueView> row, const FilterGroup& group) {
+  return std::ranges::any_of(row, [&](const schema::FacetValueView& v) {
+    return v.field == group.field &&
+           std::ranges::any_of(group.values, [&](const std::string& want) { return same_value(v.value, want); });
+  });
+}
+
+}  // namespace
+
+bool same_value(std::string_view a, std::string_view b) {
+  return std::ranges::equal(a, b, [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+Filters Filters::parse(std::span<const std::string> specs) {
+  Filters out;
+  for (const std::string& spec : specs) {
+    const auto colon = spec.find(':');
+    if (colon == std::string::npos)
+      throw FilterError("filter '" + spec + "' must look like field:value (e.g. drug:carisoprodol)");
+    const std::string name = spec.substr(0, colon);
+    const std::string value = spec.substr(colon + 1);
+    const auto field = schema::find_field(name);
+    if (!field) throw FilterError("unknown filter field '" + name + "'; known fields: " + known_fields());
+    if (value.empty()) throw FilterError("filter '" + spec + "' has no value after the colon");
+    out.add(*field, value);
+  }
+  return out;
+}
+
+Filters Filters::from_pairs(std::span<const std::pair<std::string, std::string>> pairs) {
+  Filters out;
+  for (const auto& [name, value] : pairs)
+    if (const auto field = schema::find_field(name)) out.add(*field, value);
+  return out;
+}
+
+void Filters::add(FieldId field, std::string value) {
+  value = lower(value);
+  auto it = std::ranges::find(groups_, field, &FilterGroup::field);
+  if (it == groups_.end()) {
+    const schema::Level level = schema::field(field).level;
+    groups_.push_back({field, level, {}});
+    it = std::prev(groups_.end());
+    if (level == schema::Level::item) item_mask_ |= GroupMask{1} << (groups_.size() - 1);
+  }
+  if (std::ranges::find(it->values, value) == it->values.end()) it->values.push_back(std::move(value));
+}
+
+void Filters::merge(const Filters& other) {
+  for (const FilterGroup& g : other.groups_)
+    for (const std::string& v : g.values) add(g.field, v);
+}
+
+Filters Filters::at_level(schema::Level level) const {
+  Filters out;
+  for (const FilterGroup& g : groups_)
+    if (g.level == level)
+      for (const std::string& v : g.values) out.add(g.field, v);
+  return out;
+}
+
+GroupMask Filters::mask_of(FieldId field) const {
+  const auto it = std::ranges::find(groups_, field, &FilterGroup::field);
+  return it == groups_.end() ? 0 : GroupMask{1} << (it - groups_.begin());
+}
+
+bool Filters::needs_same_item() const { return std::popcount(item_mask_) > 1; }
+
+Xapian::Query Filters::query() const {
+  std::vector<Xapian::Query> fields;
+  for (const FilterGroup& g : groups_) {
+    std::vector<Xapian::Query> terms;
+    for (const std::string& v : g.values) terms.emplace_back(schema::boolean_term(g.field, v));
+    fields.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+  if (fields.empty()) return Xapian::Query::MatchAll;
+  return Xapian::Query(Xapian::Query::OP_AND, fields.begin(), fields.end());
+}
+
+LetterMatch::LetterMatch(const Filters& filters, const schema::FacetTableView& table)
+    : item_ok_(table.item_count(), 0), item_groups_(filters.item_mask()) {
+  const auto groups = filters.groups();
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    const GroupMask bit = GroupMask{1} << g;
+    required_ |= bit;
+    if (groups[g].level == schema::Level::letter) {
+      if (row_has(table.letter(), groups[g])) letter_ok_ |= bit;
+      continue;
+    }
+    for (std::size_t i = 0; i < item_ok_.size(); ++i)
+      if (row_has(table.item(i), groups[g])) item_ok_[i] |= bit;
+  }
+}
+
+bool LetterMatch::item_passes(std::size_t i, GroupMask ignored) const {
+  return (item_groups_ & ~ignored & ~item_ok_[i]) == 0;
+}
+
+bool LetterMatch::passes(GroupMask ignored) const {
+  if ((required_ & ~item_groups_ & ~ignored & ~letter_ok_) != 0) return false;
+  if ((item_groups_ & ~ignored) == 0) return true;
+  for (std::size_t i = 0; i < item_ok_.size(); ++i)
+    if (item_passes(i, ignored)) return true;
+  return false;
+}
+
+}  // namespace imr::searcher

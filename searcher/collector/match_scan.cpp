@@ -1,0 +1,48 @@
+// A MatchSpy over a full match (check_at_least = every document), which is
+// how Xapian gives exact counts instead of estimates.
+#include "collector/match_scan.h"
+
+#include <stdexcept>
+
+#include "imr/schema/field.h"
+
+namespace imr::searcher {
+namespace {
+
+class ScanSpy : public Xapian::MatchSpy {
+ public:
+  explicit ScanSpy(const std::function<void(const schema::FacetTableView&)>& visit) : visit_(visit) {}
+
+  void operator()(const Xapian::Document& doc, double) override {
+    if (read_facet_table(doc, blob_, view_)) visit_(view_);
+  }
+
+ private:
+  const std::function<void(const schema::FacetTableView&)>& visit_;
+  std::string blob_;
+  schema::FacetTableView view_;
+};
+
+}  // namespace
+
+bool read_facet_table(const Xapian::Document& doc, std::string& blob, schema::FacetTableView& view) {
+  blob = doc.get_value(schema::slot::facet_table);
+  try {
+    view.parse(blob);
+    return true;
+  } catch (const std::runtime_error&) {
+    return false;
+  }
+}
+
+void scan_matches(const Xapian::Database& db, const Xapian::Query& query,
+                  const std::function<void(const schema::FacetTableView&)>& visit) {
+  ScanSpy spy(visit);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting needs no scores
+  enquire.add_matchspy(&spy);
+  enquire.get_mset(0, 0, db.get_doccount());
+}
+
+}  // namespace imr::searcher

@@ -1,0 +1,65 @@
+// The state shared by the parts of query building: the analysis chain and
+// thesaurus, the limits, and what the query collects besides the Xapian
+// query (highlights, item fields, the number of terms).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "imr/schema/analyzer.h"
+#include "query/lexer.h"
+#include "query/parsed_query.h"
+#include "query/query_limits.h"
+#include "query/thesaurus.h"
+
+namespace imr::searcher {
+
+class BuildContext {
+ public:
+  BuildContext(std::string_view query, const schema::Analyzer& analyzer, const Thesaurus& thesaurus,
+               const QueryLimits& limits)
+      : query_(query), analyzer_(analyzer), thesaurus_(thesaurus), limits_(limits) {}
+
+  const schema::Analyzer& analyzer() const { return analyzer_; }
+  const Thesaurus& thesaurus() const { return thesaurus_; }
+  const QueryLimits& limits() const { return limits_; }
+
+  // Throws QueryError when the query grows past the term limit.
+  void count_terms(std::size_t n);
+  // Recorded only outside negations, once each.
+  void highlight(Highlight::Kind kind, std::vector<std::string> terms);
+  void item_field(std::string_view name, std::string_view value);
+
+  // "at character 7", for messages about a lexeme.
+  std::string where(const Lexeme& l) const;
+
+  // While alive, what is built is negated: it marks nothing.
+  class Negation {
+   public:
+    explicit Negation(BuildContext& c) : c_(c), was_(c.negated_) { c.negated_ = true; }
+    ~Negation() { c_.negated_ = was_; }
+    Negation(const Negation&) = delete;
+    Negation& operator=(const Negation&) = delete;
+
+   private:
+    BuildContext& c_;
+    bool was_;
+  };
+
+  std::vector<Highlight> take_highlights() { return std::move(highlights_); }
+  std::vector<std::pair<std::string, std::string>> take_item_fields() { return std::move(item_fields_); }
+
+ private:
+  std::string_view query_;
+  const schema::Analyzer& analyzer_;
+  const Thesaurus& thesaurus_;
+  const QueryLimits& limits_;
+  bool negated_ = false;
+  std::size_t terms_ = 0;
+  std::vector<Highlight> highlights_;
+  std::vector<std::pair<std::string, std::string>> item_fields_;
+};
+
+}  // namespace imr::searcher

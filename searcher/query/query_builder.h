@@ -1,0 +1,23 @@
+// Last step of query parsing: the syntax tree as one Xapian::Query, with the
+// highlights and item fields the rest of the searcher needs, and the whole
+// pipeline (text checks -> lexer -> syntax tree -> query) as one call.
+#pragma once
+
+#include <string_view>
+
+#include "imr/schema/analyzer.h"
+#include "query/parsed_query.h"
+#include "query/query_limits.h"
+#include "query/syntax_tree.h"
+#include "query/thesaurus.h"
+
+namespace imr::searcher {
+
+ParsedQuery build_query(std::string_view query, const SyntaxNode& root, const schema::Analyzer& analyzer,
+                        const Thesaurus& thesaurus, const QueryLimits& limits);
+
+// Throws QueryError for a query that cannot be parsed or breaks a limit.
+ParsedQuery parse_query(std::string_view query, const schema::Analyzer& analyzer, const Thesaurus& thesaurus,
+                        const QueryLimits& limits);
+
+}  // namespace imr::searcher

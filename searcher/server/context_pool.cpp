@@ -1,0 +1,16 @@
+// ContextPool: a map from thread to context, guarded by a mutex only while looking up.
+#include "server/context_pool.h"
+
+namespace imr::searcher {
+
+ContextPool::ContextPool(std::filesystem::path index_dir, std::shared_ptr<const schema::Vocabulary> vocabulary)
+    : index_dir_(std::move(index_dir)), vocabulary_(std::move(vocabulary)) {}
+
+SearchContext& ContextPool::for_this_thread() {
+  const std::lock_guard lock(mutex_);
+  auto& slot = contexts_[std::this_thread::get_id()];
+  if (!slot) slot = SearchContext::open(index_dir_, vocabulary_);
+  return *slot;
+}
+
+}  // namespace imr::searcher

@@ -1,0 +1,30 @@
+// One SearchContext per worker thread (Xapian handles, parsers and
+// analyzers must not be shared), created on a thread's first request.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "api/search_context.h"
+#include "imr/schema/vocabulary.h"
+
+namespace imr::searcher {
+
+class ContextPool {
+ public:
+  ContextPool(std::filesystem::path index_dir, std::shared_ptr<const schema::Vocabulary> vocabulary);
+
+  // The calling thread's context; only that thread may use it.
+  SearchContext& for_this_thread();
+
+ private:
+  std::filesystem::path index_dir_;
+  std::shared_ptr<const schema::Vocabulary> vocabulary_;
+  std::mutex mutex_;
+  std::unordered_map<std::thread::id, std::unique_ptr<SearchContext>> contexts_;
+};
+
+}  // namespace imr::searcher

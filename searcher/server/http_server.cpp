@@ -1,0 +1,151 @@
+// HttpServer: cpp-httplib wiring. Every GET goes through one dispatcher so
+// that routing, error shaping and timing live in one place.
+#include "server/http_server.h"
+
+#include <chrono>
+#include <cstdio>
+#include <stdexcept>
+
+#include <httplib.h>
+
+#include "api/handlers.h"
+#include "imr/schema/vocabulary.h"
+#include "server/context_pool.h"
+#include "server/static_files.h"
+
+namespace imr::searcher {
+namespace {
+
+constexpr std::size_t kMaxPayloadBytes = 64 * 1024;
+constexpr const char* kJsonType = "application/json; charset=utf-8";
+constexpr std::string_view kDocPrefix = "/api/doc/";
+
+void send(httplib::Response& res, const Response& r) {
+  res.status = r.status;
+  // A client's invalid UTF-8 echoed in an error message must not make dump() throw.
+  res.set_content(r.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJsonType);
+}
+
+Request to_request(const httplib::Request& req) {
+  Request r;
+  r.params.insert(req.params.begin(), req.params.end());
+  return r;
+}
+
+Response route_api(ContextPool& pool, const httplib::Request& req) {
+  const std::string& path = req.path;
+  SearchContext& ctx = pool.for_this_thread();
+  const Request r = to_request(req);
+  if (path == "/api/search") return respond(ctx, [&] { return search(ctx, r); });
+  if (path == "/api/stats") return respond(ctx, [&] { return stats(ctx, r); });
+  if (path == "/api/health") return respond(ctx, [&] { return health(ctx); });
+  if (path.starts_with(kDocPrefix)) {
+    const std::string key = path.substr(kDocPrefix.size());
+    return respond(ctx, [&] { return document(ctx, r, key); });
+  }
+  return error_response(404, "no API endpoint " + path + " (try /api/search, /api/doc/CASE, /api/stats, /api/health)");
+}
+
+// Control characters from a client must not forge log lines.
+std::string printable(std::string_view s) {
+  std::string out(s.substr(0, 300));
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  return out;
+}
+
+// For errors httplib answers itself (malformed requests, oversized bodies).
+std::string status_reason(int status) {
+  switch (status) {
+    case 400: return "the request is malformed";
+    case 404: return "not found";
+    case 413: return "the request is too large";
+    case 414: return "the URL is too long";
+    default: return "the request failed with status " + std::to_string(status);
+  }
+}
+
+httplib::Headers security_headers() {
+  return {{"Content-Security-Policy", "default-src 'self'"},
+          {"X-Content-Type-Options", "nosniff"},
+          {"Referrer-Policy", "no-referrer"}};
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+  ServerOptions options;
+  ContextPool pool;
+  StaticFiles files;
+  httplib::Server server;
+
+  explicit Impl(const ServerOptions& o)
+      : options(o), pool(o.index_dir, schema::Vocabulary::builtin()), files(o.web_dir) {
+    pool.for_this_thread();  // fails now, with the reason, when there is no index
+    configure();
+  }
+
+  void dispatch(const httplib::Request& req, httplib::Response& res) {
+    const auto start = std::chrono::steady_clock::now();
+    try {
+      if (req.path == "/api" || req.path.starts_with("/api/")) {
+        send(res, route_api(pool, req));
+      } else if (auto file = files.get(req.path)) {
+        res.set_content(std::move(file->content), file->content_type);
+      } else {
+        res.status = 404;
+        res.set_content("not found\n", "text/plain; charset=utf-8");
+      }
+    } catch (const std::exception& e) {
+      send(res, error_response(503, std::string("the server cannot answer right now: ") + e.what()));
+    }
+    const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - start;
+    char duration[32];
+    std::snprintf(duration, sizeof duration, "app;dur=%.1f", ms.count());
+    res.set_header("Server-Timing", duration);
+  }
+
+  void configure() {
+    server.set_payload_max_length(kMaxPayloadBytes);
+    server.set_default_headers(security_headers());
+    server.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { dispatch(req, res); });
+    const auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
+      send(res, error_response(405, "only GET requests are served"));
+    };
+    server.Post(".*", not_allowed);
+    server.Put(".*", not_allowed);
+    server.Patch(".*", not_allowed);
+    server.Delete(".*", not_allowed);
+    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+      if (res.body.empty()) send(res, error_response(res.status, status_reason(res.status)));
+    });
+    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+      send(res, error_response(503, "the server cannot answer right now"));
+    });
+    server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      const std::string ms = res.has_header("Server-Timing") ? res.get_header_value("Server-Timing").substr(8) : "-";
+      std::fprintf(stderr, "%s %s %d %s ms\n", printable(req.method).c_str(), printable(req.path).c_str(), res.status,
+                   ms.c_str());
+    });
+  }
+};
+
+HttpServer::HttpServer(const ServerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+
+HttpServer::~HttpServer() = default;
+
+void HttpServer::run() {
+  httplib::Server& server = impl_->server;
+  const ServerOptions& o = impl_->options;
+  const int port = o.port == 0 ? server.bind_to_any_port(o.host) : (server.bind_to_port(o.host, o.port) ? o.port : -1);
+  if (port <= 0)
+    throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port) +
+                             " (address in use or not available)");
+  std::printf("listening on http://%s:%d\n", o.host.c_str(), port);
+  std::fflush(stdout);
+  server.listen_after_bind();
+}
+
+void HttpServer::stop() { impl_->server.stop(); }
+
+}  // namespace imr::searcher

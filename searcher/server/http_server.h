@@ -1,0 +1,38 @@
+// The HTTP side of imr-search: routes /api/* to the handlers and everything
+// else to the web folder, adds the security headers, logs every request and
+// keeps anything a client sends from producing a 500.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace imr::searcher {
+
+struct ServerOptions {
+  std::filesystem::path index_dir = "data/index";
+  std::filesystem::path web_dir;
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port
+};
+
+class HttpServer {
+ public:
+  // Throws std::runtime_error when the index cannot be opened.
+  explicit HttpServer(const ServerOptions& options);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds, prints "listening on http://HOST:PORT", and serves until stop().
+  // Throws std::runtime_error when the address cannot be bound.
+  void run();
+  // Safe from any thread; run() returns once in-flight requests are done.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace imr::searcher

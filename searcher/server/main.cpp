@@ -1,0 +1,40 @@
+// imr-search: serves the search page and the JSON API over an index.
+//
+//   imr-search [--db DIR] [--port N] [--host H] [--web DIR]
+#include <cstdio>
+#include <exception>
+
+#include <CLI/CLI.hpp>
+
+#include "server/http_server.h"
+#include "server/shutdown_signals.h"
+
+int main(int argc, char** argv) {
+  imr::searcher::ServerOptions options;
+  options.web_dir = IMR_WEB_DIR;
+  std::string db = options.index_dir.string();
+  std::string web = options.web_dir.string();
+
+  CLI::App app{"imr-search: serve the IMR letter search page and API"};
+  app.add_option("--db", db, "index folder (made by imr-index)")->capture_default_str();
+  app.add_option("--port", options.port, "port to listen on (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  app.add_option("--host", options.host, "address to listen on")->capture_default_str();
+  app.add_option("--web", web, "folder of the web page")->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+  options.index_dir = db;
+  options.web_dir = web;
+
+  imr::searcher::ShutdownSignals signals;  // before any thread starts
+  try {
+    imr::searcher::HttpServer server(options);
+    signals.start([&server] { server.stop(); });
+    server.run();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return 2;
+  }
+  std::fprintf(stderr, "stopped\n");
+  return 0;
+}

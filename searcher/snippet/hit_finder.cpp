@@ -1,0 +1,82 @@
+// HitFinder: token-by-token matching, phrases by consecutive positions.
+#include "snippet/hit_finder.h"
+
+#include <algorithm>
+
+namespace imr::searcher {
+namespace {
+
+using schema::Token;
+
+// Tokens are in position order, so the tokens at one position are a run.
+std::span<const Token> at_position(std::span<const Token> tokens, std::uint32_t position) {
+  const auto first = std::ranges::lower_bound(tokens, position, {}, &Token::position);
+  const auto last = std::ranges::upper_bound(first, tokens.end(), position, {}, &Token::position);
+  return {first, last};
+}
+
+const Token* find_term(std::span<const Token> tokens, const std::string& term) {
+  const auto it = std::ranges::find(tokens, term, &Token::term);
+  return it == tokens.end() ? nullptr : &*it;
+}
+
+std::vector<TextRange> merged(std::vector<TextRange> ranges) {
+  std::ranges::sort(ranges, [](const TextRange& a, const TextRange& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  });
+  std::vector<TextRange> out;
+  for (const TextRange& r : ranges) {
+    if (!out.empty() && r.start <= out.back().end) {
+      out.back().end = std::max(out.back().end, r.end);
+    } else {
+      out.push_back(r);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+HitFinder::HitFinder(const schema::Analyzer& analyzer, std::span<const Highlight> highlights)
+    : analyzer_(analyzer), highlights_(highlights) {}
+
+bool HitFinder::token_hits(const Token& token, const Highlight& h) const {
+  if (h.terms.empty()) return false;
+  switch (h.kind) {
+    case Highlight::Kind::term:
+      return token.term == h.terms[0];
+    case Highlight::Kind::stem:
+      return !token.compound && analyzer_.stem_term(token.term) == h.terms[0];
+    case Highlight::Kind::prefix:
+      return token.term.starts_with(h.terms[0]);
+    case Highlight::Kind::phrase:
+      return false;
+  }
+  return false;
+}
+
+void HitFinder::add_phrases(std::span<const Token> tokens, const Highlight& h, std::vector<TextRange>& out) const {
+  if (h.terms.empty()) return;
+  for (const Token& first : tokens) {
+    if (first.term != h.terms[0]) continue;
+    const Token* last = &first;
+    for (std::size_t k = 1; k < h.terms.size() && last; ++k)
+      last = find_term(at_position(tokens, first.position + static_cast<std::uint32_t>(k)), h.terms[k]);
+    if (last) out.push_back({first.start, std::max(first.end, last->end)});
+  }
+}
+
+std::vector<TextRange> HitFinder::find(std::span<const Token> tokens) const {
+  std::vector<TextRange> out;
+  for (const Highlight& h : highlights_) {
+    if (h.kind == Highlight::Kind::phrase) {
+      add_phrases(tokens, h, out);
+      continue;
+    }
+    for (const Token& t : tokens)
+      if (token_hits(t, h)) out.push_back({t.start, t.end});
+  }
+  return merged(std::move(out));
+}
+
+}  // namespace imr::searcher

@@ -1,0 +1,32 @@
+// Where a query's highlights hit a text: the analysed tokens of the text
+// compared with ParsedQuery::highlights (terms, stems, prefixes, phrases).
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "imr/schema/analyzer.h"
+#include "imr/schema/token.h"
+#include "query/parsed_query.h"
+#include "snippet/text_range.h"
+
+namespace imr::searcher {
+
+class HitFinder {
+ public:
+  // Both must outlive the finder.
+  HitFinder(const schema::Analyzer& analyzer, std::span<const Highlight> highlights);
+
+  // Sorted, non-overlapping byte ranges; a phrase is one range from its first
+  // word to its last.
+  std::vector<TextRange> find(std::span<const schema::Token> tokens) const;
+
+ private:
+  bool token_hits(const schema::Token& token, const Highlight& h) const;
+  void add_phrases(std::span<const schema::Token> tokens, const Highlight& h, std::vector<TextRange>& out) const;
+
+  const schema::Analyzer& analyzer_;
+  std::span<const Highlight> highlights_;
+};
+
+}  // namespace imr::searcher

@@ -1,0 +1,163 @@
+// Synthetic letters for the searcher's unit tests: records built in code,
+// indexed through the real DocumentBuilder into an in-memory index, and an
+// independent way to decide from the records which letters a filter set keeps.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+#include "document/document_builder.h"
+#include "imr/schema/record.h"
+
+namespace imr::test {
+
+using FilterList = std::vector<std::pair<std::string, std::string>>;  // record field name, value
+
+inline schema::Item make_item(std::size_t i, std::size_t j) {
+  static const std::array<std::vector<std::string>, 5> drugs{
+      {{"carisoprodol"}, {"hydrocodone", "acetaminophen"}, {"gabapentin"}, {}, {"omeprazole"}}};
+  static const std::array<std::string, 5> classes{"muscle_relaxant", "opioid", "anticonvulsant", "", "gastro"};
+  static const std::array<std::string, 3> other_categories{"physical_therapy", "imaging", "acupuncture"};
+  static const std::array<std::string, 3> guidelines{"mtus-chronic-pain", "odg", "mtus-acoem"};
+  const std::size_t k = (i * 7 + j * 3) % drugs.size();
+  schema::Item item;
+  item.drugs = drugs[k];
+  item.category = item.drugs.empty() ? other_categories[(i + j) % 3] : "medication";
+  if (!classes[k].empty()) item.drug_class = classes[k];
+  item.decision = (i + 2 * j) % 3 == 0 ? "overturned" : "upheld";
+  item.guidelines = {guidelines[(i + j) % 3]};
+  if ((i + j) % 4 == 0) item.guidelines.push_back("odg");
+  std::ranges::sort(item.guidelines);
+  item.guidelines.erase(std::unique(item.guidelines.begin(), item.guidelines.end()), item.guidelines.end());
+  item.treatment = (item.drugs.empty() ? item.category : item.drugs[0]) + " item " + std::to_string(j);
+  item.rationale = "Rationale for " + item.treatment + ": the request is " + item.decision + ".";
+  return item;
+}
+
+inline schema::Record make_record(std::size_t i) {
+  static const std::array<std::string, 3> specialties{"Internal Medicine", "Orthopaedic Surgery", "Anesthesiology"};
+  static const std::array<std::vector<std::string>, 3> states{{{"CA"}, {"CA", "NY"}, {"TX"}}};
+  schema::Record r;
+  r.case_number = "CM1" + std::to_string(4 + i % 2) + "-00" + std::to_string(10000 + i);
+  r.source = "letters/" + std::to_string(i) + ".txt";
+  r.dates.decision = std::to_string(2013 + i % 3) + "-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10);
+  r.dates.injury = "2010-01-0" + std::to_string(1 + i % 9);
+  r.reviewer.specialty = specialties[i % 3];
+  r.reviewer.certifications = {specialties[i % 3]};
+  r.reviewer.license_states = states[(i / 2) % 3];
+  const std::size_t item_count = 1 + i % 3;
+  for (std::size_t j = 0; j < item_count; ++j) r.items.push_back(make_item(i, j));
+  r.outcome = schema::outcome_of(r.items);
+  return r;
+}
+
+inline std::string text_of(const schema::Record& r, std::size_t i) {
+  std::string text = "Case Number: " + r.case_number.value_or("") + "\n\n";
+  text += (i % 2 == 0 ? "An alpha letter" : "A beta letter");
+  text += " about treatment.\n\n";
+  for (const schema::Item& item : r.items) text += item.treatment + ": " + item.decision + "\n\n" + item.rationale + "\n\n";
+  return text;
+}
+
+struct LetterIndex {
+  Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
+  std::vector<schema::Record> records;  // records[docid - 1]
+};
+
+inline void add_letter(LetterIndex& index, const schema::Record& r, const std::string& text) {
+  const indexer::DocumentBuilder builder;
+  const auto built = builder.build(r, text, "hash");
+  index.db.replace_document(built.key_term, built.document);
+  index.records.push_back(r);
+}
+
+inline LetterIndex make_index(std::size_t letters) {
+  LetterIndex index;
+  for (std::size_t i = 0; i < letters; ++i) add_letter(index, make_record(i), text_of(make_record(i), i));
+  index.db.commit();
+  return index;
+}
+
+// --- the expected answers, straight from the records ---------------------
+
+inline bool is_item_field(const std::string& f) {
+  return f == "drug" || f == "drug_class" || f == "category" || f == "decision" || f == "guideline";
+}
+
+inline std::vector<std::string> values_of(const schema::Record& r, const std::string& f) {
+  if (f == "outcome") return r.outcome ? std::vector{*r.outcome} : std::vector<std::string>{};
+  if (f == "specialty") return r.reviewer.certifications;
+  if (f == "license_state") return r.reviewer.license_states;
+  if (f == "decision_year") return {r.dates.decision->substr(0, 4)};
+  return {};
+}
+
+inline std::vector<std::string> values_of(const schema::Item& item, const std::string& f) {
+  if (f == "drug") return item.drugs;
+  if (f == "drug_class") return item.drug_class ? std::vector{*item.drug_class} : std::vector<std::string>{};
+  if (f == "category") return {item.category};
+  if (f == "decision") return {item.decision};
+  if (f == "guideline") return item.guidelines;
+  return {};
+}
+
+inline std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// field -> accepted values (lower case); one entry per field, so same field = OR.
+inline std::map<std::string, std::set<std::string>> grouped(const FilterList& filters, const std::string& skip = "") {
+  std::map<std::string, std::set<std::string>> out;
+  for (const auto& [f, v] : filters)
+    if (f != skip) out[f].insert(lower(v));
+  return out;
+}
+
+template <typename Values>
+bool any_in(const Values& values, const std::set<std::string>& wanted) {
+  return std::ranges::any_of(values, [&](const std::string& v) { return wanted.contains(lower(v)); });
+}
+
+inline bool item_ok(const schema::Item& item, const FilterList& filters, const std::string& skip = "") {
+  for (const auto& [f, wanted] : grouped(filters, skip))
+    if (is_item_field(f) && !any_in(values_of(item, f), wanted)) return false;
+  return true;
+}
+
+inline bool letter_ok(const schema::Record& r, const FilterList& filters, const std::string& skip = "") {
+  bool has_item_filter = false;
+  for (const auto& [f, wanted] : grouped(filters, skip)) {
+    if (is_item_field(f)) has_item_filter = true;
+    else if (!any_in(values_of(r, f), wanted)) return false;
+  }
+  return !has_item_filter || std::ranges::any_of(r.items, [&](const auto& it) { return item_ok(it, filters, skip); });
+}
+
+// value -> letters, for one facet, with multi-select (the facet's own filter ignored).
+inline std::map<std::string, unsigned> expected_facet(const std::vector<const schema::Record*>& matching,
+                                                      const FilterList& filters, const std::string& facet) {
+  std::map<std::string, unsigned> out;
+  for (const schema::Record* r : matching) {
+    if (!letter_ok(*r, filters, facet)) continue;
+    std::set<std::string> values;
+    if (is_item_field(facet)) {
+      for (const auto& item : r->items)
+        if (item_ok(item, filters, facet))
+          for (const auto& v : values_of(item, facet)) values.insert(v);
+    } else {
+      for (const auto& v : values_of(*r, facet)) values.insert(v);
+    }
+    for (const auto& v : values) ++out[v];
+  }
+  return out;
+}
+
+}  // namespace imr::test

@@ -1,0 +1,130 @@
+// The parser's field readers on the forms letters print: dates, age and
+// sex, diagnoses, summary dates; and what it does with text that is not a letter.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "parser/dates.h"
+#include "parser/diagnoses.h"
+#include "parser/letter_parser.h"
+#include "parser/patient_facts.h"
+#include "parser/summary_dates.h"
+
+namespace {
+
+using namespace imr::indexer::parsing;
+using imr::indexer::LetterParser;
+using Strings = std::vector<std::string>;
+
+std::optional<std::string> iso(std::string_view text) {
+  const auto found = dates_in(text);
+  return found.empty() ? std::nullopt : found.front().iso;
+}
+
+const LetterParser& parser() {
+  static const LetterParser p(imr::schema::Vocabulary::builtin());
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("parser: every printed date form becomes ISO") {
+  CHECK(iso("injury date of 01/31/01.As per") == "2001-01-31");
+  CHECK(iso("on 5/17/04") == "2004-05-17");
+  CHECK(iso("dated 10-13-16") == "2016-10-13");
+  CHECK(iso("on 05/23/2004") == "2004-05-23");
+  CHECK(iso("of October 10, 2007.") == "2007-10-10");
+  CHECK(iso("Oct. 10, 2007") == "2007-10-10");
+  CHECK(iso("Sept 3 2015") == "2015-09-03");
+  CHECK(iso("12/31/29") == "2029-12-31");
+  CHECK(iso("12/31/30") == "1930-12-31");
+  CHECK(iso("02/29/2016") == "2016-02-29");
+}
+
+TEST_CASE("parser: impossible dates are recognised but not accepted") {
+  REQUIRE(dates_in("on 13/45/2014").size() == 1);
+  CHECK_FALSE(dates_in("on 13/45/2014")[0].iso);
+  CHECK_FALSE(iso("02/29/2015"));
+  CHECK_FALSE(iso("April 31, 2014"));
+  CHECK(dates_in("pain rated 8/10 and Norco 10/325").empty());
+}
+
+TEST_CASE("parser: injury and UR dates come from the words before them") {
+  const auto a = summary_dates("The patient sustained injury on 5/17/04. Utilization review from 04/30/2014 denied it.");
+  CHECK(a.injury == "2004-05-17");
+  CHECK(a.ur_denial == "2014-04-30");
+  const auto b = summary_dates("An MRI on 03/13/2013 was normal. The utilization review determination being "
+                               "challenged is dated 11/10/14.");
+  CHECK_FALSE(b.injury);
+  CHECK(b.ur_denial == "2014-11-10");
+  const auto c = summary_dates("She had an injury and was seen on 5/1/13.");
+  CHECK_FALSE(c.injury);
+}
+
+TEST_CASE("parser: age and sex in their printed forms") {
+  using imr::schema::Patient;
+  CHECK(patient_facts("The patient is a 62 year old female with") == Patient{62, "female"});
+  CHECK(patient_facts("The injured worker is a 60-year-old male who") == Patient{60, "male"});
+  CHECK(patient_facts("This is a case of a 66-year old female who") == Patient{66, "female"});
+  CHECK(patient_facts("a 45 year-old man") == Patient{45, "male"});
+  CHECK(patient_facts("Ms. [REDACTED] reports pain. She was seen.") == Patient{std::nullopt, "female"});
+  CHECK(patient_facts("The patient reported that his pain is worse; he takes Norco.") ==
+        Patient{std::nullopt, "male"});
+  CHECK(patient_facts("He/she has no affiliation. His/her experience.") == Patient{});
+  CHECK(patient_facts("a 250-year-old oak") == Patient{});
+}
+
+TEST_CASE("parser: diagnoses in list, claim and prose forms") {
+  CHECK(diagnoses_in("Diagnoses, 10/03/14:- Low back pain- Lumbar radiculopathy- Lumbar facetal pain. The") ==
+        Strings{"Low back pain", "Lumbar radiculopathy", "Lumbar facetal pain"});
+  CHECK(diagnoses_in("has filed a claim for lumbar strain and lumbar radiculopathy associated with an injury") ==
+        Strings{"lumbar strain", "lumbar radiculopathy"});
+  CHECK(diagnoses_in("The worker was diagnosed with other and unspecified complications of medical care. Past") ==
+        Strings{"other and unspecified complications of medical care"});
+  CHECK(diagnoses_in("The diagnosis was cervical radiculopathy status post cervical fusion at C3-C5.") ==
+        Strings{"cervical radiculopathy status post cervical fusion at C3-C5"});
+  CHECK(diagnoses_in("Diagnoses: cervical strain; lumbar disc protrusion at L4-L5.") ==
+        Strings{"cervical strain", "lumbar disc protrusion at L4-L5"});
+  CHECK(diagnoses_in("The mechanism of injury was not provided.").empty());
+}
+
+TEST_CASE("parser: text that is not a letter gives an empty record, is_letter false") {
+  for (const std::string text : {std::string("# imrsearch\n\nA search engine. Build with cmake.\n"),
+                                 std::string("Pancake recipe\n\nMix 2 cups of flour with 1 egg on 05/23/2004.\n"),
+                                 std::string("lorem ipsum dolor sit amet\n")}) {
+    const auto p = parser().parse(text, "x.txt");
+    CHECK_FALSE(p.is_letter);
+    CHECK(p.record.items.empty());
+    CHECK_FALSE(p.record.outcome);
+    CHECK(p.record.layout == "unknown");
+  }
+}
+
+TEST_CASE("parser: hostile text never throws") {
+  const std::string one_word(1 << 20, 'a');
+  std::string upheld_lines;
+  for (int i = 0; i < 20000; ++i) upheld_lines += ": Upheld\n";
+  std::string upheld_paragraphs;
+  for (int i = 0; i < 2000; ++i) upheld_paragraphs += ": Upheld\n\nClaims Administrator guideline:\n\n";
+  std::string dates;
+  for (int i = 0; i < 20000; ++i) dates += "99/99/99 injury on 02/30/2014 ";
+  for (const std::string& text : {std::string(), std::string("\n\n\n"), one_word, upheld_lines, upheld_paragraphs,
+                                  dates, std::string("\xff\xfe\x00garbage", 10)}) {
+    CHECK_NOTHROW(parser().parse(text, "hostile.txt"));
+  }
+}
+
+TEST_CASE("parser: an item heading without a decision is reported, not guessed") {
+  const auto p = parser().parse(
+      "IMR ISSUES, DECISIONS AND RATIONALES\n\nNorco 10/325mg #90\n\nClaims Administrator guideline: Decision "
+      "based on MTUS Chronic Pain Treatment Guidelines.\n\nDecision rationale: Not supported.\n\nSoma 350mg: "
+      "Overturned\n\nDecision rationale: Supported.\n",
+      "x.txt");
+  CHECK(p.is_letter);
+  REQUIRE(p.record.items.size() == 1);
+  CHECK(p.record.items[0].treatment == "Soma 350mg");
+  CHECK(p.record.outcome == "overturned");
+  REQUIRE(p.warnings.size() == 1);
+  CHECK(p.warnings[0].find("Norco 10/325mg #90") != std::string::npos);
+}

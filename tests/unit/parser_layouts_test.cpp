@@ -1,0 +1,72 @@
+// The parser on letters written in each layout (tests/data/letters/<layout>/),
+// read through the reader; each record must equal NAME.expected.json field by field.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "parser/letter_parser.h"
+#include "reader/letter_reader.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const fs::path& letters_dir() {
+  static const fs::path dir = fs::path(IMR_SOURCE_DIR) / "tests" / "data" / "letters";
+  return dir;
+}
+
+json expected_record(const fs::path& letter) {
+  fs::path path = letter;
+  path.replace_extension(".expected.json");
+  std::ifstream in(path);
+  REQUIRE_MESSAGE(in.good(), "missing " << path.string());
+  return json::parse(in);
+}
+
+void check_same(const json& actual, const json& expected, const std::string& where) {
+  if (expected.is_object() && actual.is_object()) {
+    for (const auto& [key, value] : expected.items()) {
+      CHECK_MESSAGE(actual.contains(key), where << "." << key << " is missing");
+      if (actual.contains(key)) check_same(actual[key], value, where + "." + key);
+    }
+    for (const auto& [key, value] : actual.items())
+      CHECK_MESSAGE(expected.contains(key), where << "." << key << " is not expected");
+    return;
+  }
+  if (expected.is_array() && actual.is_array() && expected.size() == actual.size() && !expected.empty() &&
+      expected[0].is_object()) {
+    for (std::size_t i = 0; i < expected.size(); ++i)
+      check_same(actual[i], expected[i], where + "[" + std::to_string(i) + "]");
+    return;
+  }
+  CHECK_MESSAGE(actual == expected, where << ": got " << actual.dump() << ", expected " << expected.dump());
+}
+
+}  // namespace
+
+TEST_CASE("parser: letters of every layout give their expected records") {
+  const imr::indexer::LetterParser parser(imr::schema::Vocabulary::builtin());
+  std::map<std::string, int> per_layout;
+  for (const auto& entry : fs::recursive_directory_iterator(letters_dir())) {
+    if (entry.path().extension() != ".txt") continue;
+    const std::string layout = entry.path().parent_path().filename().string();
+    const std::string source = fs::relative(entry.path(), IMR_SOURCE_DIR).generic_string();
+    CAPTURE(source);
+    const auto parsed = parser.parse(imr::indexer::read_letter(entry.path()).text, source);
+    CHECK(parsed.is_letter);
+    CHECK(parsed.record.layout == layout);
+    check_same(json(parsed.record), expected_record(entry.path()), source);
+    ++per_layout[layout];
+  }
+  for (const std::string layout : {"credentials-2016", "maximus-inc", "medical-professional-review", "notice-2013"}) {
+    CAPTURE(layout);
+    CHECK(per_layout[layout] >= 2);
+  }
+}

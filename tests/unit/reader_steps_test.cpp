@@ -1,0 +1,194 @@
+// The reader's steps one by one, on small and hostile inputs.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "layout/letter_labels.h"
+#include "reader/dehyphenator.h"
+#include "reader/html_entities.h"
+#include "reader/html_markup.h"
+#include "reader/letter_reader.h"
+#include "reader/line_tidy.h"
+#include "reader/line_unwrapper.h"
+#include "reader/markdown_markup.h"
+#include "reader/mojibake.h"
+#include "reader/page_furniture.h"
+#include "reader/paragraph_splitter.h"
+#include "reader/text_decoding.h"
+
+namespace {
+
+using namespace imr::indexer;
+using namespace imr::indexer::reader;
+using Paragraphs = std::vector<std::string>;
+
+std::string repaired(std::string text) {
+  repair_mojibake(text);
+  return text;
+}
+
+Paragraphs unwrap(std::string_view text) {
+  const Dehyphenator dehyphenator(Dehyphenator::standard_prefixes(), text);
+  return unwrap_paragraphs(text, dehyphenator);
+}
+
+Paragraphs split(const Paragraphs& paragraphs) {
+  return split_at_labels(paragraphs, layout::LetterLabels::standard());
+}
+
+}  // namespace
+
+TEST_CASE("reader: text decoding refuses binary content") {
+  CHECK_THROWS_AS(decode_text(std::string("abc\0def", 7)), ReadError);
+  CHECK_THROWS_AS(decode_text("\x89PNG\r\n\x1a\n...."), ReadError);
+  CHECK_THROWS_AS(decode_text("\x01\x02\x03\x04\x05\x06\x07\x08 text"), ReadError);
+}
+
+TEST_CASE("reader: invalid UTF-8 bytes become U+FFFD with a warning") {
+  const DecodedText d = decode_text("caf\xC3\xA9 \xFF ok");
+  CHECK(d.text == "caf\xC3\xA9 \xEF\xBF\xBD ok");
+  CHECK(d.warnings.size() == 1);
+  CHECK(decode_text("plain").warnings.empty());
+}
+
+TEST_CASE("reader: a file without any UTF-8 is read as Windows-1252") {
+  const DecodedText d = decode_text("Soma\xAE \x93quoted\x94");
+  CHECK(d.text == "Soma\u00ae \u201cquoted\u201d");
+  CHECK(d.warnings.size() == 1);
+}
+
+TEST_CASE("reader: UTF-16 with a byte-order mark and a UTF-8 BOM") {
+  CHECK(decode_text(std::string("\xFF\xFEO\0k\0", 6)).text == "Ok");
+  CHECK(decode_text("\xEF\xBB\xBFOk").text == "Ok");
+}
+
+TEST_CASE("reader: mojibake is repaired, real accents are not touched") {
+  CHECK(repaired("Soma\xC3\x82\xC2\xAE") == "Soma\u00ae");         // Â® -> ®
+  CHECK(repaired("patient\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s") == "patient\u2019s");  // â€™ -> ’
+  CHECK(repaired("caf\xC3\x83\xC2\xA9") == "caf\u00e9");          // Ã© -> é
+  CHECK(repaired("caf\u00e9 \u00ae 10\u00b0") == "caf\u00e9 \u00ae 10\u00b0");
+  std::string twice = "Soma\xC3\x83\xE2\x80\x9A\xC3\x82\xC2\xAE";  // garbled two times
+  CHECK(repair_mojibake(twice) == 3);
+  CHECK(twice == "Soma\u00ae");
+  CHECK(repaired("\xC3\x82") == "\xC3\x82");                       // a lone lead stays
+}
+
+TEST_CASE("reader: character references") {
+  CHECK(decode_entities("A &amp; B &lt;b&gt; &#174; &#xAE; &nbsp;") == "A & B <b> \u00ae \u00ae \u00a0");
+  CHECK(decode_entities("AT&T &unknown; &#xD800; &#99999999;") == "AT&T &unknown; \ufffd \ufffd");
+  CHECK(decode_entities("&&&;&#;&#x;") == "&&&;&#;&#x;");
+}
+
+TEST_CASE("reader: an HTML document becomes text with paragraph breaks") {
+  const std::string html =
+      "<html><head><title>IMR</title><style>p{x:1}</style></head><body>"
+      "<script>var a = '<p>';</script><p>Case\n  Number:&nbsp;CM1</p><!-- note -->"
+      "<p>line one<br>line <B>two</B> &amp; more</p><table><tr><td>Priority:</td><td>Standard</td></tr></table>";
+  const std::string text = strip_html(html, HtmlInput::document);
+  CHECK(text.find("IMR") == std::string::npos);
+  CHECK(text.find("var a") == std::string::npos);
+  CHECK(text.find("note") == std::string::npos);
+  CHECK(text.find("Case Number:\u00a0CM1") != std::string::npos);
+  CHECK(text.find("line one\nline two & more") != std::string::npos);
+  CHECK(text.find("Priority:\tStandard") != std::string::npos);
+}
+
+TEST_CASE("reader: tags embedded in plain text; angle brackets that are not HTML stay") {
+  CHECK(strip_html("<b>Case Number:</b>\tCM1\n(ODG) <Pain>, <Carisoprodol>.", HtmlInput::embedded) ==
+        "Case Number:\tCM1\n(ODG) <Pain>, <Carisoprodol>.");
+  CHECK(strip_html("a < b and c > d", HtmlInput::embedded) == "a < b and c > d");
+}
+
+TEST_CASE("reader: hostile markup ends in linear time") {
+  const std::string many_opens(2'000'000, '<');
+  CHECK(strip_html(many_opens, HtmlInput::document) == many_opens);
+  std::string scripts;
+  for (int i = 0; i < 100'000; ++i) scripts += "<script>x";
+  CHECK(strip_html("ok " + scripts, HtmlInput::document) == "ok ");
+  std::string comments;
+  for (int i = 0; i < 100'000; ++i) comments += "<!--x";
+  CHECK(strip_html("ok " + comments, HtmlInput::embedded) == "ok ");
+}
+
+TEST_CASE("reader: markdown marks are removed") {
+  CHECK(strip_markdown("### CLINICAL CASE SUMMARY ###\n**Decision rationale:** text\n> quoted\n---\n"
+                       "| Case Number: | CM1 |\n|---|:--:|\n") ==
+        "CLINICAL CASE SUMMARY\nDecision rationale: text\nquoted\n\nCase Number:\tCM1\n\n");
+  CHECK(strip_markdown("QTY: 30 * 2 #30 and a #hashtag") == "QTY: 30 * 2 #30 and a #hashtag");
+}
+
+TEST_CASE("reader: lines are tidied") {
+  CHECK(tidy_line("  a\t\tb \u00a0 c\u00ad\u200bd  ") == "a b cd");
+  CHECK(tidy_line(" \t ") == "");
+}
+
+TEST_CASE("reader: a word broken at a line end is rejoined unless it has a hyphen of its own") {
+  CHECK(unwrap("The treat-\nment was given.") == Paragraphs{"The treatment was given."});
+  CHECK(unwrap("used in non-\ncontrolled studies.") == Paragraphs{"used in non-controlled studies."});
+  CHECK(unwrap("at L5-\nS1 and rated 8-\n9/10.") == Paragraphs{"at L5-S1 and rated 8-9/10."});
+  // The letter's own spelling decides first, either way.
+  CHECK(unwrap("a low-\nback pain.\n\nThe low-back is sore.") ==
+        Paragraphs{"a low-back pain.", "The low-back is sore."});
+  CHECK(unwrap("long-\nterm use.\n\nlongterm is a word here.") ==
+        Paragraphs{"longterm use.", "longterm is a word here."});
+  CHECK(unwrap("Low back pain- \nLumbar radiculopathy.") == Paragraphs{"Low back pain- Lumbar radiculopathy."});
+}
+
+TEST_CASE("reader: double-spaced text: blank lines end paragraphs, page breaks do not") {
+  const std::string text =
+      "HEADING \n\nfirst line of the \n\nparagraph goes on. \n\n \n\nSecond paragraph due to \n\n\n\n"
+      "generalized \n\n\n\nsedation. \n\n \n\n";
+  CHECK(line_style_of({"a ", "", "b ", "", "c ", "", "d ", ""}) == LineStyle::double_spaced);
+  CHECK(unwrap(text) ==
+        Paragraphs{"HEADING first line of the paragraph goes on.", "Second paragraph due to generalized sedation."});
+}
+
+TEST_CASE("reader: hard-wrapped and one-line-per-paragraph text") {
+  CHECK(unwrap("One\ntwo\n\nThree\n   \nFour") == Paragraphs{"One two", "Three", "Four"});
+  const std::string long_line(250, 'x');
+  CHECK(unwrap(long_line + "\n" + long_line + "\nshort") == Paragraphs{long_line, long_line, "short"});
+  // A paragraph cut by a page gap mid-sentence is mended.
+  CHECK(unwrap("due to generalized\n\n\nsedation and more.") == Paragraphs{"due to generalized sedation and more."});
+}
+
+TEST_CASE("reader: page numbers and running headers and footers are removed") {
+  const std::vector<std::string> pages = {
+      "MAXIMUS FEDERAL SERVICES\nCase Number: CM13-0001\nThe patient had generalized\n\nPage 1 of 3",
+      "MAXIMUS FEDERAL SERVICES\nCase Number: CM13-0001\nsedation. New paragraph.\n\nPage 2 of 3",
+      "MAXIMUS FEDERAL SERVICES\nCase Number: CM13-0001\nLast page text.\n- 3 -"};
+  CHECK(join_pages(pages, layout::LetterLabels::standard()) ==
+        "Case Number: CM13-0001\nThe patient had generalized\nsedation. New paragraph.\n\nLast page text.");
+  // One page: only page-number lines go; a bare number inside the text stays.
+  CHECK(join_pages({"Text\n2\nmore\nthe end\nPage 1 of 1"}, layout::LetterLabels::standard()) ==
+        "Text\n2\nmore\nthe end");
+}
+
+TEST_CASE("reader: headings, fields, labels and item headings start paragraphs") {
+  CHECK(split({"Date Assigned: 06/27/2014 Date of Injury: 05/17/2004"}) ==
+        Paragraphs{"Date Assigned: 06/27/2014", "Date of Injury: 05/17/2004"});
+  CHECK(split({"Priority: Standard Application Received: 04/04/2014"}) ==
+        Paragraphs{"Priority: Standard", "Application Received: 04/04/2014"});
+  CHECK(split({"CLINICAL CASE SUMMARY The expert reviewer developed the following clinical case summary"}) ==
+        Paragraphs{"CLINICAL CASE SUMMARY", "The expert reviewer developed the following clinical case summary"});
+  CHECK(split({"Soma tablets 350mg: Upheld Claims Administrator guideline: Decision based on MTUS"}) ==
+        Paragraphs{"Soma tablets 350mg: Upheld", "Claims Administrator guideline: Decision based on MTUS"});
+  CHECK(split({"text. 1) MAXIMUS Federal Services, Inc. has determined the request"}) ==
+        Paragraphs{"text.", "1) MAXIMUS Federal Services, Inc. has determined the request"});
+  // Prose that shares words with a label is left alone.
+  CHECK(split({"the claim was upheld and the clinical case summary: fine"}) ==
+        Paragraphs{"the claim was upheld and the clinical case summary: fine"});
+}
+
+TEST_CASE("reader: LetterLabels reads its data file and reports malformed lines") {
+  const auto& labels = layout::LetterLabels::standard();
+  CHECK(labels.labels().size() > 20);
+  const auto match = labels.match_at("State(s) of Licensure: California,North Carolina", 0);
+  REQUIRE(match);
+  CHECK(match->label->name == "license_states");
+  CHECK(match->label->kind == layout::LabelKind::field);
+  CHECK_FALSE(labels.match_at("documents reviewed", 0));
+  CHECK_THROWS_AS(layout::LetterLabels("heading\tonly two columns"), std::runtime_error);
+  CHECK_THROWS_AS(layout::LetterLabels("chapter\tx\tText"), std::runtime_error);
+  CHECK(layout::LetterLabels("# comment\n\nlabel\tx\tHello:").labels().size() == 1);
+}
