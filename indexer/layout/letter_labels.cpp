@@ -2,12 +2,13 @@
 #include "layout/letter_labels.h"
 
 #include <algorithm>
-#include <stdexcept>
 
-#include "imr/schema/data_files.h"
+#include "imr/schema/data_table.h"
 
 namespace imr::indexer::layout {
 namespace {
+
+constexpr std::string_view kFile = "letter_labels.tsv";
 
 bool is_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -21,31 +22,18 @@ std::string first_word(std::string_view text, std::size_t pos) {
   return word;
 }
 
-LabelKind kind_named(std::string_view name, std::size_t line_number) {
+LabelKind kind_named(const schema::TsvRow& row) {
+  const std::string& name = row.column(0);
   if (name == "heading") return LabelKind::heading;
   if (name == "field") return LabelKind::field;
   if (name == "label") return LabelKind::label;
   if (name == "decision") return LabelKind::decision;
-  throw std::runtime_error("schema/data/letter_labels.tsv line " + std::to_string(line_number) +
-                           ": unknown kind \"" + std::string(name) + "\" (heading, field, label or decision)");
+  row.fail("unknown kind \"" + name + "\" (heading, field, label or decision)");
 }
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> columns;
-  for (std::size_t start = 0;;) {
-    const std::size_t tab = line.find('\t', start);
-    columns.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) return columns;
-    start = tab + 1;
-  }
-}
-
-Label parse_line(std::string_view line, std::size_t line_number) {
-  const auto columns = split_tabs(line);
-  if (columns.size() != 3 || columns[1].empty() || columns[2].empty() || !is_word_char(columns[2][0]))
-    throw std::runtime_error("schema/data/letter_labels.tsv line " + std::to_string(line_number) +
-                             ": expected kind<TAB>name<TAB>text, the text starting with a letter or digit");
-  return Label{kind_named(columns[0], line_number), std::string(columns[1]), std::string(columns[2])};
+Label label_of(const schema::TsvRow& row) {
+  if (!is_word_char(row.column(2).front())) row.fail("the label's text must start with a letter or digit");
+  return Label{kind_named(row), row.column(1), row.column(2)};
 }
 
 // Headings are matched in the case printed, so prose that happens to use the
@@ -65,26 +53,14 @@ bool follows_colon(std::string_view text, std::size_t pos) {
 }  // namespace
 
 const LetterLabels& LetterLabels::standard() {
-  static const LetterLabels labels([] {
-    const auto tsv = schema::data_file("letter_labels.tsv");
-    if (!tsv) throw std::runtime_error("schema/data/letter_labels.tsv is missing from the build");
-    return *tsv;
-  }());
+  static const LetterLabels labels(schema::read_data_table(kFile, 3, 3));
   return labels;
 }
 
-LetterLabels::LetterLabels(std::string_view tsv) {
-  std::size_t line_number = 0;
-  for (std::size_t start = 0; start < tsv.size();) {
-    std::size_t end = tsv.find('\n', start);
-    if (end == std::string_view::npos) end = tsv.size();
-    std::string_view line = tsv.substr(start, end - start);
-    start = end + 1;
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    labels_.push_back(parse_line(line, line_number));
-  }
+LetterLabels::LetterLabels(std::string_view tsv) : LetterLabels(schema::parse_data_table(kFile, tsv, 3, 3)) {}
+
+LetterLabels::LetterLabels(const std::vector<schema::TsvRow>& rows) {
+  for (const schema::TsvRow& row : rows) labels_.push_back(label_of(row));
   for (std::size_t i = 0; i < labels_.size(); ++i) by_first_word_[first_word(labels_[i].text, 0)].push_back(i);
   for (auto& [word, indexes] : by_first_word_)
     std::ranges::stable_sort(indexes, std::greater<>(), [this](std::size_t i) { return labels_[i].text.size(); });

@@ -4,6 +4,8 @@
 // name. Both use this class, so the list exists once.
 #pragma once
 
+#include "imr/schema/data_table.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -39,6 +41,7 @@ class LetterLabels {
   static const LetterLabels& standard();
   // Labels from text in the letter_labels.tsv format; std::runtime_error names a malformed line.
   explicit LetterLabels(std::string_view tsv);
+  explicit LetterLabels(const std::vector<schema::TsvRow>& rows);
 
   const std::vector<Label>& labels() const { return labels_; }
 

@@ -1,9 +1,8 @@
 // Dehyphenator: the letter's own vocabulary, then the rules.
 #include "reader/dehyphenator.h"
 
-#include <stdexcept>
 
-#include "imr/schema/data_files.h"
+#include "imr/schema/data_table.h"
 
 namespace imr::indexer::reader {
 namespace {
@@ -23,17 +22,9 @@ std::string lowered(std::string_view s) {
 }
 
 std::unordered_set<std::string> read_prefixes() {
-  const auto file = schema::data_file("hyphen_prefixes.txt");
-  if (!file) throw std::runtime_error("schema/data/hyphen_prefixes.txt is missing from the build");
   std::unordered_set<std::string> prefixes;
-  std::size_t start = 0;
-  while (start < file->size()) {
-    std::size_t end = file->find('\n', start);
-    if (end == std::string_view::npos) end = file->size();
-    const std::string_view line = file->substr(start, end - start);
-    if (!line.empty() && line.front() != '#') prefixes.insert(lowered(line));
-    start = end + 1;
-  }
+  for (const schema::TsvRow& row : schema::read_data_table("hyphen_prefixes.txt", 1, 1))
+    prefixes.insert(lowered(row.column(0)));
   return prefixes;
 }
 

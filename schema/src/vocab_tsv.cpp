@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "imr/schema/data_files.h"
 #include "imr/schema/phrase_matcher.h"
 
 namespace imr::schema::vocab {
@@ -16,59 +15,12 @@ std::string_view trim(std::string_view s) {
   return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
 }
 
-std::vector<std::string> columns_of(std::string_view line) {
-  std::vector<std::string> cols;
-  std::size_t start = 0;
-  while (true) {
-    const auto tab = line.find('\t', start);
-    cols.emplace_back(trim(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start)));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  while (!cols.empty() && cols.back().empty()) cols.pop_back();
-  return cols;
-}
-
-std::vector<TsvRow> parse_tsv(std::string_view name, std::optional<std::string_view> content, std::size_t min_columns,
-                              std::size_t max_columns) {
-  if (!content) throw std::runtime_error("schema/data/" + std::string(name) + " is missing");
-  std::vector<TsvRow> rows;
-  std::size_t line_no = 0;
-  std::size_t start = 0;
-  while (start < content->size()) {
-    const auto nl = content->find('\n', start);
-    const auto line = content->substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-    start = nl == std::string_view::npos ? content->size() : nl + 1;
-    ++line_no;
-    if (trim(line).empty() || trim(line).front() == '#') continue;
-    TsvRow row{std::string(name), line_no, columns_of(line)};
-    if (row.columns.size() < min_columns || row.columns.size() > max_columns)
-      row.fail("expected " + std::to_string(min_columns) + " to " + std::to_string(max_columns) +
-               " tab-separated columns, found " + std::to_string(row.columns.size()));
-    for (std::size_t i = 0; i < min_columns; ++i)
-      if (row.columns[i].empty()) row.fail("column " + std::to_string(i + 1) + " is empty");
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 }  // namespace
 
-void TsvRow::fail(std::string_view what) const {
-  throw std::runtime_error("schema/data/" + file + " line " + std::to_string(line) + ": " + std::string(what));
-}
-
-const std::string& TsvRow::column(std::size_t i) const {
-  static const std::string kEmpty;
-  return i < columns.size() ? columns[i] : kEmpty;
-}
-
-std::vector<TsvRow> read_tsv(std::string_view name, std::size_t min_columns, std::size_t max_columns) {
-  return parse_tsv(name, data_file(name), min_columns, max_columns);
-}
-
 std::vector<TsvRow> DataReader::rows(std::string_view name, std::size_t min_columns, std::size_t max_columns) const {
-  return parse_tsv(name, source(name), min_columns, max_columns);
+  const auto content = source(name);
+  if (!content) throw std::runtime_error("schema/data/" + std::string(name) + " is missing");
+  return parse_data_table(name, *content, min_columns, max_columns);
 }
 
 void push_unique(std::vector<std::string>& out, const std::string& value) {

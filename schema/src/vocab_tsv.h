@@ -1,7 +1,5 @@
-// Reading the tab-separated vocabulary files of schema/data: '#' starts a
-// comment line, blank lines are skipped, and a malformed line is reported
-// with its file and line number so the data can be fixed. Also the small
-// list helpers every vocabulary table shares.
+// How the vocabulary tables read schema/data (through data_table.h), and the
+// small list helpers every vocabulary table shares.
 #pragma once
 
 #include <string>
@@ -9,23 +7,10 @@
 #include <vector>
 
 #include "imr/schema/analyzer.h"
+#include "imr/schema/data_table.h"
 #include "imr/schema/vocabulary.h"
 
 namespace imr::schema::vocab {
-
-struct TsvRow {
-  std::string file;
-  std::size_t line;
-  std::vector<std::string> columns;  // trimmed; trailing empty columns dropped
-
-  // "schema/data/drugs.tsv line 12: <what>", as a std::runtime_error.
-  [[noreturn]] void fail(std::string_view what) const;
-  // The column, or "" when the row is shorter.
-  const std::string& column(std::size_t i) const;
-};
-
-// Rows of a file of the built-in data (schema/data), as DataReader::rows.
-std::vector<TsvRow> read_tsv(std::string_view name, std::size_t min_columns, std::size_t max_columns);
 
 // Appends value unless out holds it already: the tables report names in
 // order of mention, each once.

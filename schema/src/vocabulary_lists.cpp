@@ -7,13 +7,13 @@ namespace imr::schema {
 
 std::vector<std::string> treatment_wordings(std::string_view category) {
   std::vector<std::string> out;
-  for (const vocab::TsvRow& row : vocab::read_tsv("treatments.tsv", 2, 2))
+  for (const TsvRow& row : read_data_table("treatments.tsv", 2, 2))
     if (row.column(0) == category) out.push_back(row.column(1));
   return out;
 }
 
 std::vector<std::string> specialty_wordings(std::string_view canonical) {
-  for (const vocab::TsvRow& row : vocab::read_tsv("specialties.tsv", 1, 2)) {
+  for (const TsvRow& row : read_data_table("specialties.tsv", 1, 2)) {
     if (row.column(0) != canonical) continue;
     std::vector<std::string> out{row.column(0)};
     for (std::string& wording : vocab::split_list(row.column(1))) out.push_back(std::move(wording));
@@ -24,7 +24,7 @@ std::vector<std::string> specialty_wordings(std::string_view canonical) {
 
 std::vector<std::string> state_names() {
   std::vector<std::string> out;
-  for (const vocab::TsvRow& row : vocab::read_tsv("states.tsv", 2, 2)) out.push_back(row.column(1));
+  for (const TsvRow& row : read_data_table("states.tsv", 2, 2)) out.push_back(row.column(1));
   return out;
 }
 
