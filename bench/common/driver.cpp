@@ -17,7 +17,8 @@ namespace {
 
 struct QueryOptions {
   std::string db, mix, out;
-  unsigned warmup = 20, runs = 200, rounds = 3;
+  RunLimits limits;
+  unsigned rounds = 3;
 };
 
 double median(std::vector<double> values) {
@@ -37,7 +38,7 @@ LatencySummary median_of(const std::vector<LatencySummary>& rounds) {
   s.p99 = pick(&LatencySummary::p99);
   s.mean = pick(&LatencySummary::mean);
   s.max = pick(&LatencySummary::max);
-  s.runs = rounds.empty() ? 0 : rounds.front().runs;
+  s.runs = rounds.empty() ? 0 : std::ranges::min_element(rounds, {}, &LatencySummary::runs)->runs;
   return s;
 }
 
@@ -55,7 +56,7 @@ nlohmann::json run_mix(Engine& engine, const QueryOptions& o) {
   std::vector<std::vector<LatencySummary>> rounds(mix.size());
   for (unsigned round = 0; round < o.rounds; ++round)
     for (std::size_t i = 0; i < mix.size(); ++i)
-      rounds[i].push_back(measure([&] { engine.run(mix[i]); }, o.warmup, o.runs));
+      rounds[i].push_back(measure([&] { engine.run(mix[i]); }, o.limits));
   nlohmann::json queries = nlohmann::json::array();
   for (std::size_t i = 0; i < mix.size(); ++i) {
     nlohmann::json q = answer_json(mix[i], engine.run(mix[i]));
@@ -63,7 +64,8 @@ nlohmann::json run_mix(Engine& engine, const QueryOptions& o) {
     for (const LatencySummary& r : rounds[i]) q["rounds"].push_back(to_json(r));
     queries.push_back(std::move(q));
   }
-  return {{"warmup", o.warmup}, {"runs", o.runs}, {"rounds", o.rounds}, {"queries", queries}};
+  return {{"warmup", o.limits.warmup}, {"runs", o.limits.runs}, {"budget_s", o.limits.budget_s},
+          {"rounds", o.rounds}, {"queries", queries}};
 }
 
 void write_json(const std::string& path, const nlohmann::json& j) {
@@ -87,8 +89,10 @@ int run_driver(int argc, char** argv, std::string_view engine_name,
   query->add_option("--db", q.db, "index to search")->required();
   query->add_option("--mix", q.mix, "query mix (bench/queries.tsv)")->required();
   query->add_option("--out", q.out, "result JSON file")->required();
-  query->add_option("--warmup", q.warmup, "warm-up runs per query per round")->capture_default_str();
-  query->add_option("--runs", q.runs, "measured runs per query per round")->check(CLI::PositiveNumber)->capture_default_str();
+  query->add_option("--warmup", q.limits.warmup, "warm-up runs per query per round")->capture_default_str();
+  query->add_option("--runs", q.limits.runs, "measured runs per query per round")->check(CLI::PositiveNumber)->capture_default_str();
+  query->add_option("--budget", q.limits.budget_s, "seconds per query per round, after which measuring stops (at least 5 runs)")
+      ->check(CLI::PositiveNumber)->capture_default_str();
   query->add_option("--rounds", q.rounds, "rounds over the whole mix")->check(CLI::PositiveNumber)->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 

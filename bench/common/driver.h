@@ -1,9 +1,10 @@
 // The command line every engine driver shares:
 //   DRIVER build --corpus DIR --db DIR
-//   DRIVER query --db DIR --mix FILE [--warmup W] [--runs R] [--rounds K] --out FILE.json
+//   DRIVER query --db DIR --mix FILE [--warmup W] [--runs R] [--rounds K] [--budget S] --out FILE.json
 // "query" runs the whole mix K times (W warm-up + R measured runs of each
-// query per round) and reports, per query, the median over rounds of each
-// latency percentile, with the total and facets of the query's answer.
+// query per round, fewer when they take over S seconds) and reports, per
+// query, the median over rounds of each latency percentile, with the total
+// and facets of the query's answer.
 #pragma once
 
 #include <functional>

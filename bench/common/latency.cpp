@@ -28,14 +28,16 @@ LatencySummary summarize(const std::vector<double>& samples_ms) {
   return s;
 }
 
-LatencySummary measure(const std::function<void()>& operation, unsigned warmup, unsigned runs) {
-  for (unsigned i = 0; i < warmup; ++i) operation();
+LatencySummary measure(const std::function<void()>& operation, const RunLimits& limits) {
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(limits.budget_s));
+  for (unsigned i = 0; i < limits.warmup && Clock::now() < deadline; ++i) operation();
   std::vector<double> samples;
-  samples.reserve(runs);
-  for (unsigned i = 0; i < runs; ++i) {
-    const auto start = std::chrono::steady_clock::now();
+  samples.reserve(limits.runs);
+  while (samples.size() < limits.runs && (samples.size() < limits.min_runs || Clock::now() < deadline)) {
+    const auto start = Clock::now();
     operation();
-    const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+    const std::chrono::duration<double, std::milli> took = Clock::now() - start;
     samples.push_back(took.count());
   }
   return summarize(samples);

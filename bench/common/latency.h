@@ -1,5 +1,6 @@
 // Timing one operation many times: warm-up runs first (caches, lazy
-// initialisation), then measured runs summarised as percentiles.
+// initialisation), then measured runs summarised as percentiles. A time
+// budget bounds slow operations on large corpora to fewer runs.
 #pragma once
 
 #include <functional>
@@ -19,7 +20,14 @@ double percentile(std::vector<double> samples, double p);
 
 LatencySummary summarize(const std::vector<double>& samples_ms);
 
-LatencySummary measure(const std::function<void()>& operation, unsigned warmup, unsigned runs);
+struct RunLimits {
+  unsigned warmup = 20;
+  unsigned runs = 200;
+  double budget_s = 30;      // stop measuring once this much time is spent...
+  unsigned min_runs = 5;     // ...but never before this many measured runs
+};
+
+LatencySummary measure(const std::function<void()>& operation, const RunLimits& limits);
 
 nlohmann::json to_json(const LatencySummary& s);
 

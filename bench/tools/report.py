@@ -105,8 +105,11 @@ def markdown(r):
                  r["date"], m["cores"], m["cpu"], m["memory_gb"], m["git_commit"],
                  ", ".join("%s %s" % kv for kv in m["versions"].items())),
              "Corpus: %d letters, %.1f MB (%s). Latencies are the median over %d rounds of each round's "
-             "percentile over %d runs after %d warm-up runs; all engines in-process, same machine, same run." % (
-                 n, r["corpus_mb"], r["corpus_made_by"], r["rounds"], r["runs"], r["warmup"]), "",
+             "percentile over up to %d runs after up to %d warm-up runs (fewer when a query's runs take over %ss "
+             "in a round: `runs` is the fewest measured runs of imrsearch/SQLite/Xapian in a round); all engines "
+             "in-process, same machine, same run. Load average at the start of the report: %s." % (
+                 n, r["corpus_mb"], r["corpus_made_by"], r["rounds"], r["runs"], r["warmup"], r.get("budget_s", "n/a"),
+                 r["load_average"]), "",
              "## Indexing", "",
              "| engine | letters/s | MB/s | wall s | CPU s | peak RSS MB | index MB | index/corpus |",
              "|---|---:|---:|---:|---:|---:|---:|---:|"]
@@ -120,14 +123,15 @@ def markdown(r):
         lines.append("| imrsearch / %s | %s | %s | %s | %s | %s | %s | %s |" % (label, *[fmt(ratio(i[f], b[f])) for f in (
             "letters_per_s", "mb_per_s", "wall_s", "cpu_s", "peak_rss_mb", "index_mb", "index_to_corpus")]))
     lines += ["", "## Queries (ms: p50 / p95 / p99)", "",
-              "| query | total | imrsearch | SQLite FTS5 | Xapian stock | imrsearch/SQLite | imrsearch/Xapian |",
-              "|---|---:|---:|---:|---:|---:|---:|"]
+              "| query | total | runs | imrsearch | SQLite FTS5 | Xapian stock | imrsearch/SQLite | imrsearch/Xapian |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for q in r["mix"]:
         cells = [" / ".join(fmt(r["queries"][k][q]["latency_ms"][p]) for p in ("p50", "p95", "p99")) for k, _ in ENGINES]
         ratios = [" / ".join(fmt(ratio(r["queries"]["imrsearch"][q]["latency_ms"][p], r["queries"][k][q]["latency_ms"][p]))
                              for p in ("p50", "p95", "p99")) for k, _ in BASELINES]
         totals = "/".join(str(r["queries"][k][q]["total"]) for k, _ in ENGINES)
-        lines.append("| %s | %s | %s | %s | %s | %s | %s |" % (q, totals, *cells, *ratios))
+        runs = "/".join(str(r["queries"][k][q]["latency_ms"]["runs"]) for k, _ in ENGINES)
+        lines.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (q, totals, runs, *cells, *ratios))
     lines += ["", "`total` is imrsearch/SQLite/Xapian; they differ where the engines' rules differ (see bench/README.md).",
               "", "## HTTP (imrsearch server, wrk on 127.0.0.1, whole mix in rotation)", "",
               "| connections | seconds | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |",
@@ -183,6 +187,7 @@ def main():
     r = {"letters": a.letters, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "machine": machine(),
          "corpus_mb": corpus_bytes / 1e6, "corpus_made_by": manifest.get("made_by", "build/imr-generate"),
          "rounds": first["rounds"], "runs": first["runs"], "warmup": first["warmup"],
+         "budget_s": first.get("budget_s"), "load_average": read("/proc/loadavg").split()[:3],
          "mix": [q.name for q in mix], "indexing": indexing(a.work, a.letters, corpus_bytes),
          "queries": queries, "http": http(a.work),
          "truth_check": check_truth(mix, queries, truth_check.Truth(os.path.join(a.corpus, "truth.jsonl"))),

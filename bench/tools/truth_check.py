@@ -43,8 +43,14 @@ def _has(values, wanted):
 
 class Truth:
     def __init__(self, truth_path):
-        with open(truth_path, encoding="utf-8") as f:
-            self.records = [json.loads(line) for line in f if line.strip()]
+        self.path = truth_path
+
+    def _records(self):
+        """Streams the records: a million of them would not fit in memory as Python objects."""
+        with open(self.path, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    yield json.loads(line)
 
     def _groups(self, q):
         groups = defaultdict(set)
@@ -73,22 +79,24 @@ class Truth:
     def expected(self, q):
         """{"total": n, "facets": {field: {value: count}}} for a query without text."""
         groups = self._groups(q)
-        records = [r for r in self.records if self._in_dates(r, q)]
+        records = (r for r in self._records() if self._in_dates(r, q))
         if q.kind == "stats":
             return self._stats(records, groups, q.by)
-        facets = {}
-        for f in FACETS:
-            counts = Counter()
-            for r in records:
-                if not self._passes(r, groups, skip=f):
-                    continue
-                if f in ITEM_FIELDS:
-                    values = {v for it in self._passing_items(r, groups, f) for v in item_values(it, f)}
-                else:
-                    values = set(letter_values(r, f))
-                counts.update(values)
-            facets[f] = dict(counts)
-        return {"total": sum(1 for r in records if self._passes(r, groups)), "facets": facets}
+        facets = {f: Counter() for f in FACETS}
+        total = 0
+        for r in records:
+            total += self._passes(r, groups)
+            for f in FACETS:
+                if self._passes(r, groups, skip=f):
+                    facets[f].update(self._facet_values(r, groups, f))
+        return {"total": total, "facets": {f: dict(c) for f, c in facets.items()}}
+
+    def _facet_values(self, r, groups, f):
+        """A letter's values of facet f, each once: for an item-level facet, those of the
+        items passing the other item-level filters."""
+        if f in ITEM_FIELDS:
+            return {v for it in self._passing_items(r, groups, f) for v in item_values(it, f)}
+        return set(letter_values(r, f))
 
     def _stats(self, records, groups, by):
         counts = Counter()

@@ -11,6 +11,7 @@
 #include "collector/outcome_stats.h"
 #include "imr/schema/field.h"
 #include "imr/schema/stored_letter.h"
+#include "query/similar_query.h"
 #include "snippet/highlighter.h"
 
 namespace imr::searcher {
@@ -31,11 +32,33 @@ ParsedQuery parse_query(SearchContext& ctx, const Request& request) {
   return ctx.parser().parse(q);
 }
 
-SearchInput read_input(SearchContext& ctx, const Request& request) {
+Filters read_filters(const Request& request) {
   const std::vector<std::string> specs = request.all("filter");
   if (specs.size() > kMaxFilters)
     throw BadRequest("at most " + std::to_string(kMaxFilters) + " filter parameters are allowed");
-  return {parse_query(ctx, request), Filters::parse(specs)};
+  return Filters::parse(specs);
+}
+
+SearchInput read_input(SearchContext& ctx, const Request& request) {
+  return {parse_query(ctx, request), read_filters(request)};
+}
+
+struct FoundLetter {
+  Xapian::docid docid;
+  Xapian::Document doc;
+};
+
+// The letter with this case number or key, if the index has it.
+std::optional<FoundLetter> find_letter(SearchContext& ctx, std::string_view key) {
+  if (key.empty() || key.size() > 200) return std::nullopt;
+  const std::string term = schema::key_term(key);
+  const auto it = ctx.db().postlist_begin(term);
+  if (it == ctx.db().postlist_end(term)) return std::nullopt;
+  return FoundLetter{*it, ctx.db().get_document(*it)};
+}
+
+Response unknown_letter(std::string_view key) {
+  return error_response(404, "no letter with case number or key '" + std::string(key) + "'");
 }
 
 PageRequest read_page(const Request& request) {
@@ -57,6 +80,18 @@ json facets_json(const std::vector<Facet>& facets) {
     out[std::string(schema::field(f.field).name)] = std::move(values);
   }
   return out;
+}
+
+// The part of a search answer that "more like this" shares.
+json result_json(SearchContext& ctx, const SearchInput& in, const PageRequest& page, const SearchResult& result) {
+  const HitRenderer renderer(ctx.analyzer(), in.query, in.filters);
+  json hits = json::array();
+  for (const Hit& hit : result.hits) hits.push_back(renderer.render(hit.document));
+  return json{{"total", result.total},
+              {"page", page.page},
+              {"per_page", page.per_page},
+              {"hits", std::move(hits)},
+              {"facets", facets_json(result.facets)}};
 }
 
 double ms_since(std::chrono::steady_clock::time_point start) {
@@ -88,30 +123,35 @@ Response search(SearchContext& ctx, const Request& request) {
   const SearchInput in = read_input(ctx, request);
   const PageRequest page = read_page(request);
   const SearchResult result = collect(ctx.db(), in.query.query, in.filters, page);
-
-  const HitRenderer renderer(ctx.analyzer(), in.query, in.filters);
-  json hits = json::array();
-  for (const Hit& hit : result.hits) hits.push_back(renderer.render(hit.document));
-  return Response{200, json{{"total", result.total},
-                            {"page", page.page},
-                            {"per_page", page.per_page},
-                            {"hits", std::move(hits)},
-                            {"facets", facets_json(result.facets)},
-                            {"suggestion", nullptr},
-                            {"took_ms", ms_since(start)}}};
+  json body = result_json(ctx, in, page, result);
+  const std::optional<std::string> suggestion = ctx.parser().suggest(ctx.db(), request.param("q"));
+  body["suggestion"] = suggestion ? json(*suggestion) : json(nullptr);
+  body["took_ms"] = ms_since(start);
+  return Response{200, std::move(body)};
 }
 
 Response document(SearchContext& ctx, const Request& request, std::string_view key) {
-  const std::string term = schema::key_term(key);
-  const auto it = ctx.db().postlist_begin(term);
-  if (key.empty() || key.size() > 200 || it == ctx.db().postlist_end(term))
-    return error_response(404, "no letter with case number or key '" + std::string(key) + "'");
-  const Xapian::Document doc = ctx.db().get_document(*it);
+  const std::optional<FoundLetter> found = find_letter(ctx, key);
+  if (!found) return unknown_letter(key);
   const ParsedQuery query = parse_query(ctx, request);
-  const schema::StoredLetter letter = schema::decode_stored_letter(doc.get_data());
+  const schema::StoredLetter letter = schema::decode_stored_letter(found->doc.get_data());
   json body = letter.record;
-  body["key"] = letter_key(doc);
+  body["key"] = letter_key(found->doc);
   body["html"] = Highlighter(ctx.analyzer(), query.highlights).document(letter.text);
+  return Response{200, std::move(body)};
+}
+
+Response similar(SearchContext& ctx, const Request& request, std::string_view key) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::optional<FoundLetter> found = find_letter(ctx, key);
+  if (!found) return unknown_letter(key);
+  const schema::Record record = schema::decode_stored_letter(found->doc.get_data()).record;
+  const std::string own_key = letter_key(found->doc);
+  const SearchInput in{similar_query(ctx.db(), found->docid, record, schema::key_term(own_key)), read_filters(request)};
+  const PageRequest page = read_page(request);
+  json body = result_json(ctx, in, page, collect(ctx.db(), in.query.query, in.filters, page));
+  body["of"] = {{"key", own_key}, {"case_number", record.case_number ? json(*record.case_number) : json(nullptr)}};
+  body["took_ms"] = ms_since(start);
   return Response{200, std::move(body)};
 }
 

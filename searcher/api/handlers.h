@@ -19,10 +19,15 @@ inline constexpr unsigned kMaxPage = 100000;
 Response search(SearchContext& ctx, const Request& request);
 // GET /api/doc/{key}?q: key is a case number or a hit's "key".
 Response document(SearchContext& ctx, const Request& request, std::string_view key);
+// GET /api/similar/{key}?filter&page&per_page&sort: the letters most like
+// one letter (see similar_query), in the hit format of search.
+Response similar(SearchContext& ctx, const Request& request, std::string_view key);
 // GET /api/stats?q&filter&by
 Response stats(SearchContext& ctx, const Request& request);
 // GET /api/health
 Response health(SearchContext& ctx);
+// GET /api/openapi.json
+Response openapi();
 
 // Runs a handler on the newest revision of the index (reopening it, and
 // retrying once when it changes mid-request), answering 400 with the reason

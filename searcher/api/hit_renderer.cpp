@@ -34,8 +34,10 @@ std::string letter_key(const Xapian::Document& doc) {
 }
 
 HitRenderer::HitRenderer(const schema::Analyzer& analyzer, const ParsedQuery& query, const Filters& filters)
-    : highlighter_(analyzer, query.highlights), item_constraints_(filters.at_level(schema::Level::item)) {
-  item_constraints_.merge(Filters::from_pairs(query.item_fields));
+    : highlighter_(analyzer, query.highlights),
+      item_constraints_(filters.at_level(schema::Level::item)),
+      words_mark_items_(item_constraints_.empty()) {
+  if (words_mark_items_) item_constraints_ = Filters::from_pairs(query.item_fields);
 }
 
 json HitRenderer::render(const Xapian::Document& doc) const {
@@ -49,7 +51,8 @@ json HitRenderer::render(const Xapian::Document& doc) const {
   for (std::size_t i = 0; i < r.items.size(); ++i) {
     const schema::Item& item = r.items[i];
     const bool text_hit = highlighter_.hits_in(item.rationale);
-    const bool matched = constrained[i] || text_hit || highlighter_.hits_in(item.treatment);
+    const bool matched =
+        constrained[i] || (words_mark_items_ && (text_hit || highlighter_.hits_in(item.treatment)));
     if (constrained[i] && text_hit && !snippet_text) snippet_text = &item.rationale;
     if (constrained[i] && !fallback_text && !item.rationale.empty()) fallback_text = &item.rationale;
     json j = item;

@@ -26,7 +26,10 @@ class HitRenderer {
 
  private:
   Highlighter highlighter_;
-  Filters item_constraints_;  // item-level filters and the query's item fields
+  // The item-level filters when there are any (they alone decide "matched",
+  // as the contract says), else the query's item fields (drug:, ...).
+  Filters item_constraints_;
+  bool words_mark_items_;  // no item-level filters: the query's words mark items too
 };
 
 }  // namespace imr::searcher

@@ -1,6 +1,8 @@
+// QueryParser: the query pipeline, and its spelling suggestions, behind one object.
 #include "query/query_parser.h"
 
 #include "query/query_builder.h"
+#include "query/spelling_suggester.h"
 
 namespace imr::searcher {
 
@@ -9,6 +11,10 @@ QueryParser::QueryParser(std::shared_ptr<const schema::Vocabulary> vocabulary, Q
 
 ParsedQuery QueryParser::parse(std::string_view query) const {
   return parse_query(query, analyzer_, *thesaurus_, limits_);
+}
+
+std::optional<std::string> QueryParser::suggest(const Xapian::Database& db, std::string_view query) const {
+  return SpellingSuggester(analyzer_, *thesaurus_).suggest(db, query);
 }
 
 }  // namespace imr::searcher

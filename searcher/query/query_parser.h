@@ -4,6 +4,8 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "imr/schema/analyzer.h"
@@ -23,6 +25,9 @@ class QueryParser {
   QueryParser(std::shared_ptr<const schema::Vocabulary> vocabulary, QueryLimits limits = {});
   // Throws QueryError for a query that cannot be parsed or breaks a limit.
   ParsedQuery parse(std::string_view query) const;
+  // "Did you mean" for a query that parsed, from db's own words (see
+  // SpellingSuggester); nullopt when every word looks right.
+  std::optional<std::string> suggest(const Xapian::Database& db, std::string_view query) const;
 
  private:
   std::shared_ptr<const Thesaurus> thesaurus_;

@@ -9,6 +9,7 @@
 #include <httplib.h>
 
 #include "api/handlers.h"
+#include "api/router.h"
 #include "imr/schema/vocabulary.h"
 #include "server/context_pool.h"
 #include "server/static_files.h"
@@ -18,7 +19,6 @@ namespace {
 
 constexpr std::size_t kMaxPayloadBytes = 64 * 1024;
 constexpr const char* kJsonType = "application/json; charset=utf-8";
-constexpr std::string_view kDocPrefix = "/api/doc/";
 
 void send(httplib::Response& res, const Response& r) {
   res.status = r.status;
@@ -33,17 +33,7 @@ Request to_request(const httplib::Request& req) {
 }
 
 Response route_api(ContextPool& pool, const httplib::Request& req) {
-  const std::string& path = req.path;
-  SearchContext& ctx = pool.for_this_thread();
-  const Request r = to_request(req);
-  if (path == "/api/search") return respond(ctx, [&] { return search(ctx, r); });
-  if (path == "/api/stats") return respond(ctx, [&] { return stats(ctx, r); });
-  if (path == "/api/health") return respond(ctx, [&] { return health(ctx); });
-  if (path.starts_with(kDocPrefix)) {
-    const std::string key = path.substr(kDocPrefix.size());
-    return respond(ctx, [&] { return document(ctx, r, key); });
-  }
-  return error_response(404, "no API endpoint " + path + " (try /api/search, /api/doc/CASE, /api/stats, /api/health)");
+  return route(pool.for_this_thread(), req.path, to_request(req));
 }
 
 // Control characters from a client must not forge log lines.
