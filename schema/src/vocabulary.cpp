@@ -1,7 +1,11 @@
 // Vocabulary: the tables of schema/data behind one immutable, shareable object.
 #include "imr/schema/vocabulary.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "imr/schema/analyzer.h"
+#include "imr/schema/term_normalizer.h"
 #include "imr/schema/data_files.h"
 #include "imr/schema/phrase_matcher.h"
 #include "vocab_drugs.h"
@@ -10,6 +14,29 @@
 #include "vocab_treatments.h"
 
 namespace imr::schema {
+namespace {
+
+bool all_of_class(std::string_view s, int (*pred)(int)) {
+  return !s.empty() && std::ranges::all_of(s, [pred](char c) { return pred(static_cast<unsigned char>(c)) != 0; });
+}
+
+// The words of a name made only of ASCII letter or digit runs separated by
+// spaces, which the analyser would return unchanged but lower-cased. The
+// query parser looks names up for every word it expands, and building an
+// ICU iterator per lookup cost more than the lookup itself.
+std::optional<std::vector<std::string>> plain_words(std::string_view name) {
+  std::vector<std::string> words;
+  for (std::size_t start = 0; start <= name.size();) {
+    const std::size_t end = std::min(name.find(' ', start), name.size());
+    const std::string_view word = name.substr(start, end - start);
+    if (!all_of_class(word, std::isalpha) && !all_of_class(word, std::isdigit)) return std::nullopt;
+    words.push_back(normalize_term(word));
+    start = end + 1;
+  }
+  return words;
+}
+
+}  // namespace
 
 struct Vocabulary::Data {
   explicit Data(const vocab::DataReader& data)
@@ -52,6 +79,7 @@ std::vector<std::string> Vocabulary::names_of(std::string_view generic) const {
 }
 
 std::vector<std::string> Vocabulary::generics_of(std::string_view name) const {
+  if (auto words = plain_words(name)) return data_->drugs.generics_of(*words);
   // Analysed like the data, so "Ben-Gay", "BENGAY" and "soma" are looked up as written.
   return data_->drugs.generics_of(PhraseMatcher::words_of(Analyzer().tokens(name)));
 }
