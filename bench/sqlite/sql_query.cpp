@@ -31,7 +31,7 @@ std::vector<std::string> text_parts(const std::string& text) {
   return parts;
 }
 
-std::string placeholders(std::size_t n) {
+std::string parameter_marks(std::size_t n) {
   std::string out;
   for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
   return out;
@@ -39,7 +39,7 @@ std::string placeholders(std::size_t n) {
 
 // The SQL that tests one filter field against its values (same item: over "items i").
 std::string field_test(FieldId field, std::size_t n) {
-  const std::string in = " COLLATE NOCASE IN (" + placeholders(n) + ")";
+  const std::string in = " COLLATE NOCASE IN (" + parameter_marks(n) + ")";
   switch (field) {
     case FieldId::decision: return "i.decision" + in;
     case FieldId::category: return "i.category" + in;

@@ -1,5 +1,5 @@
 // A thin RAII layer over the SQLite C API: a connection, prepared statements
-// with named-free positional binding, and errors as exceptions with SQLite's message.
+// with positional binding, and errors as exceptions with SQLite's message.
 #pragma once
 
 #include <cstdint>

@@ -2,7 +2,10 @@
 // 'optimize': what a careful user does for a one-off import.
 #include "sqlite/sqlite_loader.h"
 
+#include <cctype>
 #include <cstdio>
+#include <optional>
+#include <string>
 
 #include "common/corpus.h"
 #include "common/specialties.h"

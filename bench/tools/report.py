@@ -187,7 +187,7 @@ def main():
     r = {"letters": a.letters, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "machine": machine(),
          "corpus_mb": corpus_bytes / 1e6, "corpus_made_by": manifest.get("made_by", "build/imr-generate"),
          "rounds": first["rounds"], "runs": first["runs"], "warmup": first["warmup"],
-         "budget_s": first.get("budget_s"), "load_average": read("/proc/loadavg").split()[:3],
+         "budget_s": first.get("budget_s"), "load_average": " ".join(read("/proc/loadavg").split()[:3]),
          "mix": [q.name for q in mix], "indexing": indexing(a.work, a.letters, corpus_bytes),
          "queries": queries, "http": http(a.work),
          "truth_check": check_truth(mix, queries, truth_check.Truth(os.path.join(a.corpus, "truth.jsonl"))),
@@ -202,6 +202,11 @@ def main():
     failures = [(q, p) for q, per in r["truth_check"].items() for p in per["imrsearch"]]
     for q, p in failures:
         print("TRUTH MISMATCH imrsearch %s: %s" % (q, p), file=sys.stderr)
+    # wrk counts non-2xx answers and refused connections: the server must answer every request.
+    for c, h in r["http"].items():
+        if h["errors"]:
+            failures.append(("http", c))
+            print("HTTP ERRORS: %d of the requests with %d connections failed" % (h["errors"], c), file=sys.stderr)
     print("wrote %s.md, .json, .png" % base)
     return 1 if failures else 0
 

@@ -3,7 +3,10 @@
 // superset of what the contract's same-item rule allows (reported in the README).
 #include "xapian/stock_engine.h"
 
+#include <cctype>
+#include <map>
 #include <optional>
+#include <vector>
 #include <stdexcept>
 
 #include "imr/schema/field.h"

@@ -53,6 +53,8 @@ void write_letter(PreparedLetter& p, IndexWriter& writer, Summary& summary) {
   if (!p.letter) return summary.skip(p.source, p.error, true);
   report_warnings(p.source, p.letter->warnings);
   if (!p.document) return summary.skip(p.source, "not a determination letter", false);
+  if (p.letter->parsed.record.items.empty())
+    report_warnings(p.source, {"no decided items could be read; indexed with the fields that could"});
   (writer.write(*p.document, p.source) == WriteOutcome::added ? summary.added : summary.replaced)++;
 }
 
@@ -69,9 +71,14 @@ void index_files(const std::vector<std::filesystem::path>& files, unsigned threa
                                        const std::string& error) { summary.skip(source, error, true); }});
   ParallelPreparer preparer(schema::Vocabulary::builtin(), threads, true);
   Progress progress(files.size());
+  // One commit per batch of files: a kill -9 loses at most one batch, and a
+  // running imr-search sees new letters as they come rather than at the end.
   stream_prepared(
       batches, preparer, [&](PreparedLetter& p) { write_letter(p, writer, summary); },
-      [&](std::size_t n) { progress.set(n); });
+      [&](std::size_t n) {
+        writer.commit();
+        progress.set(n);
+      });
   writer.commit();
 }
 

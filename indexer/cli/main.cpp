@@ -2,6 +2,7 @@
 //
 //   imr-index [--db DIR] [--threads N] PATH... [--delete KEY...] [--prune]
 //   imr-index extract PATH...
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 
@@ -25,6 +26,9 @@ int main(int argc, char** argv) {
   extract->add_option("paths", extract_paths, "letter files or folders")->required();
 
   CLI11_PARSE(app, argc, argv);
+  // Past a file-size limit (ulimit -f) a write should fail with an error the
+  // run reports, as on a full disk, instead of the signal killing the process.
+  std::signal(SIGXFSZ, SIG_IGN);
   try {
     if (extract->parsed()) return run_extract(extract_paths, options.threads);
     if (options.paths.empty() && options.delete_keys.empty() && !options.prune) {

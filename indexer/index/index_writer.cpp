@@ -23,7 +23,28 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& dir) {
 }  // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_size)
-    : db_(open_writable(dir)), batch_size_(batch_size == 0 ? 1 : batch_size) {}
+    : db_(open_writable(dir)), dir_(dir), batch_size_(batch_size == 0 ? 1 : batch_size) {}
+
+// Xapian's errors are not std::exceptions; callers get one that says what
+// happened to the index. The open batch is dropped, so the index on disk
+// stays exactly as of the last commit (a full disk must not half-write it).
+template <typename F>
+auto IndexWriter::guarded(F&& step) -> decltype(step()) {
+  try {
+    return step();
+  } catch (const Xapian::Error& e) {
+    if (in_batch_ > 0) {
+      in_batch_ = 0;
+      try {
+        db_.cancel_transaction();
+      } catch (const Xapian::Error&) {
+        // Nothing more can be undone; the last commit on disk is untouched either way.
+      }
+    }
+    throw std::runtime_error("cannot write to the index " + dir_.string() + ": " + e.get_description() +
+                             "; it keeps the letters of its last commit, and a re-run completes it");
+  }
+}
 
 IndexWriter::~IndexWriter() {
   try {
@@ -45,6 +66,10 @@ void IndexWriter::begin_batch_if_needed() {
 }
 
 WriteOutcome IndexWriter::write(const BuiltDocument& doc, std::string_view source) {
+  return guarded([&] { return write_unguarded(doc, source); });
+}
+
+WriteOutcome IndexWriter::write_unguarded(const BuiltDocument& doc, std::string_view source) {
   begin_batch_if_needed();
   // A file whose case number changed leaves no stale letter behind.
   const std::string src = source_term(source);
@@ -65,11 +90,13 @@ WriteOutcome IndexWriter::write(const BuiltDocument& doc, std::string_view sourc
 
 bool IndexWriter::remove(std::string_view key) {
   const std::string term = schema::key_term(key);
-  if (!db_.term_exists(term)) return false;
-  begin_batch_if_needed();
-  db_.delete_document(term);
-  ++in_batch_;
-  return true;
+  return guarded([&] {
+    if (!db_.term_exists(term)) return false;
+    begin_batch_if_needed();
+    db_.delete_document(term);
+    ++in_batch_;
+    return true;
+  });
 }
 
 std::size_t IndexWriter::prune(const std::function<bool(const std::string& source)>& source_exists) {
@@ -77,17 +104,19 @@ std::size_t IndexWriter::prune(const std::function<bool(const std::string& sourc
   for (auto it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it)
     if (!source_exists(db_.get_document(*it).get_value(schema::slot::source_path))) gone.push_back(*it);
   if (gone.empty()) return 0;
-  begin_batch_if_needed();
-  for (Xapian::docid id : gone) db_.delete_document(id);
-  in_batch_ += gone.size();
+  guarded([&] {
+    begin_batch_if_needed();
+    for (Xapian::docid id : gone) db_.delete_document(id);
+    in_batch_ += gone.size();
+  });
   commit();
   return gone.size();
 }
 
 void IndexWriter::commit() {
   if (in_batch_ == 0) return;
+  guarded([&] { db_.commit_transaction(); });
   in_batch_ = 0;
-  db_.commit_transaction();
 }
 
 }  // namespace imr::indexer

@@ -40,14 +40,19 @@ class IndexWriter {
   bool remove(std::string_view key);
   // Removes letters whose source file is gone; returns how many.
   std::size_t prune(const std::function<bool(const std::string& source)>& source_exists);
-  // Commits the open batch now.
+  // Commits the open batch now. Every write that fails (a full disk) throws
+  // std::runtime_error and drops the open batch.
   void commit();
   Xapian::doccount document_count() const { return db_.get_doccount(); }
 
  private:
   void begin_batch_if_needed();
+  WriteOutcome write_unguarded(const BuiltDocument& doc, std::string_view source);
+  template <typename F>
+  auto guarded(F&& step) -> decltype(step());
 
   Xapian::WritableDatabase db_;
+  std::filesystem::path dir_;
   std::size_t batch_size_;
   std::size_t in_batch_ = 0;
 };

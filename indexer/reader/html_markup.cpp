@@ -108,13 +108,16 @@ class Stripper {
   // the markup runs to the end of the input, as browsers read it.
   bool skip_past(std::string_view marker, std::size_t from, bool& missing) {
     const std::string_view rest = text_.substr(std::min(from, text_.size()));
-    const auto hit = missing ? std::ranges::subrange(rest.end(), rest.end())
-                             : std::ranges::search(rest, marker, [](char a, char b) { return lower(a) == lower(b); });
-    if (hit.empty()) {
+    // std::search, not std::ranges::search: clang 14 with libstdc++ 12 rejects
+    // the ranges form with a predicate, and the fuzzer build uses clang.
+    const auto hit = missing ? rest.end()
+                             : std::search(rest.begin(), rest.end(), marker.begin(), marker.end(),
+                                           [](char a, char b) { return lower(a) == lower(b); });
+    if (hit == rest.end()) {
       missing = true;
       pos_ = text_.size();
     } else {
-      pos_ = from + static_cast<std::size_t>(hit.begin() - rest.begin()) + marker.size();
+      pos_ = from + static_cast<std::size_t>(hit - rest.begin()) + marker.size();
     }
     return true;
   }

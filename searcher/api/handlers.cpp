@@ -122,7 +122,7 @@ Response search(SearchContext& ctx, const Request& request) {
   const auto start = std::chrono::steady_clock::now();
   const SearchInput in = read_input(ctx, request);
   const PageRequest page = read_page(request);
-  const SearchResult result = collect(ctx.db(), in.query.query, in.filters, page);
+  const SearchResult result = collect(ctx.db(), in.query.query, in.filters, page, ctx.deadline_from(start));
   json body = result_json(ctx, in, page, result);
   const std::optional<std::string> suggestion = ctx.parser().suggest(ctx.db(), request.param("q"));
   body["suggestion"] = suggestion ? json(*suggestion) : json(nullptr);
@@ -149,19 +149,21 @@ Response similar(SearchContext& ctx, const Request& request, std::string_view ke
   const std::string own_key = letter_key(found->doc);
   const SearchInput in{similar_query(ctx.db(), found->docid, record, schema::key_term(own_key)), read_filters(request)};
   const PageRequest page = read_page(request);
-  json body = result_json(ctx, in, page, collect(ctx.db(), in.query.query, in.filters, page));
+  json body =
+      result_json(ctx, in, page, collect(ctx.db(), in.query.query, in.filters, page, ctx.deadline_from(start)));
   body["of"] = {{"key", own_key}, {"case_number", record.case_number ? json(*record.case_number) : json(nullptr)}};
   body["took_ms"] = ms_since(start);
   return Response{200, std::move(body)};
 }
 
 Response stats(SearchContext& ctx, const Request& request) {
+  const auto start = Clock::now();
   const std::string by = request.param("by", "drug");
   const auto field = stats_field(by);
   if (!field) throw BadRequest("by must be one of " + stats_field_names() + ", not '" + by + "'");
   const SearchInput in = read_input(ctx, request);
   json rows = json::array();
-  for (const StatsRow& r : outcome_stats(ctx.db(), in.query.query, in.filters, *field))
+  for (const StatsRow& r : outcome_stats(ctx.db(), in.query.query, in.filters, *field, ctx.deadline_from(start)))
     rows.push_back({{"value", r.value},
                     {"items", r.items},
                     {"upheld", r.upheld},
@@ -191,6 +193,8 @@ Response respond(SearchContext& ctx, const std::function<Response()>& handler) {
     return error_response(400, e.what());
   } catch (const BadRequest& e) {
     return error_response(400, e.what());
+  } catch (const QueryTimeout& e) {
+    return error_response(503, e.what());
   } catch (const Xapian::WildcardError& e) {
     return error_response(400, "a wildcard in the query matches too many words; make it longer (" + e.get_msg() + ")");
   } catch (const Xapian::Error& e) {

@@ -36,8 +36,8 @@ std::string letter_key(const Xapian::Document& doc) {
 HitRenderer::HitRenderer(const schema::Analyzer& analyzer, const ParsedQuery& query, const Filters& filters)
     : highlighter_(analyzer, query.highlights),
       item_constraints_(filters.at_level(schema::Level::item)),
-      words_mark_items_(item_constraints_.empty()) {
-  if (words_mark_items_) item_constraints_ = Filters::from_pairs(query.item_fields);
+      words_mark_items_(item_constraints_.empty() && query.words_mark_items) {
+  if (item_constraints_.empty()) item_constraints_ = Filters::from_pairs(query.item_fields);
 }
 
 json HitRenderer::render(const Xapian::Document& doc) const {

@@ -2,12 +2,14 @@
 // parser and analyzer (none of them may be shared between threads).
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
 
 #include <xapian.h>
 
+#include "collector/deadline.h"
 #include "imr/schema/analyzer.h"
 #include "imr/schema/vocabulary.h"
 #include "query/query_parser.h"
@@ -27,12 +29,18 @@ class SearchContext {
   const QueryParser& parser() const { return parser_; }
   const schema::Analyzer& analyzer() const { return analyzer_; }
   const std::filesystem::path& index_dir() const { return index_dir_; }
+  // How long one request may search (kQueryBudget unless set, e.g. tiny in tests).
+  std::chrono::milliseconds time_budget() const { return time_budget_; }
+  void set_time_budget(std::chrono::milliseconds budget) { time_budget_ = budget; }
+  // The deadline of a request that started at start.
+  Deadline deadline_from(Clock::time_point start) const { return Deadline(start, time_budget_); }
 
  private:
   Xapian::Database db_;
   QueryParser parser_;
   schema::Analyzer analyzer_;
   std::filesystem::path index_dir_;
+  std::chrono::milliseconds time_budget_ = kQueryBudget;
 };
 
 }  // namespace imr::searcher

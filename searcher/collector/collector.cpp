@@ -10,14 +10,16 @@ namespace {
 // Pass 2 keeps only letters whose items satisfy the item-level filters together.
 class SameItemDecider : public Xapian::MatchDecider {
  public:
-  explicit SameItemDecider(const Filters& filters) : filters_(filters) {}
+  SameItemDecider(const Filters& filters, const Deadline& deadline) : filters_(filters), ticker_(deadline) {}
 
   bool operator()(const Xapian::Document& doc) const override {
+    ticker_.tick();
     return read_facet_table(doc, blob_, view_) && LetterMatch(filters_, view_).passes();
   }
 
  private:
   const Filters& filters_;
+  mutable DeadlineTicker ticker_;
   mutable std::string blob_;
   mutable schema::FacetTableView view_;
 };
@@ -28,12 +30,12 @@ void set_order(Xapian::Enquire& enquire, SortOrder sort) {
 }
 
 std::vector<Hit> page_of(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
-                         const PageRequest& page) {
+                         const PageRequest& page, const Deadline& deadline) {
   Xapian::Enquire enquire(db);
   enquire.set_query(filtered(query, filters));
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
   set_order(enquire, page.sort);
-  SameItemDecider decider(filters);
+  SameItemDecider decider(filters, deadline);
   const Xapian::doccount first = (page.page - 1) * page.per_page;
   const Xapian::MSet mset =
       enquire.get_mset(first, page.per_page, 0, nullptr, filters.needs_same_item() ? &decider : nullptr);
@@ -57,13 +59,13 @@ Xapian::Query filtered(const Xapian::Query& query, const Filters& filters) {
 }
 
 SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
-                     const PageRequest& page) {
+                     const PageRequest& page, const Deadline& deadline) {
   FacetCounter counter(filters);
-  scan_matches(db, query, [&](const schema::FacetTableView& table) { counter.add(table); });
+  scan_matches(db, query, [&](const schema::FacetTableView& table) { counter.add(table); }, deadline);
   SearchResult result{counter.total(), {}, counter.facets()};
   // Past the end there is nothing to fetch; also keeps first * per_page from overflowing.
   if (page.page <= 1 || (page.page - 1) <= result.total / page.per_page)
-    result.hits = page_of(db, query, filters, page);
+    result.hits = page_of(db, query, filters, page, deadline);
   return result;
 }
 

@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include "collector/deadline.h"
 #include "collector/facet_counter.h"
 #include "collector/filters.h"
 
@@ -39,8 +40,9 @@ struct SearchResult {
   std::vector<Facet> facets;
 };
 
+// Throws QueryTimeout when either pass runs past the deadline.
 SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
-                     const PageRequest& page);
+                     const PageRequest& page, const Deadline& deadline = {});
 
 // The query restricted to letters passing the filters' boolean terms (a
 // superset of the letters passing the filters when the same-item rule applies).

@@ -11,14 +11,17 @@ namespace {
 
 class ScanSpy : public Xapian::MatchSpy {
  public:
-  explicit ScanSpy(const std::function<void(const schema::FacetTableView&)>& visit) : visit_(visit) {}
+  ScanSpy(const std::function<void(const schema::FacetTableView&)>& visit, const Deadline& deadline)
+      : visit_(visit), ticker_(deadline) {}
 
   void operator()(const Xapian::Document& doc, double) override {
+    ticker_.tick();
     if (read_facet_table(doc, blob_, view_)) visit_(view_);
   }
 
  private:
   const std::function<void(const schema::FacetTableView&)>& visit_;
+  DeadlineTicker ticker_;
   std::string blob_;
   schema::FacetTableView view_;
 };
@@ -36,8 +39,8 @@ bool read_facet_table(const Xapian::Document& doc, std::string& blob, schema::Fa
 }
 
 void scan_matches(const Xapian::Database& db, const Xapian::Query& query,
-                  const std::function<void(const schema::FacetTableView&)>& visit) {
-  ScanSpy spy(visit);
+                  const std::function<void(const schema::FacetTableView&)>& visit, const Deadline& deadline) {
+  ScanSpy spy(visit, deadline);
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting needs no scores

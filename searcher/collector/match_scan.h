@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "collector/deadline.h"
 #include "imr/schema/facet_table.h"
 
 namespace imr::searcher {
@@ -15,8 +16,9 @@ namespace imr::searcher {
 // False for a document without a readable table, which then matches no filter.
 bool read_facet_table(const Xapian::Document& doc, std::string& blob, schema::FacetTableView& view);
 
-// Calls visit once for every letter the query matches, in no particular order.
+// Calls visit once for every letter the query matches, in no particular order;
+// throws QueryTimeout when the deadline passes first.
 void scan_matches(const Xapian::Database& db, const Xapian::Query& query,
-                  const std::function<void(const schema::FacetTableView&)>& visit);
+                  const std::function<void(const schema::FacetTableView&)>& visit, const Deadline& deadline = {});
 
 }  // namespace imr::searcher

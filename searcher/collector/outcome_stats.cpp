@@ -83,9 +83,9 @@ std::string stats_field_names() {
 }
 
 std::vector<StatsRow> outcome_stats(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
-                                    FieldId by) {
+                                    FieldId by, const Deadline& deadline) {
   StatsCounter counter(filters, by);
-  scan_matches(db, filtered(query, filters), [&](const schema::FacetTableView& t) { counter.add(t); });
+  scan_matches(db, filtered(query, filters), [&](const schema::FacetTableView& t) { counter.add(t); }, deadline);
   return counter.rows();
 }
 

@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include "collector/deadline.h"
 #include "collector/filters.h"
 
 namespace imr::searcher {
@@ -26,8 +27,8 @@ std::optional<schema::FieldId> stats_field(std::string_view name);
 std::string stats_field_names();
 
 // Rows most items first, ties by value. An item counts once in each of its
-// values (an item of two drugs is in both rows).
+// values (an item of two drugs is in both rows). Throws QueryTimeout past the deadline.
 std::vector<StatsRow> outcome_stats(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
-                                    schema::FieldId by);
+                                    schema::FieldId by, const Deadline& deadline = {});
 
 }  // namespace imr::searcher

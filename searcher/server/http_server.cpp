@@ -2,8 +2,10 @@
 // that routing, error shaping and timing live in one place.
 #include "server/http_server.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <stdexcept>
 
 #include <httplib.h>
@@ -18,6 +20,12 @@ namespace imr::searcher {
 namespace {
 
 constexpr std::size_t kMaxPayloadBytes = 64 * 1024;
+// httplib bounds each header line (8 KB) but not their sum or number.
+constexpr std::size_t kMaxHeaderBytes = 16 * 1024;
+constexpr std::size_t kMaxHeaderCount = 64;
+// Enough workers that 64 keep-alive clients are not queued behind each other;
+// each holds its own index handle, so not unbounded either.
+constexpr std::size_t kWorkerThreads = 64;
 constexpr const char* kJsonType = "application/json; charset=utf-8";
 
 void send(httplib::Response& res, const Response& r) {
@@ -36,12 +44,41 @@ Response route_api(ContextPool& pool, const httplib::Request& req) {
   return route(pool.for_this_thread(), req.path, to_request(req));
 }
 
-// Control characters from a client must not forge log lines.
-std::string printable(std::string_view s) {
-  std::string out(s.substr(0, 300));
-  for (char& c : out)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
-  return out;
+// A log value in double quotes: control characters, quotes and backslashes
+// from a client must not forge log lines or fields.
+std::string log_value(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s.substr(0, 300)) {
+    const bool control = static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+    out += control ? '?' : c;
+    if (c == '"' || c == '\\') out.insert(out.size() - 1, 1, '\\');
+  }
+  return out + '"';
+}
+
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// One key=value line per request, for grep and log shippers alike.
+void log_request(const httplib::Request& req, const httplib::Response& res) {
+  const std::string timing = res.get_header_value("Server-Timing");
+  const std::string ms = timing.starts_with("app;dur=") ? timing.substr(8) : "-";
+  std::fprintf(stderr, "time=%s remote=%s method=%s path=%s query_bytes=%zu status=%d bytes=%zu ms=%s\n",
+               utc_now().c_str(), log_value(req.remote_addr).c_str(), log_value(req.method).c_str(),
+               log_value(req.path).c_str(), req.target.size() - std::min(req.target.size(), req.path.size()),
+               res.status, res.body.size(), ms.c_str());
+}
+
+bool headers_too_large(const httplib::Request& req) {
+  std::size_t bytes = 0;
+  for (const auto& [name, value] : req.headers) bytes += name.size() + value.size() + 4;
+  return bytes > kMaxHeaderBytes || req.headers.size() > kMaxHeaderCount;
 }
 
 // For errors httplib answers itself (malformed requests, oversized bodies).
@@ -49,8 +86,9 @@ std::string status_reason(int status) {
   switch (status) {
     case 400: return "the request is malformed";
     case 404: return "not found";
-    case 413: return "the request is too large";
-    case 414: return "the URL is too long";
+    case 413: return "the request body is too large (at most 64 KB)";
+    case 414: return "the URL is too long (at most 8 KB)";
+    case 431: return "the request headers are too large (at most 16 KB in 64 headers)";
     default: return "the request failed with status " + std::to_string(status);
   }
 }
@@ -97,7 +135,13 @@ struct HttpServer::Impl {
 
   void configure() {
     server.set_payload_max_length(kMaxPayloadBytes);
+    server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
     server.set_default_headers(security_headers());
+    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (!headers_too_large(req)) return httplib::Server::HandlerResponse::Unhandled;
+      send(res, error_response(431, status_reason(431)));
+      return httplib::Server::HandlerResponse::Handled;
+    });
     server.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { dispatch(req, res); });
     const auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
       send(res, error_response(405, "only GET requests are served"));
@@ -112,11 +156,7 @@ struct HttpServer::Impl {
     server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
       send(res, error_response(503, "the server cannot answer right now"));
     });
-    server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      const std::string ms = res.has_header("Server-Timing") ? res.get_header_value("Server-Timing").substr(8) : "-";
-      std::fprintf(stderr, "%s %s %d %s ms\n", printable(req.method).c_str(), printable(req.path).c_str(), res.status,
-                   ms.c_str());
-    });
+    server.set_logger(log_request);
   }
 };
 

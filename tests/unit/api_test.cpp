@@ -66,6 +66,23 @@ TEST_CASE("api: items are matched by item-level filters, on the same item") {
   CHECK(res.body["hits"][0]["snippet"].get<std::string>().find("Rationale for carisoprodol") != std::string::npos);
 }
 
+TEST_CASE("api: with item-level filters, the filters alone decide which items are matched") {
+  Api api;
+  // carisoprodol is a plain word (it also becomes drug:carisoprodol); the
+  // filter asks for overturned items, which need not be carisoprodol ones.
+  const auto res = api.search(request({{"q", "carisoprodol"}, {"filter", "decision:overturned"}, {"per_page", "100"}}));
+  REQUIRE(res.status == 200);
+  REQUIRE_FALSE(res.body["hits"].empty());
+  bool some_overturned_item_is_not_carisoprodol = false;
+  for (const json& hit : res.body["hits"])
+    for (const json& item : hit["items"]) {
+      CHECK(item["matched"] == (item["decision"] == "overturned"));
+      if (item["decision"] == "overturned" && item["drugs"] != json::array({"carisoprodol"}))
+        some_overturned_item_is_not_carisoprodol = true;
+    }
+  CHECK(some_overturned_item_is_not_carisoprodol);
+}
+
 TEST_CASE("api: words of the query mark the items they hit") {
   Api api;
   const auto res = api.search(request({{"q", "gabapentin"}, {"per_page", "100"}}));

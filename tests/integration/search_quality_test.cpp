@@ -1,0 +1,264 @@
+// Search that experts can trust, end to end over a generated corpus of 3,000
+// letters: exact totals and facets against counts from the parsed records,
+// every quoted stretch of a letter finding it, letter markup shown as text,
+// and the OpenAPI document true to the running server.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "../unit/collector_expected.h"
+#include "imr/schema/record.h"
+#include "imr/schema/stored_letter.h"
+#include "openapi_check.h"
+#include "test_server.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using imr::test::FilterList;
+
+constexpr int kLetters = 3000;
+constexpr const char* kHostileWord = "zanzibarine";
+
+fs::path work_dir() { return fs::temp_directory_path() / ("imr-quality-" + std::to_string(getpid())); }
+
+std::vector<imr::schema::Record> read_records(const fs::path& jsonl) {
+  std::vector<imr::schema::Record> out;
+  std::ifstream in(jsonl);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) out.push_back(json::parse(line).get<imr::schema::Record>());
+  return out;
+}
+
+// A letter whose text (once read: the entities are the HTML page's own)
+// says <script>, <img onerror=...> and &amp;, which must stay text.
+fs::path write_hostile_letter(const fs::path& dir) {
+  fs::create_directories(dir);
+  const fs::path file = dir / "hostile.html";
+  std::ofstream(file) << "<html><body><p>Case Number: CM15-0999999</p><p>The " << kHostileWord
+                      << " note said &lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(2)&gt; "
+                         "and Smith &amp;amp; Jones.</p></body></html>\n";
+  return file;
+}
+
+// The generated corpus (its records as imr-index extract parses them, and as
+// the generator meant them), indexed and served.
+struct Corpus {
+  fs::path dir = work_dir();
+  fs::path generated = dir.string() + "-letters";
+  int generate_status = imr::testing::run({imr::testing::binary("imr-generate"), "--letters", std::to_string(kLetters),
+                                           "--out", generated.string(), "--seed", "7"},
+                                          dir.string() + "-generate.log");
+  fs::path hostile = write_hostile_letter(generated / "hostile");
+  // Through a shell, to keep the records (stdout) apart from the warnings (stderr).
+  int extract_status = imr::testing::run({"/bin/sh", "-c",
+                                          "'" + imr::testing::binary("imr-index") + "' extract '" +
+                                              (generated / "letters").string() + "' '" + hostile.string() + "' > '" +
+                                              (generated / "extract.jsonl").string() + "'"},
+                                         generated / "extract.log");
+  std::vector<imr::schema::Record> extracted = read_records(generated / "extract.jsonl");
+  std::vector<imr::schema::Record> truth = read_records(generated / "truth.jsonl");
+  imr::test::TestServer server{dir, {generated / "letters", hostile}};
+
+  ~Corpus() {
+    fs::remove_all(generated);
+    fs::remove(dir.string() + "-generate.log");
+  }
+};
+
+const Corpus& corpus() {
+  static const Corpus c;
+  return c;
+}
+
+std::string url_encode(std::string_view s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string search_path(const FilterList& filters, const std::string& q = "") {
+  std::string path = "/api/search?per_page=1&q=" + url_encode(q);
+  for (const auto& [f, v] : filters) path += "&filter=" + url_encode(f + ":" + v);
+  return path;
+}
+
+std::map<std::string, unsigned> facet_of(const json& facets, const std::string& name) {
+  std::map<std::string, unsigned> out;
+  for (const json& v : facets[name]) out[v["value"]] = v["count"];
+  return out;
+}
+
+const std::vector<std::string> kFacets{"decision", "outcome",   "drug",          "drug_class",   "category",
+                                       "guideline", "specialty", "license_state", "decision_year"};
+
+// How many facet counts differ between two record sets, and by how much in all.
+std::pair<unsigned, unsigned> facet_differences(const std::vector<imr::schema::Record>& a,
+                                                const std::vector<imr::schema::Record>& b) {
+  std::vector<const imr::schema::Record*> pa, pb;
+  for (const auto& r : a) pa.push_back(&r);
+  for (const auto& r : b) pb.push_back(&r);
+  unsigned values = 0, letters = 0;
+  for (const std::string& f : kFacets) {
+    auto ea = imr::test::expected_facet(pa, {}, f);
+    const auto eb = imr::test::expected_facet(pb, {}, f);
+    for (const auto& [v, n] : eb) ea.try_emplace(v, 0);
+    for (const auto& [v, n] : ea) {
+      const unsigned m = eb.contains(v) ? eb.at(v) : 0;
+      if (m != n) ++values, letters += n > m ? n - m : m - n;
+    }
+  }
+  return {values, letters};
+}
+
+}  // namespace
+
+TEST_CASE("quality: the generated corpus is parsed and indexed") {
+  REQUIRE(corpus().generate_status == 0);
+  CHECK(corpus().extract_status == 0);
+  REQUIRE(corpus().extracted.size() == kLetters + 1);  // and the hostile letter
+  CHECK(corpus().truth.size() == kLetters);
+  CHECK(corpus().server.index_status() == 0);
+  CHECK(corpus().server.get_json("/api/health")["documents"] == kLetters + 1);
+  const auto [values, letters] = facet_differences(
+      corpus().truth, std::vector(corpus().extracted.begin(), corpus().extracted.begin() + kLetters));
+  MESSAGE("truth vs extract: " << values << " facet counts differ, by " << letters << " letters in all");
+}
+
+TEST_CASE("quality: totals and facets equal counts from the parsed records, for many filter combinations") {
+  const std::vector<FilterList> combinations{
+      {},
+      {{"decision", "overturned"}},
+      {{"decision", "upheld"}},
+      {{"drug", "gabapentin"}},
+      {{"drug", "hydrocodone"}, {"decision", "overturned"}},
+      {{"drug", "carisoprodol"}, {"decision", "upheld"}},
+      {{"drug", "gabapentin"}, {"drug", "hydrocodone"}},
+      {{"drug_class", "opioid"}, {"decision", "overturned"}},
+      {{"drug_class", "nsaid"}, {"guideline", "odg"}},
+      {{"category", "physical_therapy"}, {"decision", "overturned"}},
+      {{"category", "imaging"}, {"category", "injection"}},
+      {{"category", "medication"}, {"guideline", "mtus-chronic-pain"}, {"decision", "upheld"}},
+      {{"guideline", "odg"}},
+      {{"guideline", "mtus-acoem"}, {"guideline", "acoem"}},
+      {{"outcome", "partially_overturned"}},
+      {{"outcome", "upheld"}, {"outcome", "overturned"}},
+      {{"outcome", "overturned"}, {"drug_class", "opioid"}},
+      {{"specialty", "Internal Medicine"}},
+      {{"specialty", "Orthopaedic Surgery"}, {"decision", "overturned"}},
+      {{"license_state", "CA"}},
+      {{"license_state", "CA"}, {"license_state", "NY"}, {"category", "surgery"}},
+      {{"decision_year", "2014"}},
+      {{"decision_year", "2015"}, {"drug", "omeprazole"}},
+      {{"decision_year", "2013"}, {"decision_year", "2014"}, {"decision", "overturned"}},
+      {{"drug", "tramadol"}, {"drug_class", "opioid"}, {"decision", "overturned"}},
+      {{"category", "dme"}, {"decision", "upheld"}, {"license_state", "CA"}},
+      {{"category", "acupuncture"}, {"outcome", "overturned"}},
+      {{"drug_class", "muscle_relaxant"}, {"drug_class", "benzodiazepine"}, {"decision", "upheld"}},
+      {{"category", "psych"}, {"category", "program"}, {"decision", "overturned"}, {"decision_year", "2015"}},
+      {{"drug", "cyclobenzaprine"}, {"guideline", "mtus-chronic-pain"}},
+      {{"category", "lab"}, {"specialty", "Family Medicine"}},
+  };
+  std::vector<const imr::schema::Record*> letters;
+  for (const auto& r : corpus().extracted) letters.push_back(&r);
+  for (const FilterList& filters : combinations) {
+    const std::string path = search_path(filters);
+    CAPTURE(path);
+    const json res = corpus().server.get_json(path);
+    const auto total = std::ranges::count_if(letters, [&](const auto* r) { return imr::test::letter_ok(*r, filters); });
+    CHECK(res["total"] == total);
+    for (const std::string& facet : kFacets) {
+      CAPTURE(facet);
+      CHECK(facet_of(res["facets"], facet) == imr::test::expected_facet(letters, filters, facet));
+    }
+  }
+}
+
+TEST_CASE("quality: 500 random stretches of letters, quoted, find their letter") {
+  Xapian::Database db(corpus().server.index_dir().string());
+  std::mt19937 rng(11);
+  int tried = 0, found = 0;
+  for (int attempt = 0; tried < 500 && attempt < 5000; ++attempt) {
+    const auto letter = imr::schema::decode_stored_letter(
+        db.get_document(std::uniform_int_distribution<Xapian::docid>(1, db.get_lastdocid())(rng)).get_data());
+    if (!letter.record.case_number) continue;
+    std::istringstream words_in(letter.text);
+    std::vector<std::string> words;
+    for (std::string w; words_in >> w;) {
+      std::ranges::replace(w, '"', ' ');
+      words.push_back(w);
+    }
+    if (words.size() < 12) continue;
+    const std::size_t length = std::uniform_int_distribution<std::size_t>(2, 12)(rng);
+    const std::size_t start = std::uniform_int_distribution<std::size_t>(0, words.size() - length)(rng);
+    std::string stretch;
+    for (std::size_t i = start; i < start + length; ++i) stretch += (stretch.empty() ? "" : " ") + words[i];
+    if (std::ranges::none_of(stretch, [](unsigned char c) { return std::isalnum(c); })) continue;
+    ++tried;
+    const std::string q = "case:" + *letter.record.case_number + " \"" + stretch + "\"";
+    CAPTURE(q);
+    const json res = corpus().server.get_json(search_path({}, q));
+    found += res["total"] == 1;
+    CHECK(res["total"] == 1);
+  }
+  CHECK(tried == 500);
+  MESSAGE(found << " of " << tried << " quoted stretches found their letter");
+}
+
+TEST_CASE("quality: markup in a letter is shown as text in snippets and in the document") {
+  const json res = corpus().server.get_json(search_path({}, kHostileWord));
+  REQUIRE(res["total"] == 1);
+  const std::string snippet = res["hits"][0]["snippet"];
+  const json doc = corpus().server.get_json("/api/doc/CM15-0999999?q=" + std::string(kHostileWord));
+  const std::string html = doc["html"];
+  for (const std::string& shown : {snippet, html}) {
+    CAPTURE(shown);
+    CHECK(shown.find("<mark>" + std::string(kHostileWord) + "</mark>") != std::string::npos);
+    CHECK(shown.find("&lt;script&gt;") != std::string::npos);
+    CHECK(shown.find("&lt;img src=x onerror=alert(2)&gt;") != std::string::npos);
+    CHECK(shown.find("<script") == std::string::npos);
+    CHECK(shown.find("<img") == std::string::npos);
+    CHECK(shown.find("Smith &amp;amp; Jones") != std::string::npos);
+  }
+}
+
+TEST_CASE("quality: every route the OpenAPI document describes answers as documented") {
+  const json spec = corpus().server.get_json("/api/openapi.json");
+  const std::string key = "CM15-0999999";
+  for (const auto& [path, item] : spec["paths"].items()) {
+    const auto brace = path.find('{');
+    const std::string concrete = brace == std::string::npos ? path : path.substr(0, brace) + key;
+    const json body = corpus().server.get_json(concrete);
+    CAPTURE(path);
+    for (const std::string& problem : imr::test::response_problems(spec, path, 200, body)) FAIL_CHECK(problem);
+  }
+  const json bad = corpus().server.get_json("/api/similar/" + key + "?per_page=0", 400);
+  CHECK(imr::test::response_problems(spec, "/api/similar/{key}", 400, bad).empty());
+  CHECK(corpus().server.get_json("/api/nothing", 404)["error"].is_string());
+}
+
+TEST_CASE("quality: a misspelled drug name gets a suggestion that finds many more letters") {
+  const json res = corpus().server.get_json(search_path({}, "gabapenten"));
+  REQUIRE(res["suggestion"].is_string());
+  CHECK(res["suggestion"] == "gabapentin");
+  CHECK(corpus().server.get_json(search_path({}, "gabapentin"))["total"].get<int>() > res["total"].get<int>());
+  CHECK(corpus().server.get_json(search_path({}, "gabapentin"))["suggestion"].is_null());
+}

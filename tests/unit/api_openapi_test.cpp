@@ -1,0 +1,95 @@
+// /api/openapi.json stays true: every route is described, every described
+// path answers through the router, and real answers have the documented fields.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+
+#include "api/router.h"
+#include "collector_letters.h"
+#include "integration/openapi_check.h"
+
+namespace {
+
+using namespace imr;
+using nlohmann::json;
+
+struct Api {
+  test::LetterIndex index = test::make_index(25);
+  searcher::SearchContext ctx{index.db, schema::Vocabulary::builtin()};
+
+  searcher::Response get(const std::string& path, std::initializer_list<std::pair<const std::string, std::string>> params = {}) {
+    searcher::Request r;
+    r.params.insert(params.begin(), params.end());
+    return searcher::route(ctx, path, r);
+  }
+};
+
+// The path with its {key} filled in with a letter that exists.
+std::string concrete(const std::string& path, const std::string& key) {
+  const auto brace = path.find('{');
+  return brace == std::string::npos ? path : path.substr(0, brace) + key;
+}
+
+void check_conforms(const json& spec, const std::string& path, const searcher::Response& res) {
+  CAPTURE(path);
+  CAPTURE(res.body.dump().substr(0, 400));
+  for (const std::string& problem : test::response_problems(spec, path, res.status, res.body)) FAIL_CHECK(problem);
+}
+
+}  // namespace
+
+TEST_CASE("api: the OpenAPI document describes exactly the routes the router answers") {
+  Api api;
+  const searcher::Response doc = api.get("/api/openapi.json");
+  REQUIRE(doc.status == 200);
+  const json& spec = doc.body;
+  CHECK(spec["openapi"].get<std::string>().starts_with("3."));
+  std::set<std::string> described;
+  for (const auto& [path, item] : spec["paths"].items()) described.insert(path);
+  std::set<std::string> routed;
+  for (const searcher::Route& r : searcher::routes()) routed.insert(std::string(r.path));
+  CHECK(described == routed);
+
+  const std::string key = *api.index.records[4].case_number;
+  for (const std::string& path : described) {
+    const searcher::Response res = api.get(concrete(path, key));
+    CHECK(res.status == 200);
+    check_conforms(spec, path, res);
+  }
+}
+
+TEST_CASE("api: every $ref of the OpenAPI document resolves") {
+  Api api;
+  const json spec = api.get("/api/openapi.json").body;
+  std::size_t refs = 0;
+  const std::function<void(const json&)> walk = [&](const json& j) {
+    if (j.is_object() && j.contains("$ref")) {
+      ++refs;
+      CHECK_NOTHROW(test::resolved(spec, j));
+    }
+    if (j.is_structured())
+      for (const auto& sub : j) walk(sub);
+  };
+  walk(spec);
+  CHECK(refs > 20);
+}
+
+TEST_CASE("api: real answers, errors included, have the documented fields") {
+  Api api;
+  const json spec = api.get("/api/openapi.json").body;
+  const std::string key = *api.index.records[2].case_number;
+  check_conforms(spec, "/api/search", api.get("/api/search", {{"q", "carisoprodol"}, {"filter", "decision:upheld"}}));
+  check_conforms(spec, "/api/search", api.get("/api/search", {{"q", "gabapenten"}}));
+  check_conforms(spec, "/api/search", api.get("/api/search", {{"q", "(unclosed"}}));
+  check_conforms(spec, "/api/doc/{key}", api.get("/api/doc/" + key, {{"q", "alpha"}}));
+  check_conforms(spec, "/api/doc/{key}", api.get("/api/doc/CM00-0000000"));
+  check_conforms(spec, "/api/similar/{key}", api.get("/api/similar/" + key, {{"per_page", "3"}}));
+  check_conforms(spec, "/api/similar/{key}", api.get("/api/similar/CM00-0000000"));
+  check_conforms(spec, "/api/similar/{key}", api.get("/api/similar/" + key, {{"page", "0"}}));
+  check_conforms(spec, "/api/stats", api.get("/api/stats", {{"by", "guideline"}}));
+  check_conforms(spec, "/api/stats", api.get("/api/stats", {{"by", "colour"}}));
+  CHECK(api.get("/api/nothing").status == 404);
+  CHECK(api.get("/api/doc/").status == 404);
+  CHECK(api.get("/api/doc/a/b").status == 404);
+}
