@@ -19,7 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/temp_dir.h"
-#include "process.h"
+#include "test_server.h"
 
 namespace {
 
@@ -32,49 +32,7 @@ int index_into(const fs::path& index, const fs::path& letters, const fs::path& l
   return run({binary("imr-index"), "--db", index.string(), letters.string()}, log);
 }
 
-// A running imr-search over an index; SIGTERM when it goes out of scope.
-class SearchServer {
- public:
-  SearchServer(const fs::path& index, const fs::path& log, std::vector<std::string> extra = {"--host", "127.0.0.1"})
-      : port_(free_port()), log_(log) {
-    std::vector<std::string> args{binary("imr-search"), "--db", index.string(), "--port", std::to_string(port_)};
-    args.insert(args.end(), extra.begin(), extra.end());
-    pid_ = spawn(args, log);
-    for (int i = 0; i < 100 && !client().Get("/api/health"); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  ~SearchServer() {
-    if (pid_ > 0) stop();
-  }
-  // SIGTERM; the exit status.
-  int stop() {
-    kill(pid_, SIGTERM);
-    const int status = wait_exit(pid_);
-    pid_ = 0;
-    return status;
-  }
-
-  httplib::Client client() const {
-    httplib::Client c("127.0.0.1", port_);
-    c.set_connection_timeout(2);
-    c.set_read_timeout(20);
-    return c;
-  }
-  int port() const { return port_; }
-  std::string log() const { return read_text(log_); }
-  json get_json(const std::string& path) const {
-    auto res = client().Get(path);
-    REQUIRE(res);
-    REQUIRE(res->status == 200);
-    return json::parse(res->body);
-  }
-  json::number_unsigned_t documents() const { return get_json("/api/health")["documents"]; }
-
- private:
-  int port_;
-  fs::path log_;
-  pid_t pid_ = 0;
-};
+using imr::test::SearchServer;
 
 // A plain TCP connection, for what no well-behaved HTTP client would send.
 class RawConnection {

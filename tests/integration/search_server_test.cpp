@@ -13,67 +13,18 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "process.h"
+#include "test_server.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-using imr::testing::free_port;
-using imr::testing::spawn;
-using imr::testing::wait_exit;
 
 // The indexed seeds and a running server, shared by every test case.
-class Server {
- public:
-  Server() : dir_(fs::temp_directory_path() / ("imr-integration-" + std::to_string(getpid()))), port_(free_port()) {
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    const fs::path build = IMR_BUILD_DIR;
-    index_status_ = wait_exit(spawn({(build / "imr-index").string(), "--db", (dir_ / "index").string(),
-                                     (fs::path(IMR_SOURCE_DIR) / "corpus" / "seeds").string()},
-                                    dir_ / "index.log"));
-    pid_ = spawn({(build / "imr-search").string(), "--db", (dir_ / "index").string(), "--port", std::to_string(port_),
-                  "--host", "127.0.0.1"},
-                 dir_ / "server.log");
-    for (int i = 0; i < 100 && !client().Get("/api/health"); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  ~Server() {
-    kill(pid_, SIGTERM);
-    stopped_cleanly_ = wait_exit(pid_) == 0;
-    fs::remove_all(dir_);
-  }
-
-  httplib::Client client() const {
-    httplib::Client c("127.0.0.1", port_);
-    c.set_connection_timeout(2);
-    c.set_read_timeout(10);
-    return c;
-  }
-  int index_status() const { return index_status_; }
-
-  json get_json(const std::string& path, int expected_status = 200) const {
-    auto res = client().Get(path);
-    REQUIRE(res);
-    CAPTURE(path);
-    CAPTURE(res->body);
-    CHECK(res->status == expected_status);
-    CHECK(res->get_header_value("Content-Type").starts_with("application/json"));
-    return json::parse(res->body);
-  }
-
- private:
-  fs::path dir_;
-  int port_;
-  int index_status_ = -1;
-  pid_t pid_ = 0;
-  bool stopped_cleanly_ = false;
-};
-
-const Server& server() {
-  static const Server s;
+const imr::test::TestServer& server() {
+  static const imr::test::TestServer s(fs::temp_directory_path() / ("imr-integration-" + std::to_string(getpid())),
+                                       {fs::path(IMR_SOURCE_DIR) / "corpus" / "seeds"});
   return s;
 }
 
