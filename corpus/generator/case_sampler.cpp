@@ -66,6 +66,8 @@ CaseSampler::CaseSampler(const TemplateBook& book, const schema::Vocabulary& voc
   if (subspecialties_.empty()) subspecialties_ = known;
   std::ranges::copy_if(schema::state_names(), std::back_inserter(other_states_),
                        [](const std::string& s) { return s != kHome; });
+  for (const auto* names : {&specialties_, &subspecialties_})
+    for (const std::string& name : *names) wordings_.try_emplace(name, schema::specialty_wordings(name));
 }
 
 LetterCase CaseSampler::sample(std::uint64_t number, Random& random) const {
@@ -112,7 +114,9 @@ void CaseSampler::sample_reviewer(LetterCase& c, Random& random) const {
 }
 
 std::string CaseSampler::printed_specialty(const std::string& canonical, Random& random) const {
-  const auto wordings = schema::specialty_wordings(canonical);
+  const auto found = wordings_.find(canonical);
+  if (found == wordings_.end()) return canonical;
+  const std::vector<std::string>& wordings = found->second;
   if (wordings.size() < 2 || !random.chance(kVariantWordingShare)) return canonical;
   return wordings[1 + random.below(wordings.size() - 1)];
 }

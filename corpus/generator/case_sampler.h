@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,8 @@ class CaseSampler {
   std::vector<std::string> specialties_;     // weighted canonical names the vocabulary knows
   std::vector<std::string> subspecialties_;
   std::vector<std::string> other_states_;    // every state but California
+  // Canonical name -> its printed wordings, canonical first; read once, not per letter.
+  std::map<std::string, std::vector<std::string>, std::less<>> wordings_;
 };
 
 }  // namespace imr::generator

@@ -51,13 +51,20 @@ CaseItem ItemSampler::item(const LetterCase& letter, Random& random) const {
   if (letter.layout != Layout::professional_review)
     item.claims_citation = random.chance(kClaimsCitedNothing) ? book_.fill("claims.none", {}, random)
                                                               : book_.fill("cite.claims", slots, random);
-  const Date report = add_days(letter.ur_denial, -random.between(5, 60));
-  const Slots words{{"why", book_.fill("why." + t.kind, {}, random)},
-                    {"subject", t.subject},
-                    {"treatment", t.treatment},
-                    {"report", printed(report, letter.prose_dates)}};
-  item.rationale = book_.fill(item.upheld ? "rationale.upheld" : "rationale.overturned", words, random);
+  item.rationale = rationale(letter, t, item.upheld, random);
   return item;
+}
+
+std::string ItemSampler::rationale(const LetterCase& letter, const SampledTreatment& t, bool upheld, Random& random) const {
+  const Date report = add_days(letter.ur_denial, -random.between(5, 60));
+  Slots words{{"subject", t.subject}, {"treatment", t.treatment}, {"report", printed(report, letter.prose_dates)}};
+  // Facts are worded for a medication or for any other treatment.
+  const std::string family = t.medication ? ".medication" : ".procedure";
+  const std::string verdict = upheld ? "upheld" : "overturned";
+  words["why"] = book_.fill("why." + t.kind, {}, random);
+  words["facts"] = book_.fill("facts." + verdict + family, words, random);
+  words["more_facts"] = book_.fill("facts.more_" + verdict + family, words, random);
+  return book_.fill("rationale." + verdict, words, random);
 }
 
 }  // namespace imr::generator

@@ -2,6 +2,7 @@
 // administrator and the expert reviewer cited, and the rationale.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "letter_case.h"
@@ -19,6 +20,7 @@ class ItemSampler {
 
  private:
   CaseItem item(const LetterCase& letter, Random& random) const;
+  std::string rationale(const LetterCase& letter, const SampledTreatment& t, bool upheld, Random& random) const;
 
   const TemplateBook& book_;
   TreatmentSampler treatments_;

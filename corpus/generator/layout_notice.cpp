@@ -16,7 +16,7 @@ std::string decision_sentence(const CaseItem& item, std::size_t i) {
 LetterText render_notice(const LetterCase& c, const TemplateBook& book, Random& random) {
   LetterText text{{Block::heading, "Notice of Independent Medical Review Determination"},
                   {Block::lines, header_date(c.decision)}};
-  if (c.header_table) text.push_back(header_table(c, random));
+  if (c.header_table) text.push_back(header_table(c, random, kNoticeLabels));
   text.push_back({Block::prose, book.fill("notice.opening", {}, random)});
   text.push_back({Block::prose, book.fill("notice.body", {}, random)});
   for (std::size_t i = 0; i < c.items.size(); ++i) text.push_back({Block::prose, decision_sentence(c.items[i], i)});
@@ -30,9 +30,7 @@ LetterText render_notice(const LetterCase& c, const TemplateBook& book, Random& 
   for (std::size_t i = 0; i < c.items.size(); ++i) {
     const CaseItem& item = c.items[i];
     text.push_back({Block::item_heading, std::to_string(i + 1) + ") Regarding the request for " + item.treatment + ":"});
-    text.push_back({Block::citation, "Claims Administrator guideline: " + item.claims_citation});
-    text.push_back({Block::citation, "MAXIMUS guideline: " + item.reviewer_citation});
-    text.push_back({Block::prose, "Decision rationale: " + item.rationale});
+    add(text, item_parts(item, kNoticeLabels));
   }
   return text;
 }

@@ -43,13 +43,14 @@ std::string pair_line(const std::string& left, const std::string& right) { retur
 
 }  // namespace
 
-Paragraph header_table(const LetterCase& c, Random& random) {
+Paragraph header_table(const LetterCase& c, Random& random, const Labels& labels) {
+  const auto field = [](std::string_view label, const std::string& value) { return std::string(label) + " " + value; };
   const std::array<std::string, 7> fields{
       "Case Number: " + c.case_number,
       "Date Assigned: " + header_date(c.assigned),
       "Date of Injury: " + header_date(c.injury),
-      "Decision Date: " + header_date(c.decision),
-      "UR Denial Date: " + header_date(c.ur_denial),
+      field(labels.decision_date, header_date(c.decision)),
+      field(labels.ur_denial_date, header_date(c.ur_denial)),
       std::string("Priority: ") + (c.expedited ? "Expedited" : "Standard"),
       (random.chance(0.2) ? "Application\nReceived: " : "Application Received: ") + header_date(c.received)};
   std::string text;
@@ -119,12 +120,18 @@ Paragraph item_heading(const CaseItem& item, std::string number, Random& random)
   return {Block::item_heading, number + item.treatment + (random.chance(0.5) ? ":  " : ": ") + decision};
 }
 
+std::vector<Paragraph> item_parts(const CaseItem& item, const Labels& labels) {
+  const auto labelled = [](std::string_view label, const std::string& text) { return std::string(label) + " " + text; };
+  std::vector<Paragraph> out;
+  if (!item.claims_citation.empty()) out.push_back({Block::citation, labelled(labels.claims, item.claims_citation)});
+  out.push_back({Block::citation, labelled(labels.reviewer, item.reviewer_citation)});
+  out.push_back({Block::prose, labelled(labels.rationale, item.rationale)});
+  return out;
+}
+
 std::vector<Paragraph> item_block(const CaseItem& item, std::string number, Random& random) {
   std::vector<Paragraph> out{item_heading(item, std::move(number), random)};
-  if (!item.claims_citation.empty())
-    out.push_back({Block::citation, "Claims Administrator guideline: " + item.claims_citation});
-  out.push_back({Block::citation, "MAXIMUS guideline: " + item.reviewer_citation});
-  out.push_back({Block::prose, "Decision rationale: " + item.rationale});
+  add(out, item_parts(item, kStandardLabels));
   return out;
 }
 

@@ -24,6 +24,13 @@ std::vector<std::string> words_of(const std::string& text) {
   return words;
 }
 
+// A wrapped line; one that ends inside a hyphenated word has no space after
+// its hyphen in extracted text, unlike a line that ends at a space.
+struct Line {
+  std::string text;
+  bool hyphen_break = false;
+};
+
 bool breakable(const std::string& word) {
   if (word.size() < kMinHyphenated) return false;
   for (const char c : word)
@@ -35,11 +42,11 @@ class Wrapper {
  public:
   Wrapper(const PageStyle& style, Random& random) : style_(style), random_(random) {}
 
-  std::vector<std::string> wrap(const std::string& text, bool hyphenate) {
+  std::vector<Line> wrap(const std::string& text, bool hyphenate) {
     lines_.clear();
     line_.clear();
     for (const std::string& word : words_of(text)) place(word, hyphenate);
-    if (!line_.empty()) lines_.push_back(line_);
+    flush();
     return std::move(lines_);
   }
 
@@ -51,46 +58,49 @@ class Wrapper {
       const std::size_t cut = std::min(room - 1, word.size() - kMinPart);
       if (cut >= kMinPart) {
         append(word.substr(0, cut) + "-");
-        flush();
+        flush(true);
         return append(word.substr(cut));
       }
     }
     flush();
     append(word);
   }
-  void append(const std::string& word) { line_ += (line_.empty() ? "" : " ") + word; }
-  void flush() {
-    if (!line_.empty()) lines_.push_back(std::move(line_));
+  void append(const std::string& word) {
+    if (!line_.empty()) line_ += ' ';
+    line_ += word;
+  }
+  void flush(bool hyphen_break = false) {
+    if (!line_.empty()) lines_.push_back({std::move(line_), hyphen_break});
     line_.clear();
   }
 
   const PageStyle& style_;
   Random& random_;
-  std::vector<std::string> lines_;
+  std::vector<Line> lines_;
   std::string line_;
 };
 
 // Item headings wrap where PDFs wrapped them: sometimes mid-heading.
-std::vector<std::string> heading_lines(const std::string& text, Wrapper& wrapper, Random& random) {
+std::vector<Line> heading_lines(const std::string& text, Wrapper& wrapper, Random& random) {
   const auto space = text.find(' ', text.size() / 2);
   if (text.size() > 30 && space != std::string::npos && random.chance(0.25))
-    return {text.substr(0, space), text.substr(space + 1)};
+    return {{text.substr(0, space)}, {text.substr(space + 1)}};
   return wrapper.wrap(text, false);
 }
 
-std::vector<std::string> paragraph_lines(const Paragraph& p, Wrapper& wrapper, Random& random) {
+std::vector<Line> paragraph_lines(const Paragraph& p, Wrapper& wrapper, Random& random) {
   switch (p.kind) {
-    case Block::heading: return {p.text};
+    case Block::heading: return {{p.text}};
     case Block::item_heading: return heading_lines(p.text, wrapper, random);
     case Block::prose: return wrapper.wrap(p.text, true);
     case Block::citation: return wrapper.wrap(p.text, false);
     case Block::lines: break;
   }
-  std::vector<std::string> out;
+  std::vector<Line> out;
   std::size_t start = 0;
   while (start <= p.text.size()) {
     const auto nl = std::min(p.text.find('\n', start), p.text.size());
-    out.push_back(p.text.substr(start, nl - start));
+    out.push_back({p.text.substr(start, nl - start)});
     start = nl + 1;
   }
   return out;
@@ -107,11 +117,12 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
     text.replace(pos, from.size(), to);
 }
 
-// A line as extraction gives it: the seeds end every line with a space.
-std::vector<std::string> physical_lines(const std::vector<std::string>& text_lines, const PageStyle& style) {
+// A line as extraction gives it: the seeds end every line with a space, but
+// for a line ending in a word's hyphen ("non-").
+std::vector<std::string> physical_lines(const std::vector<Line>& text_lines, const PageStyle& style) {
   std::vector<std::string> out;
-  for (const std::string& line : text_lines) {
-    out.push_back(style.double_spaced ? line + " " : line);
+  for (const Line& line : text_lines) {
+    out.push_back(style.double_spaced && !line.hyphen_break ? line.text + " " : line.text);
     if (style.double_spaced) out.emplace_back();
   }
   return out;

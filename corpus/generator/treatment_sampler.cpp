@@ -5,7 +5,6 @@
 #include <cctype>
 #include <string_view>
 
-#include "imr/schema/vocabulary_lists.h"
 
 namespace imr::generator {
 namespace {
@@ -30,10 +29,6 @@ constexpr std::array kCategories{
     Share{"chiropractic", 0.05},     Share{"program", 0.05},         Share{"psych", 0.05},
     Share{"lab", 0.05},              Share{"evaluation", 0.06},      Share{"electrodiagnostic", 0.04},
     Share{"home_health", 0.015},     Share{"transportation", 0.01},  Share{"other", 0.015}};
-
-// Printed wordings are drawn from the data file now and then, so every
-// wording the vocabulary knows turns up in some letter.
-constexpr double kDataWordingShare = 0.12;
 
 template <std::size_t N>
 std::string_view draw(Random& random, const std::array<Share, N>& shares) {
@@ -71,9 +66,7 @@ std::string name_part(std::string_view treatment) {
 
 }  // namespace
 
-TreatmentSampler::TreatmentSampler(const TemplateBook& book) : book_(book) {
-  for (const Share& c : kCategories) wordings_[std::string(c.name)] = schema::treatment_wordings(c.name);
-}
+TreatmentSampler::TreatmentSampler(const TemplateBook& book) : book_(book) {}
 
 SampledTreatment TreatmentSampler::sample(Random& random) const {
   return random.chance(kMedicationShare) ? medication(random) : procedure(random);
@@ -86,24 +79,19 @@ SampledTreatment TreatmentSampler::medication(Random& random) const {
   if (!qty.empty()) qty.insert(qty.begin(), ' ');
   const std::string treatment = book_.fill("med." + kind, {{"qty", qty}}, random);
   std::string subject = kind == "compound" ? "the compounded cream" : name_part(treatment);
-  return {treatment, std::move(subject), kind};
+  return {treatment, std::move(subject), kind, true};
 }
 
 SampledTreatment TreatmentSampler::procedure(Random& random) const {
   const std::string kind(draw(random, kCategories));
-  const auto& wordings = wordings_.find(kind)->second;
-  const bool data_wording = !wordings.empty() && random.chance(kDataWordingShare);
-  std::string wording = data_wording ? random.pick(wordings) : std::string();
-  if (!wording.empty()) wording[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(wording[0])));
   const Slots slots{{"n3", number(random, 2, 4)},
                     {"n6", number(random, 6, 12)},
                     {"body", random.pick(book_.lines("body_part"))},
-                    {"level", random.pick(book_.lines("spine_level"))},
-                    {"wording", wording}};
-  std::string treatment = book_.fill(data_wording ? "treatment.data_wording" : "treatment." + kind, slots, random);
+                    {"level", random.pick(book_.lines("spine_level"))}};
+  std::string treatment = book_.fill("treatment." + kind, slots, random);
   std::string subject = name_part(treatment);
   if (subject.size() < 3) subject = "the requested treatment";
-  return {treatment, std::move(subject), kind};
+  return {treatment, std::move(subject), kind, false};
 }
 
 }  // namespace imr::generator

@@ -3,7 +3,6 @@
 // quantities, then the other categories in realistic proportions.
 #pragma once
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -16,11 +15,11 @@ struct SampledTreatment {
   std::string treatment;  // as printed in the heading
   std::string subject;    // how the rationale names it
   std::string kind;       // drug class ("opioid") or category ("imaging"); keys the guidelines and rationale
+  bool medication = false;
 };
 
 class TreatmentSampler {
  public:
-  // Reads the category wordings of schema/data/treatments.tsv once.
   explicit TreatmentSampler(const TemplateBook& book);
   SampledTreatment sample(Random& random) const;
 
@@ -29,7 +28,6 @@ class TreatmentSampler {
   SampledTreatment procedure(Random& random) const;
 
   const TemplateBook& book_;
-  std::map<std::string, std::vector<std::string>, std::less<>> wordings_;
 };
 
 }  // namespace imr::generator

@@ -60,7 +60,9 @@ schema::Item TruthMaker::item(const CaseItem& c) const {
 std::vector<std::string> TruthMaker::guidelines(const std::string& citation) const {
   // The contract: a line saying nothing was cited gives [], whatever words it shares with a guideline.
   if (citation.empty() || citation.find("did not cite") != std::string::npos) return {};
-  return vocabulary_.guidelines_in(analyzer_.tokens(citation));
+  const auto [it, added] = guidelines_of_.try_emplace(citation);
+  if (added) it->second = vocabulary_.guidelines_in(analyzer_.tokens(citation));
+  return it->second;
 }
 
 }  // namespace imr::generator

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "imr/schema/analyzer.h"
 #include "imr/schema/record.h"
@@ -12,7 +14,7 @@
 
 namespace imr::generator {
 
-// Not thread-safe through the analyser: one per thread.
+// Not thread-safe (the analyser, the citation memo): one per thread.
 class TruthMaker {
  public:
   explicit TruthMaker(const schema::Vocabulary& vocabulary) : vocabulary_(vocabulary) {}
@@ -24,6 +26,8 @@ class TruthMaker {
 
   const schema::Vocabulary& vocabulary_;
   schema::Analyzer analyzer_;
+  // Citations come from a few hundred template lines: each is analysed once.
+  mutable std::unordered_map<std::string, std::vector<std::string>> guidelines_of_;
 };
 
 }  // namespace imr::generator

@@ -37,8 +37,10 @@ const std::regex& stated() {
   return re;
 }
 
+// "and" joins list items except in the ICD wording "other and unspecified X",
+// which names one diagnosis.
 const std::regex& list_separator() {
-  static const std::regex re(R"((?:^|\s)-\s*|-\s+|;\s*|,\s*(?:and\s+)?|\s+and\s+|\b\d{1,2}[.)]\s+)",
+  static const std::regex re(R"((?:^|\s)-\s*|-\s+|;\s*|,\s*(?:and\s+)?|\s+and\s+(?!unspecified\b)|\b\d{1,2}[.)]\s+)",
                              std::regex::icase);
   return re;
 }

@@ -3,6 +3,7 @@
 // paragraphs belong to; a section heading or the next item closes it.
 #include "parser/printed_items.h"
 
+#include <cctype>
 #include <charconv>
 #include <optional>
 #include <regex>
@@ -75,9 +76,33 @@ bool has_word_character(std::string_view s) {
   return false;
 }
 
+// A page break can join a heading to the paragraph before it ("... is not
+// medically necessary. Norco 10/325mg: Upheld"): the heading starts after the
+// last sentence of at least this many words that a capital follows. Shorter
+// runs are part of the treatment ("Compound cream: Flurbiprofen 20%").
+constexpr std::size_t kMinSentenceWords = 5;
+
+std::size_t heading_start(std::string_view text) {
+  std::size_t words = 0;  // in the sentence so far
+  std::size_t start = 0;
+  for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+    if (text[i] != ' ') continue;
+    ++words;
+    if (text[i - 1] != '.' && text[i - 1] != ':') continue;
+    if (words >= kMinSentenceWords && std::isupper(static_cast<unsigned char>(text[i + 1]))) start = i + 1;
+    words = 0;
+  }
+  return start;
+}
+
+struct DecidedHeading {
+  std::string_view lead;  // the end of the paragraph before, when a page break joined them
+  PrintedItem item;
+};
+
 // "Carisoprodol 350mg QTY: 30.00: Upheld" -> the item; checked by hand rather
 // than by regex because it runs on every paragraph, however long.
-std::optional<PrintedItem> decided_heading(std::string_view paragraph) {
+std::optional<DecidedHeading> decided_heading(std::string_view paragraph) {
   std::string_view p = trim_markup(paragraph);
   if (p.size() > kMaxHeadingBytes) return std::nullopt;
   while (!p.empty() && p.back() == '.') p = trim_markup(p.substr(0, p.size() - 1));
@@ -85,9 +110,10 @@ std::optional<PrintedItem> decided_heading(std::string_view paragraph) {
     if (p.size() <= decision.size() || !starts_with_icase(p.substr(p.size() - decision.size()), decision)) continue;
     const std::string_view before = trim_markup(p.substr(0, p.size() - decision.size()));
     if (before.empty() || before.back() != ':') return std::nullopt;
-    const auto [number, treatment] = split_number(before.substr(0, before.size() - 1));
+    const std::size_t start = heading_start(before);
+    const auto [number, treatment] = split_number(before.substr(start, before.size() - 1 - start));
     if (!has_word_character(treatment)) return std::nullopt;
-    return item_of(treatment, decision, number);
+    return DecidedHeading{trim_markup(before.substr(0, start)), item_of(treatment, decision, number)};
   }
   return std::nullopt;
 }
@@ -147,13 +173,7 @@ class ItemScanner {
   void paragraph(const Paragraph& p) {
     if (p.heading) close();
     section_ = p.section;
-    const std::string_view text = p.body;
-    if (text.empty()) return;
-    if (auto notices = notice_decisions(text); !notices.empty()) return add_notices(std::move(notices));
-    if (auto item = decided_heading(text)) return open(std::move(*item), false);
-    if (auto item = regarding_heading(text)) return open(std::move(*item), true);
-    if (const LabelMatch label = label_of(text); label.part != Part::none) return labelled(label);
-    content(text);
+    read(p.body);
   }
 
   PrintedItems finish() {
@@ -162,6 +182,18 @@ class ItemScanner {
   }
 
  private:
+  void read(std::string_view text) {
+    if (text.empty()) return;
+    if (auto notices = notice_decisions(text); !notices.empty()) return add_notices(std::move(notices));
+    if (auto heading = decided_heading(text)) {
+      read(heading->lead);  // strictly shorter than text, so this ends
+      return open(std::move(heading->item), false);
+    }
+    if (auto item = regarding_heading(text)) return open(std::move(*item), true);
+    if (const LabelMatch label = label_of(text); label.part != Part::none) return labelled(label);
+    content(text);
+  }
+
   void close() {
     current_.reset();
     part_ = Part::none;
@@ -176,16 +208,22 @@ class ItemScanner {
   // A "Regarding" block details an item already decided, when there is one.
   void open(PrintedItem item, bool details) {
     close();
-    if (details) {
-      if (const auto found = find(item)) {
-        current_ = *found;
-        part_ = part_of_section();
-        return;
-      }
+    if (const auto found = details ? find(item) : std::nullopt) {
+      current_ = *found;
+    } else {
+      out_.items.push_back(std::move(item));
+      current_ = out_.items.size() - 1;
     }
-    out_.items.push_back(std::move(item));
-    current_ = out_.items.size() - 1;
-    part_ = details ? part_of_section() : Part::none;
+    if (details) switch_to(part_of_section());
+  }
+
+  // The item's part that the following paragraphs fill; a part entered counts
+  // as cited, so letter-wide text does not replace it.
+  void switch_to(Part part) {
+    part_ = part;
+    PrintedItem& item = out_.items[*current_];
+    if (part == Part::claims) item.claims_cited = true;
+    if (part == Part::reviewer) item.reviewer_cited = true;
   }
 
   std::optional<std::size_t> find(const PrintedItem& item) const {
@@ -207,10 +245,7 @@ class ItemScanner {
     if (current_ && repeats(label.part)) reopen_after_heading();
     if (!current_) open_undecided();
     if (!current_) return;
-    part_ = label.part;
-    PrintedItem& item = out_.items[*current_];
-    if (part_ == Part::claims) item.claims_cited = true;
-    if (part_ == Part::reviewer) item.reviewer_cited = true;
+    switch_to(label.part);
     add(label.rest);
     last_plain_.clear();
   }
@@ -255,15 +290,13 @@ class ItemScanner {
   // Citations that come without a label: "The Expert Reviewer based their
   // decision on ...", or a second "Decision based on ..." after the claims line.
   void switch_by_sentence(std::string_view text) {
-    PrintedItem& item = out_.items[*current_];
+    const PrintedItem& item = out_.items[*current_];
     if (starts_with_icase(text, "The Expert Reviewer based") ||
         (part_ == Part::claims && !item.claims_citation.empty() && starts_with_icase(text, "Decision based on"))) {
-      part_ = Part::reviewer;
-      item.reviewer_cited = true;
+      switch_to(Part::reviewer);
     } else if (starts_with_icase(text, "The Claims Administrator based") ||
                starts_with_icase(text, "The Claims Administrator did not cite")) {
-      part_ = Part::claims;
-      item.claims_cited = true;
+      switch_to(Part::claims);
     }
   }
 

@@ -54,7 +54,10 @@ bool starts_with_icase(std::string_view s, std::string_view prefix) {
 }
 
 bool contains_icase(std::string_view s, std::string_view needle) {
-  return !std::ranges::search(s, needle, {}, fold, fold).empty();
+  // std::search, not std::ranges::search: clang 14 cannot compile the
+  // latter's projections with libstdc++ 12, and the fuzzers build with clang.
+  return std::search(s.begin(), s.end(), needle.begin(), needle.end(),
+                     [](char a, char b) { return fold(a) == fold(b); }) != s.end();
 }
 
 std::string_view regex_window(std::string_view s) { return s.substr(0, std::min(s.size(), kRegexWindow)); }

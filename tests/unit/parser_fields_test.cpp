@@ -89,6 +89,60 @@ TEST_CASE("parser: diagnoses in list, claim and prose forms") {
   CHECK(diagnoses_in("The mechanism of injury was not provided.").empty());
 }
 
+TEST_CASE("parser: \"other and unspecified\" names one diagnosis inside a list") {
+  CHECK(diagnoses_in("has filed a claim for other and unspecified complications of medical care, knee pain and "
+                     "depression associated with an injury") ==
+        Strings{"other and unspecified complications of medical care", "knee pain", "depression"});
+  CHECK(diagnoses_in("Diagnoses include: lumbar strain and other and unspecified complications of medical care.") ==
+        Strings{"lumbar strain", "other and unspecified complications of medical care"});
+}
+
+TEST_CASE("parser: a heading joined to the paragraph before it by a page break") {
+  const auto p = parser().parse(
+      "IMR ISSUES, DECISIONS AND RATIONALES\n\nThe Final Determination was based on decisions for the disputed "
+      "items/services set forth below: Compound cream: Flurbiprofen 20% 180gm: Upheld\n\nDecision rationale: Not "
+      "supported. Therefore, the request for the compounded cream is not medically necessary. Norco 10/325mg #90: "
+      "Overturned\n\nDecision rationale: Supported.\n",
+      "x.txt");
+  REQUIRE(p.record.items.size() == 2);
+  CHECK(p.record.items[0].treatment == "Compound cream: Flurbiprofen 20% 180gm");
+  CHECK(p.record.items[0].rationale ==
+        "Not supported. Therefore, the request for the compounded cream is not medically necessary.");
+  CHECK(p.record.items[1].treatment == "Norco 10/325mg #90");
+  CHECK(p.record.items[1].decision == "overturned");
+}
+
+TEST_CASE("parser: a professional review's guideline block belongs to its item") {
+  const auto p = parser().parse(
+      "MEDICAL PROFESSIONAL REVIEW\n\nISSUE AT DISPUTE:\n\n1) Cyclobenzaprine 7.5mg: Upheld\n\n2) Physical "
+      "therapy 2x4: Overturned\n\nMEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:\n\n"
+      "1) Regarding the request for Cyclobenzaprine 7.5mg:\n\nDecision based on MTUS Chronic Pain Medical "
+      "Treatment Guidelines, Muscle relaxants.\n\n2) Regarding the request for Physical therapy 2x4:\n\nDecision "
+      "based on Non-MTUS Citation Official Disability Guidelines (ODG) Low Back, Physical therapy.\n",
+      "x.txt");
+  REQUIRE(p.record.items.size() == 2);
+  CHECK(p.record.items[0].guidelines == Strings{"mtus-chronic-pain"});
+  CHECK(p.record.items[1].guidelines == Strings{"odg"});
+}
+
+TEST_CASE("parser: the 2013 notice's own labels") {
+  const auto p = parser().parse(
+      "Notice of Independent Medical Review Determination\n\nCase Number: CM13-0001234\n\nDate of Decision: "
+      "12/27/2013\n\nDate of UR Decision: 08/12/2013\n\n1) MAXIMUS Federal Services, Inc. has determined the "
+      "request for Norco 10/325mg #90 is not medically necessary and appropriate.\n\nINDEPENDENT MEDICAL REVIEW "
+      "DECISION AND RATIONALE\n\n1) Regarding the request for Norco 10/325mg #90:\n\nMedical Treatment "
+      "Guideline(s) Used by the Claims Administrator: The Claims Administrator did not cite any medical evidence "
+      "for its decision.\n\nMedical Treatment Guideline(s) Used by the Expert Reviewer: Decision based on Non-MTUS "
+      "Citation Official Disability Guidelines (ODG), Opioids.\n\nRationale for the Decision: Not supported.\n",
+      "x.txt");
+  CHECK(p.record.dates.decision == "2013-12-27");
+  CHECK(p.record.dates.ur_denial == "2013-08-12");
+  REQUIRE(p.record.items.size() == 1);
+  CHECK(p.record.items[0].claims_guidelines.empty());
+  CHECK(p.record.items[0].guidelines == Strings{"odg"});
+  CHECK(p.record.items[0].rationale == "Not supported.");
+}
+
 TEST_CASE("parser: text that is not a letter gives an empty record, is_letter false") {
   for (const std::string text : {std::string("# imrsearch\n\nA search engine. Build with cmake.\n"),
                                  std::string("Pancake recipe\n\nMix 2 cups of flour with 1 egg on 05/23/2004.\n"),
