@@ -32,12 +32,16 @@ json expected_record(const fs::path& letter) {
 
 void check_same(const json& actual, const json& expected, const std::string& where) {
   if (expected.is_object() && actual.is_object()) {
-    for (const auto& [key, value] : expected.items()) {
+    // Named copies, not structured bindings: clang 14 cannot capture those in doctest's macros.
+    for (const auto& entry : expected.items()) {
+      const std::string key = entry.key();
       CHECK_MESSAGE(actual.contains(key), where << "." << key << " is missing");
-      if (actual.contains(key)) check_same(actual[key], value, where + "." + key);
+      if (actual.contains(key)) check_same(actual[key], entry.value(), where + "." + key);
     }
-    for (const auto& [key, value] : actual.items())
+    for (const auto& entry : actual.items()) {
+      const std::string key = entry.key();
       CHECK_MESSAGE(expected.contains(key), where << "." << key << " is not expected");
+    }
     return;
   }
   if (expected.is_array() && actual.is_array() && expected.size() == actual.size() && !expected.empty() &&
