@@ -15,6 +15,7 @@ bool is_word_char(char c) {
 }
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+char ascii_upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 
 std::string first_word(std::string_view text, std::size_t pos) {
   std::string word;
@@ -44,6 +45,15 @@ bool same_text(const Label& label, std::string_view candidate) {
   return std::ranges::equal(candidate, label.text, [](char a, char b) { return ascii_lower(a) == ascii_lower(b); });
 }
 
+// The byte a match of label begins with, as same_text accepts it; none for a
+// label other than a heading that begins with a digit.
+std::optional<unsigned char> first_byte(const Label& label) {
+  if (label.kind == LabelKind::heading) return static_cast<unsigned char>(label.text.front());
+  const char first = ascii_upper(label.text.front());
+  if (!is_upper(first)) return std::nullopt;
+  return static_cast<unsigned char>(first);
+}
+
 // A decision only ends an item heading right after its colon ("30.00: Upheld").
 bool follows_colon(std::string_view text, std::size_t pos) {
   if (pos > 0 && text[pos - 1] == ' ') --pos;
@@ -61,13 +71,18 @@ LetterLabels::LetterLabels(std::string_view tsv) : LetterLabels(schema::parse_da
 
 LetterLabels::LetterLabels(const std::vector<schema::TsvRow>& rows) {
   for (const schema::TsvRow& row : rows) labels_.push_back(label_of(row));
-  for (std::size_t i = 0; i < labels_.size(); ++i) by_first_word_[first_word(labels_[i].text, 0)].push_back(i);
+  for (std::size_t i = 0; i < labels_.size(); ++i) {
+    by_first_word_[first_word(labels_[i].text, 0)].push_back(i);
+    if (const auto byte = first_byte(labels_[i])) starts_label_[*byte] = true;
+  }
   for (auto& [word, indexes] : by_first_word_)
     std::ranges::stable_sort(indexes, std::greater<>(), [this](std::size_t i) { return labels_[i].text.size(); });
 }
 
 std::optional<LabelMatch> LetterLabels::match_at(std::string_view text, std::size_t pos) const {
-  if (pos >= text.size() || !is_word_char(text[pos]) || (pos > 0 && is_word_char(text[pos - 1]))) return std::nullopt;
+  if (pos >= text.size() || !starts_label_[static_cast<unsigned char>(text[pos])] ||
+      (pos > 0 && is_word_char(text[pos - 1])))
+    return std::nullopt;
   const auto found = by_first_word_.find(first_word(text, pos));
   if (found == by_first_word_.end()) return std::nullopt;
   for (const std::size_t i : found->second) {

@@ -6,6 +6,7 @@
 
 #include "imr/schema/data_table.h"
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -55,6 +56,8 @@ class LetterLabels {
   std::vector<Label> labels_;
   // Lower-cased first word of a label -> indexes into labels_, longest first.
   std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
+  // Bytes a match can begin with, so most words are passed over unread.
+  std::array<bool, 256> starts_label_{};
 };
 
 }  // namespace imr::indexer::layout

@@ -36,7 +36,10 @@ const std::unordered_set<std::string>& Dehyphenator::standard_prefixes() {
 }
 
 Dehyphenator::Dehyphenator(const std::unordered_set<std::string>& prefixes, std::string_view text)
-    : prefixes_(prefixes) {
+    : prefixes_(prefixes), text_(text) {}
+
+Dehyphenator::Words Dehyphenator::words_of(std::string_view text) {
+  Words words;
   // Words of letters and digits, possibly joined by single inner hyphens.
   for (std::size_t pos = 0; pos < text.size();) {
     if (!is_alnum(text[pos])) {
@@ -51,8 +54,14 @@ Dehyphenator::Dehyphenator(const std::unordered_set<std::string>& prefixes, std:
       ++pos;
     }
     if (pos - start > kMaxWordBytes) continue;
-    (hyphen ? hyphenated_words_ : words_).insert(lowered(text.substr(start, pos - start)));
+    (hyphen ? words.hyphenated : words.plain).insert(lowered(text.substr(start, pos - start)));
   }
+  return words;
+}
+
+const Dehyphenator::Words& Dehyphenator::words() const {
+  if (!words_) words_ = words_of(text_);
+  return *words_;
 }
 
 bool Dehyphenator::keeps_hyphen(std::string_view left, std::string_view right) const {
@@ -61,8 +70,8 @@ bool Dehyphenator::keeps_hyphen(std::string_view left, std::string_view right) c
   for (const char c : left) if (is_digit(c)) return true;
   if (is_digit(right.front()) || !(right.front() >= 'a' && right.front() <= 'z')) return true;
   const std::string joined = lowered(left) + lowered(right);
-  if (words_.contains(joined)) return false;
-  if (hyphenated_words_.contains(lowered(left) + "-" + lowered(right))) return true;
+  if (words().plain.contains(joined)) return false;
+  if (words().hyphenated.contains(lowered(left) + "-" + lowered(right))) return true;
   return prefixes_.contains(lowered(left));
 }
 

@@ -5,16 +5,19 @@
 // (schema/data/hyphen_prefixes.txt) and digits keep the hyphen.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 
 namespace imr::indexer::reader {
 
-// Built per letter; immutable after that.
+// Built per letter and used by one thread: the letter's words are gathered on
+// the first join that needs them, since most letters have no broken words.
 class Dehyphenator {
  public:
-  // prefixes: lower-case word beginnings that keep their hyphen.
+  // prefixes: lower-case word beginnings that keep their hyphen. letter_text
+  // must outlive the Dehyphenator.
   Dehyphenator(const std::unordered_set<std::string>& prefixes, std::string_view letter_text);
 
   // The prefixes of schema/data/hyphen_prefixes.txt.
@@ -25,11 +28,18 @@ class Dehyphenator {
   void join(std::string& paragraph, std::string_view next_line) const;
 
  private:
+  struct Words {
+    std::unordered_set<std::string> plain;       // lower case, without hyphens
+    std::unordered_set<std::string> hyphenated;  // lower case, "non-controlled"
+  };
+  static Words words_of(std::string_view text);
+
   bool keeps_hyphen(std::string_view left, std::string_view right) const;
+  const Words& words() const;
 
   const std::unordered_set<std::string>& prefixes_;
-  std::unordered_set<std::string> words_;             // lower case, without hyphens
-  std::unordered_set<std::string> hyphenated_words_;  // lower case, "non-controlled"
+  std::string_view text_;
+  mutable std::optional<Words> words_;
 };
 
 }  // namespace imr::indexer::reader

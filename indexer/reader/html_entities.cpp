@@ -1,6 +1,7 @@
 // decode_entities: a single forward scan; references are at most a few bytes long.
 #include "reader/html_entities.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <utility>
@@ -54,17 +55,18 @@ std::string decode_entities(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    if (text[pos] == '&') {
-      const std::size_t semi = text.substr(pos + 1, kMaxReference).find(';');
-      if (semi != std::string_view::npos) {
-        if (const auto cp = reference(text.substr(pos + 1, semi))) {
-          append_utf8(out, *cp);
-          pos += semi + 1;
-          continue;
-        }
-      }
+    const std::size_t amp = std::min(text.find('&', pos), text.size());
+    out.append(text, pos, amp - pos);
+    pos = amp;
+    if (pos == text.size()) break;
+    const std::size_t semi = text.substr(pos + 1, kMaxReference).find(';');
+    const auto cp = semi == std::string_view::npos ? std::nullopt : reference(text.substr(pos + 1, semi));
+    if (cp) {
+      append_utf8(out, *cp);
+      pos += semi + 1;
+    } else {
+      out += '&';
     }
-    out += text[pos];
   }
   return out;
 }

@@ -66,7 +66,7 @@ class Stripper {
 
   std::string run() {
     while (pos_ < text_.size()) {
-      if (text_[pos_] != '<' || !markup()) text_char();
+      if (text_[pos_] != '<' || !markup()) text_run();
     }
     return decode_entities(out_);
   }
@@ -122,9 +122,18 @@ class Stripper {
     return true;
   }
 
+  // Text up to the next '<'; the character at pos_ is text even if it is one.
+  void text_run() {
+    if (input_ == HtmlInput::document && !in_pre_) return text_char();
+    // Spacing is kept as it is, so the run is copied whole.
+    const std::size_t next = std::min(text_.find('<', pos_ + 1), text_.size());
+    out_.append(text_, pos_, next - pos_);
+    pos_ = next;
+  }
+
   void text_char() {
     const char c = text_[pos_++];
-    if (input_ == HtmlInput::document && !in_pre_ && is_space(c)) {
+    if (is_space(c)) {
       if (!out_.empty() && out_.back() != ' ') out_ += ' ';
       return;
     }

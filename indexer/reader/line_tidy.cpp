@@ -1,4 +1,4 @@
-// tidy_line: a single scan over the line's code points.
+// tidy_line and is_blank_line: a single scan over the line's code points.
 #include "reader/line_tidy.h"
 
 #include "reader/utf8.h"
@@ -16,6 +16,25 @@ bool is_spacing(char32_t cp) {
          cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
+enum class Look { spacing, invisible, visible };
+
+struct Glyph {
+  Look look;
+  std::size_t length;  // bytes
+};
+
+// Printable ASCII is nearly all of a letter; it needs no decoding.
+bool is_plain(char c) { return c > ' ' && c < 0x7F; }
+
+Glyph glyph_at(std::string_view line, std::size_t pos) {
+  if (is_plain(line[pos])) return {Look::visible, 1};
+  const CodePoint cp = decode_utf8(line, pos);
+  // Bytes that are not UTF-8 are kept as they are, for the caller to judge.
+  if (cp.length == 0) return {Look::visible, 1};
+  if (is_spacing(cp.value)) return {Look::spacing, cp.length};
+  return {is_invisible(cp.value) ? Look::invisible : Look::visible, cp.length};
+}
+
 }  // namespace
 
 std::string tidy_line(std::string_view line) {
@@ -23,18 +42,30 @@ std::string tidy_line(std::string_view line) {
   out.reserve(line.size());
   bool pending_space = false;
   for (std::size_t pos = 0; pos < line.size();) {
-    const CodePoint cp = decode_utf8(line, pos);
-    const std::size_t length = cp.length == 0 ? 1 : cp.length;
-    if (cp.length != 0 && is_spacing(cp.value)) {
+    const Glyph glyph = glyph_at(line, pos);
+    if (glyph.look == Look::spacing) {
       pending_space = !out.empty();
-    } else if (cp.length == 0 || !is_invisible(cp.value)) {
+    } else if (glyph.look == Look::visible) {
       if (pending_space) out += ' ';
       pending_space = false;
-      out.append(line.substr(pos, length));
+      std::size_t end = pos + glyph.length;
+      while (end < line.size() && is_plain(line[end])) ++end;
+      out.append(line, pos, end - pos);
+      pos = end;
+      continue;
     }
-    pos += length;
+    pos += glyph.length;
   }
   return out;
+}
+
+bool is_blank_line(std::string_view line) {
+  for (std::size_t pos = 0; pos < line.size();) {
+    const Glyph glyph = glyph_at(line, pos);
+    if (glyph.look == Look::visible) return false;
+    pos += glyph.length;
+  }
+  return true;
 }
 
 }  // namespace imr::indexer::reader

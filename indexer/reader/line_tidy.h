@@ -10,5 +10,7 @@ namespace imr::indexer::reader {
 
 // line must be valid UTF-8 without line breaks.
 std::string tidy_line(std::string_view line);
+// Whether tidy_line(line) would be empty, without building it.
+bool is_blank_line(std::string_view line);
 
 }  // namespace imr::indexer::reader

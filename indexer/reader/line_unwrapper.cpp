@@ -19,7 +19,7 @@ enum class LineKind { empty, blank, text };
 
 LineKind kind_of(std::string_view line) {
   if (line.empty()) return LineKind::empty;
-  return tidy_line(line).empty() ? LineKind::blank : LineKind::text;
+  return is_blank_line(line) ? LineKind::blank : LineKind::text;
 }
 
 bool ends_with_break_hyphen(std::string_view raw_line) {

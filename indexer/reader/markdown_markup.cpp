@@ -62,12 +62,10 @@ std::string table_row(std::string_view line) {
 std::string without_strong_marks(std::string_view line) {
   std::string out;
   out.reserve(line.size());
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    if (line.compare(i, 2, "**") == 0) {
-      ++i;
-      continue;
-    }
-    out += line[i];
+  for (std::size_t start = 0; start < line.size();) {
+    const std::size_t marks = std::min(line.find("**", start), line.size());
+    out.append(line, start, marks - start);
+    start = marks + 2;
   }
   return out;
 }

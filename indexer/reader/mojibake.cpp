@@ -39,24 +39,27 @@ std::optional<std::pair<std::string, std::size_t>> garbled_at(std::string_view t
   return std::pair{std::move(bytes), end - pos};
 }
 
+// Copies only when something is repaired: most letters have nothing to repair.
 std::size_t repair_pass(std::string& text) {
   std::string out;
-  out.reserve(text.size());
+  std::size_t copied = 0;  // text before this offset is in out
   std::size_t repaired = 0;
   for (std::size_t pos = 0; pos < text.size();) {
-    if (static_cast<unsigned char>(text[pos]) >= 0x80) {
-      if (auto fixed = garbled_at(text, pos)) {
-        out += fixed->first;
-        pos += fixed->second;
-        ++repaired;
-        continue;
-      }
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+    } else if (auto fixed = garbled_at(text, pos)) {
+      out.append(text, copied, pos - copied);
+      out += fixed->first;
+      pos += fixed->second;
+      copied = pos;
+      ++repaired;
+    } else {
+      pos += std::max<std::size_t>(decode_utf8(text, pos).length, 1);
     }
-    const std::size_t length = std::max<std::size_t>(decode_utf8(text, pos).length, 1);
-    out.append(text, pos, length);
-    pos += length;
   }
-  if (repaired > 0) text = std::move(out);
+  if (repaired == 0) return 0;
+  out.append(text, copied);
+  text = std::move(out);
   return repaired;
 }
 

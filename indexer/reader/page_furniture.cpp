@@ -56,17 +56,15 @@ struct Page {
   std::vector<bool> in_zone;            // among the first or last non-empty lines
 };
 
-bool is_empty(std::string_view line) { return tidy_line(line).empty(); }
-
 Page read_page(std::string_view text) {
   Page page{split_lines(text), {}};
   page.in_zone.assign(page.lines.size(), false);
   std::size_t seen = 0;
   for (std::size_t i = 0; i < page.lines.size() && seen < kFurnitureZone; ++i)
-    if (!is_empty(page.lines[i])) page.in_zone[i] = true, ++seen;
+    if (!is_blank_line(page.lines[i])) page.in_zone[i] = true, ++seen;
   seen = 0;
   for (std::size_t i = page.lines.size(); i-- > 0 && seen < kFurnitureZone;)
-    if (!is_empty(page.lines[i])) page.in_zone[i] = true, ++seen;
+    if (!is_blank_line(page.lines[i])) page.in_zone[i] = true, ++seen;
   return page;
 }
 
@@ -102,8 +100,8 @@ class PageJoiner {
       if (keeps(page.lines[i], page.in_zone[i])) kept.push_back(page.lines[i]);
     std::size_t first = 0;
     std::size_t last = kept.size();
-    while (first < last && is_empty(kept[first])) ++first;
-    while (last > first && is_empty(kept[last - 1])) --last;
+    while (first < last && is_blank_line(kept[first])) ++first;
+    while (last > first && is_blank_line(kept[last - 1])) --last;
     if (first == last) return;
     if (!out_.empty()) out_ += ends_sentence(last_line_) ? "\n\n" : "\n";
     for (std::size_t i = first; i < last; ++i) {

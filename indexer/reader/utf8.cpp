@@ -16,10 +16,9 @@ bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
 
 }  // namespace
 
-CodePoint decode_utf8(std::string_view text, std::size_t pos) {
+CodePoint decode_utf8_sequence(std::string_view text, std::size_t pos) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
   const unsigned char lead = byte(0);
-  if (lead < 0x80) return {lead, 1};
   std::size_t length = 0;
   char32_t value = 0;
   char32_t minimum = 0;

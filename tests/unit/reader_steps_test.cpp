@@ -72,6 +72,8 @@ TEST_CASE("reader: mojibake is repaired, real accents are not touched") {
   CHECK(repair_mojibake(twice) == 3);
   CHECK(twice == "Soma\u00ae");
   CHECK(repaired("\xC3\x82") == "\xC3\x82");                       // a lone lead stays
+  // The text around and between repairs is kept as it was.
+  CHECK(repaired("a \xC3\x82\xC2\xAE b caf\u00e9 \xC3\x83\xC2\xA9 c") == "a \u00ae b caf\u00e9 \u00e9 c");
 }
 
 TEST_CASE("reader: character references") {
@@ -121,6 +123,17 @@ TEST_CASE("reader: markdown marks are removed") {
 TEST_CASE("reader: lines are tidied") {
   CHECK(tidy_line("  a\t\tb \u00a0 c\u00ad\u200bd  ") == "a b cd");
   CHECK(tidy_line(" \t ") == "");
+}
+
+TEST_CASE("reader: a line is blank exactly when its tidy form is empty") {
+  for (const std::string_view line :
+       {"", " ", " \t\u00a0\u3000 ", "\u00ad\u200b\u2060\ufeff", "\x01\x7f", " \u00ad x", "x", "\u00e9", "\xff",
+        " \xC3", "\u00a0-"}) {
+    CAPTURE(line);
+    CHECK(is_blank_line(line) == tidy_line(line).empty());
+  }
+  CHECK(is_blank_line(" \t\u00a0\u200b "));
+  CHECK_FALSE(is_blank_line("\u200b\xff"));  // a byte that is not UTF-8 is kept, so it shows
 }
 
 TEST_CASE("reader: a word broken at a line end is rejoined unless it has a hyphen of its own") {
@@ -191,4 +204,19 @@ TEST_CASE("reader: LetterLabels reads its data file and reports malformed lines"
   CHECK_THROWS_AS(layout::LetterLabels("heading\tonly two columns"), std::runtime_error);
   CHECK_THROWS_AS(layout::LetterLabels("chapter\tx\tText"), std::runtime_error);
   CHECK(layout::LetterLabels("# comment\n\nlabel\tx\tHello:").labels().size() == 1);
+}
+
+TEST_CASE("reader: LetterLabels matches headings in their case, other labels capitalised, at word starts") {
+  const layout::LetterLabels labels("heading\th\tbig Heading\nfield\tf\tfield name:\nfield\td\t2nd Opinion:");
+  CHECK(labels.match_at("big Heading", 0));
+  CHECK_FALSE(labels.match_at("Big Heading", 0));
+  CHECK(labels.match_at("Field Name: x", 0));
+  CHECK(labels.match_at("FIELD NAME: x", 0));
+  CHECK_FALSE(labels.match_at("field name: x", 0));
+  CHECK_FALSE(labels.match_at("2nd Opinion: yes", 0));  // must begin with a capital letter
+  CHECK_FALSE(labels.match_at("xField Name: x", 1));
+  const auto all = labels.find_all("a big Heading, Field Name: 1 and field name: 2 or xField Name: 3");
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].start == 2);
+  CHECK(all[1].start == 15);
 }
