@@ -4,15 +4,6 @@
 #include <algorithm>
 
 namespace imr::searcher {
-namespace {
-
-void collect_values(std::span<const schema::FacetValueView> row, schema::FieldId field,
-                    std::vector<std::string_view>& seen) {
-  for (const schema::FacetValueView& v : row)
-    if (v.field == field && std::ranges::find(seen, v.value) == seen.end()) seen.push_back(v.value);
-}
-
-}  // namespace
 
 void sort_counts(std::vector<FacetCount>& counts) {
   std::ranges::sort(counts, [](const FacetCount& a, const FacetCount& b) {
@@ -20,31 +11,37 @@ void sort_counts(std::vector<FacetCount>& counts) {
   });
 }
 
-FacetCounter::FacetCounter(const Filters& filters) : filters_(filters) {
-  for (const schema::Field& f : schema::fields())
-    if (f.facet) counts_.push_back({f.id, {}});
+FacetCounter::FacetCounter(const Filters& filters)
+    : filters_(filters), counts_of_(schema::fields().size(), kNoCounts) {
+  for (const schema::Field& f : schema::fields()) {
+    if (!f.facet) continue;
+    counts_of_[static_cast<std::size_t>(f.id)] = counts_.size();
+    counts_.push_back({f.id, f.level, filters.mask_of(f.id), {}});
+  }
 }
 
 void FacetCounter::add(const schema::FacetTableView& table) {
   const LetterMatch match(filters_, table);
   if (match.passes()) ++total_;
-  for (Counts& counts : counts_) count_field(match, table, counts);
+  for (Counts& c : counts_) {
+    c.open = match.passes(c.own);
+    c.seen.clear();
+  }
+  offer_row(match, table.letter(), schema::Level::letter, 0);
+  for (std::size_t i = 0; i < table.item_count(); ++i) offer_row(match, table.item(i), schema::Level::item, i);
+  for (Counts& c : counts_)
+    for (std::string_view value : c.seen) ++entry(c.by_value, value, [](std::string_view) { return 0u; });
 }
 
-void FacetCounter::count_field(const LetterMatch& match, const schema::FacetTableView& table, Counts& counts) {
-  const GroupMask own = filters_.mask_of(counts.field);
-  if (!match.passes(own)) return;
-  seen_.clear();
-  if (schema::field(counts.field).level == schema::Level::letter) {
-    collect_values(table.letter(), counts.field, seen_);
-  } else {
-    for (std::size_t i = 0; i < table.item_count(); ++i)
-      if (match.item_passes(i, own)) collect_values(table.item(i), counts.field, seen_);
-  }
-  for (std::string_view value : seen_) {
-    auto it = counts.by_value.find(value);
-    if (it == counts.by_value.end()) it = counts.by_value.emplace(std::string(value), 0).first;
-    ++it->second;
+void FacetCounter::offer_row(const LetterMatch& match, std::span<const schema::FacetValueView> row,
+                             schema::Level level, std::size_t item) {
+  for (const schema::FacetValueView& v : row) {
+    const std::size_t index = counts_of_[static_cast<std::size_t>(v.field)];
+    if (index == kNoCounts) continue;
+    Counts& c = counts_[index];
+    if (!c.open || c.level != level) continue;
+    if (level == schema::Level::item && !match.item_passes(item, c.own)) continue;
+    if (std::ranges::find(c.seen, v.value) == c.seen.end()) c.seen.push_back(v.value);
   }
 }
 

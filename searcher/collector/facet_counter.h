@@ -4,13 +4,15 @@
 // item-level filters, so counts follow the same-item rule.
 #pragma once
 
-#include <map>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
 
 #include "collector/filters.h"
+#include "collector/value_map.h"
 #include "imr/schema/facet_table.h"
 
 namespace imr::searcher {
@@ -40,14 +42,22 @@ class FacetCounter {
  private:
   struct Counts {
     schema::FieldId field;
-    std::map<std::string, Xapian::doccount, std::less<>> by_value;
+    schema::Level level;
+    GroupMask own;  // the field's own filter, ignored when counting it (multi-select)
+    ValueMap<Xapian::doccount> by_value;
+    bool open = false;                  // the current letter counts for this field
+    std::vector<std::string_view> seen; // its values in the current letter, reused
   };
-  void count_field(const LetterMatch& match, const schema::FacetTableView& table, Counts& counts);
+  // Offers each value of one row to its field's counts, in one pass over the row.
+  void offer_row(const LetterMatch& match, std::span<const schema::FacetValueView> row, schema::Level level,
+                 std::size_t item);
+
+  static constexpr std::size_t kNoCounts = static_cast<std::size_t>(-1);
 
   const Filters& filters_;
   std::vector<Counts> counts_;
+  std::vector<std::size_t> counts_of_;  // index in counts_ by FieldId; kNoCounts for fields that are not facets
   Xapian::doccount total_ = 0;
-  std::vector<std::string_view> seen_;  // values of one letter, reused to avoid allocations
 };
 
 // Sorts counts most first, ties by value.

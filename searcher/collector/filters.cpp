@@ -104,7 +104,8 @@ Xapian::Query Filters::query() const {
 }
 
 LetterMatch::LetterMatch(const Filters& filters, const schema::FacetTableView& table)
-    : item_ok_(table.item_count(), 0), item_groups_(filters.item_mask()) {
+    // Without item-level groups every item passes: no per-letter allocation in the scans.
+    : item_ok_(filters.item_mask() == 0 ? 0 : table.item_count(), 0), item_groups_(filters.item_mask()) {
   const auto groups = filters.groups();
   for (std::size_t g = 0; g < groups.size(); ++g) {
     const GroupMask bit = GroupMask{1} << g;
@@ -119,7 +120,7 @@ LetterMatch::LetterMatch(const Filters& filters, const schema::FacetTableView& t
 }
 
 bool LetterMatch::item_passes(std::size_t i, GroupMask ignored) const {
-  return (item_groups_ & ~ignored & ~item_ok_[i]) == 0;
+  return (item_groups_ & ~ignored) == 0 || (item_groups_ & ~ignored & ~item_ok_[i]) == 0;
 }
 
 bool LetterMatch::passes(GroupMask ignored) const {

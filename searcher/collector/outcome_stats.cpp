@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 
 #include "collector/collector.h"
 #include "collector/match_scan.h"
+#include "collector/value_map.h"
 
 namespace imr::searcher {
 namespace {
@@ -53,9 +53,7 @@ class StatsCounter {
     for (const auto& v : values) {
       if (v.field != by_ || std::ranges::find(seen_, v.value) != seen_.end()) continue;
       seen_.push_back(v.value);
-      auto it = rows_.find(v.value);
-      if (it == rows_.end()) it = rows_.emplace(std::string(v.value), StatsRow{std::string(v.value)}).first;
-      StatsRow& row = it->second;
+      StatsRow& row = entry(rows_, v.value, [](std::string_view value) { return StatsRow{std::string(value)}; });
       ++row.items;
       if (same_value(decision, "upheld")) ++row.upheld;
       if (same_value(decision, "overturned")) ++row.overturned;
@@ -64,7 +62,7 @@ class StatsCounter {
 
   const Filters& filters_;
   FieldId by_;
-  std::map<std::string, StatsRow, std::less<>> rows_;
+  ValueMap<StatsRow> rows_;
   std::vector<std::string_view> seen_;
 };
 

@@ -20,6 +20,9 @@ const Token* find_term(std::span<const Token> tokens, const std::string& term) {
   return it == tokens.end() ? nullptr : &*it;
 }
 
+// Bounds the stem memory of one finder (a request's letters have far fewer distinct words).
+constexpr std::size_t kMaxRememberedStems = 1 << 16;
+
 std::vector<TextRange> merged(std::vector<TextRange> ranges) {
   std::ranges::sort(ranges, [](const TextRange& a, const TextRange& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;
@@ -40,13 +43,19 @@ std::vector<TextRange> merged(std::vector<TextRange> ranges) {
 HitFinder::HitFinder(const schema::Analyzer& analyzer, std::span<const Highlight> highlights)
     : analyzer_(analyzer), highlights_(highlights) {}
 
+const std::string& HitFinder::stem_of(const std::string& term) const {
+  if (const auto it = stems_.find(term); it != stems_.end()) return it->second;
+  if (stems_.size() >= kMaxRememberedStems) stems_.clear();
+  return stems_.emplace(term, analyzer_.stem_term(term)).first->second;
+}
+
 bool HitFinder::token_hits(const Token& token, const Highlight& h) const {
   if (h.terms.empty()) return false;
   switch (h.kind) {
     case Highlight::Kind::term:
       return token.term == h.terms[0];
     case Highlight::Kind::stem:
-      return !token.compound && analyzer_.stem_term(token.term) == h.terms[0];
+      return !token.compound && stem_of(token.term) == h.terms[0];
     case Highlight::Kind::prefix:
       return token.term.starts_with(h.terms[0]);
     case Highlight::Kind::phrase:

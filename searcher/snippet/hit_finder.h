@@ -3,6 +3,8 @@
 #pragma once
 
 #include <span>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "imr/schema/analyzer.h"
@@ -12,6 +14,7 @@
 
 namespace imr::searcher {
 
+// Not thread-safe (it remembers the stems it computed): one per thread or per request.
 class HitFinder {
  public:
   // Both must outlive the finder.
@@ -23,10 +26,14 @@ class HitFinder {
 
  private:
   bool token_hits(const schema::Token& token, const Highlight& h) const;
+  // analyzer_.stem_term, remembered: letters repeat their words, and stemming
+  // every token of every hit's letter was most of a search's time.
+  const std::string& stem_of(const std::string& term) const;
   void add_phrases(std::span<const schema::Token> tokens, const Highlight& h, std::vector<TextRange>& out) const;
 
   const schema::Analyzer& analyzer_;
   std::span<const Highlight> highlights_;
+  mutable std::unordered_map<std::string, std::string> stems_;
 };
 
 }  // namespace imr::searcher

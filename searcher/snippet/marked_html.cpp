@@ -56,19 +56,25 @@ void append_marked(std::string& out, std::string_view text, TextRange range, std
   if (at < range.end) append_escaped(out, text.substr(at, range.end - at));
 }
 
-std::string marked_document(std::string_view text, std::span<const TextRange> hits) {
-  std::string out;
+std::vector<TextRange> paragraphs(std::string_view text) {
+  std::vector<TextRange> out;
   std::size_t begin = 0;
   while (begin < text.size()) {
     std::size_t end = text.find("\n\n", begin);
     if (end == std::string_view::npos) end = text.size();
-    const std::string_view paragraph = text.substr(begin, end - begin);
-    if (paragraph.find_first_not_of(" \t\r\n\f\v") != std::string_view::npos) {
-      out += "<p>";
-      append_marked(out, text, {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)}, hits);
-      out += "</p>\n";
-    }
+    if (text.substr(begin, end - begin).find_first_not_of(" \t\r\n\f\v") != std::string_view::npos)
+      out.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
     begin = end + 2;
+  }
+  return out;
+}
+
+std::string marked_document(std::string_view text, std::span<const TextRange> hits) {
+  std::string out;
+  for (const TextRange& paragraph : paragraphs(text)) {
+    out += "<p>";
+    append_marked(out, text, paragraph, hits);
+    out += "</p>\n";
   }
   return out;
 }

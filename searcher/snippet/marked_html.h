@@ -4,6 +4,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "snippet/text_range.h"
 
@@ -16,6 +17,9 @@ std::string html_escape(std::string_view text);
 // text[range] escaped, with the parts covered by hits (sorted, non-overlapping)
 // wrapped in <mark>; a hit crossing the range's edge is marked up to the edge.
 void append_marked(std::string& out, std::string_view text, TextRange range, std::span<const TextRange> hits);
+
+// The paragraphs of text (split at blank lines), those with anything but white space.
+std::vector<TextRange> paragraphs(std::string_view text);
 
 // The whole text as <p> paragraphs (split at blank lines), hits marked.
 std::string marked_document(std::string_view text, std::span<const TextRange> hits);
