@@ -74,7 +74,7 @@ class StockEngine final : public Engine {
 
  private:
   Xapian::Query text_query(const std::string& text) {
-    if (text.empty()) return Xapian::Query::MatchAll;
+    if (text.empty()) return Xapian::Query(std::string());  // not the shared static MatchAll (non-atomic refcount)
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
     return parser_.parse_query(text, flags);
   }

@@ -5,6 +5,8 @@
 #include <bit>
 #include <cctype>
 
+#include "query/match_all.h"
+
 namespace imr::searcher {
 namespace {
 
@@ -99,7 +101,7 @@ Xapian::Query Filters::query() const {
     for (const std::string& v : g.values) terms.emplace_back(schema::boolean_term(g.field, v));
     fields.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
   }
-  if (fields.empty()) return Xapian::Query::MatchAll;
+  if (fields.empty()) return match_all();
   return Xapian::Query(Xapian::Query::OP_AND, fields.begin(), fields.end());
 }
 

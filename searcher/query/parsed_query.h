@@ -31,7 +31,7 @@ struct Highlight {
 };
 
 struct ParsedQuery {
-  Xapian::Query query;              // Xapian::Query::MatchAll for an empty query
+  Xapian::Query query;              // match_all() for an empty query
   std::vector<Highlight> highlights;
   // Item-level field terms of the query (drug:, class:, decision:, category:,
   // guideline:), so items can be marked "matched" and snippets taken from them.

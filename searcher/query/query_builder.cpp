@@ -3,6 +3,7 @@
 #include "query/build_context.h"
 #include "query/field_query.h"
 #include "query/lexer.h"
+#include "query/match_all.h"
 #include "query/query_text.h"
 #include "query/text_query.h"
 
@@ -33,7 +34,7 @@ class Builder {
     }
     MaybeQuery negated = negative(n);
     if (!negated) return std::nullopt;
-    return Q(Q::OP_AND_NOT, Q::MatchAll, *negated);
+    return Q(Q::OP_AND_NOT, match_all(), *negated);
   }
 
  private:
@@ -72,7 +73,7 @@ class Builder {
       }
     }
     if (positive.empty() && negated.empty()) return std::nullopt;
-    const Q base = positive.empty() ? Q::MatchAll : combine(Q::OP_AND, positive);
+    const Q base = positive.empty() ? match_all() : combine(Q::OP_AND, positive);
     if (negated.empty()) return base;
     return Q(Q::OP_AND_NOT, base, combine(Q::OP_OR, negated));
   }
@@ -106,7 +107,7 @@ class Builder {
 
 ParsedQuery build_query(std::string_view query, const SyntaxNode& root, const schema::Analyzer& analyzer,
                         const Thesaurus& thesaurus, const QueryLimits& limits) {
-  if (root.kind == SyntaxNode::Kind::all_of && root.children.empty()) return {Q::MatchAll, {}, {}, true};
+  if (root.kind == SyntaxNode::Kind::all_of && root.children.empty()) return {match_all(), {}, {}, true};
   BuildContext ctx(query, analyzer, thesaurus, limits);
   MaybeQuery q = Builder(ctx).build(root);
   return {q ? *q : Q::MatchNothing, ctx.take_highlights(), ctx.take_item_fields(), false};

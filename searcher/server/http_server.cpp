@@ -135,6 +135,9 @@ struct HttpServer::Impl {
 
   void configure() {
     server.set_payload_max_length(kMaxPayloadBytes);
+    // Headers and body go out in separate writes; with Nagle on, a keep-alive
+    // client waits out the 40 ms delayed ACK on every answer.
+    server.set_tcp_nodelay(true);
     server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
     server.set_default_headers(security_headers());
     server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
