@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
     imr::searcher::HttpServer server(options);
     signals.start([&server] { server.stop(); });
     server.run();
+    signals.finish();  // the signal's thread may still be inside server.stop()
   } catch (const std::exception& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
     return 2;

@@ -30,7 +30,9 @@ void ShutdownSignals::start(std::function<void()> on_signal) {
   });
 }
 
-ShutdownSignals::~ShutdownSignals() {
+ShutdownSignals::~ShutdownSignals() { finish(); }
+
+void ShutdownSignals::finish() {
   if (!waiter_.joinable()) return;
   pthread_kill(waiter_.native_handle(), SIGTERM);  // blocked, so it only wakes sigwait
   waiter_.join();

@@ -18,6 +18,9 @@ class ShutdownSignals {
 
   // Runs on_signal (once, on the waiting thread) when a signal arrives.
   void start(std::function<void()> on_signal);
+  // Wakes the waiting thread if no signal came and waits until it is done, so
+  // that on_signal no longer runs when what it touches is destroyed.
+  void finish();
 
  private:
   std::thread waiter_;
