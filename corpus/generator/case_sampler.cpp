@@ -41,9 +41,14 @@ double header_share(Layout layout) {
   }
 }
 
-std::string case_number(int year, Random& random) {
+// Unique per letter, since the index keys letters by case number (a repeat
+// would replace a letter): the serial is the letter's number through a
+// bijection of [0, 9999999), scrambled so that neighbours look unrelated.
+std::string case_number(int year, std::uint64_t number) {
+  constexpr std::uint64_t kSerials = 9'999'999, kStride = 7'919, kOffset = 1'234'567;
+  const std::uint64_t serial = 1 + (number % kSerials * kStride + kOffset) % kSerials;
   char buf[24];
-  std::snprintf(buf, sizeof buf, "CM%02d-%07d", year % 100, random.between(1, 1999999));
+  std::snprintf(buf, sizeof buf, "CM%02d-%07llu", year % 100, static_cast<unsigned long long>(serial));
   return buf;
 }
 
@@ -75,7 +80,7 @@ LetterCase CaseSampler::sample(std::uint64_t number, Random& random) const {
   c.number = number;
   c.layout = sample_layout(random);
   sample_dates(c, random);
-  c.case_number = case_number(year_of(c.assigned), random);
+  c.case_number = case_number(year_of(c.assigned), number);
   c.expedited = random.chance(0.03);
   const int years_since_injury = year_of(c.decision) - year_of(c.injury);
   c.age = random.between(std::min(80, std::max(20, 18 + years_since_injury)), 80);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -100,4 +101,11 @@ TEST_CASE("generator: proportions over 5,000 letters") {
   CHECK(layouts["case-number"] == doctest::Approx(0.35).epsilon(0.1));
   CHECK(layouts["credentials-2016"] == doctest::Approx(0.45).epsilon(0.1));
   CHECK(layouts["notice-2013"] == doctest::Approx(0.05).epsilon(0.3));
+  // The index keys letters by case number: a repeat would silently replace a letter.
+  std::set<std::string> case_numbers;
+  std::size_t with_number = 0;
+  for (const Record& r : truth)
+    if (r.case_number) with_number += 1, case_numbers.insert(*r.case_number);
+  CHECK(with_number > 3000);
+  CHECK(case_numbers.size() == with_number);
 }
