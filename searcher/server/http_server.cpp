@@ -7,12 +7,14 @@
 #include <cstdio>
 #include <ctime>
 #include <stdexcept>
+#include <thread>
 
 #include <httplib.h>
 
 #include "api/handlers.h"
 #include "api/router.h"
 #include "imr/schema/vocabulary.h"
+#include "server/admission_gate.h"
 #include "server/context_pool.h"
 #include "server/static_files.h"
 
@@ -27,6 +29,9 @@ constexpr std::size_t kMaxHeaderCount = 64;
 // each holds its own index handle, so not unbounded either.
 constexpr std::size_t kWorkerThreads = 64;
 constexpr const char* kJsonType = "application/json; charset=utf-8";
+// How long a search may queue for a free core before a 503 "busy"; the
+// clients of a busy server would rather wait than get an error.
+constexpr std::chrono::milliseconds kMaxQueueWait{10000};
 
 void send(httplib::Response& res, const Response& r) {
   res.status = r.status;
@@ -40,8 +45,18 @@ Request to_request(const httplib::Request& req) {
   return r;
 }
 
-Response route_api(ContextPool& pool, const httplib::Request& req) {
+// /api/health stays outside the gate: a monitor must see a busy server alive.
+Response route_api(ContextPool& pool, AdmissionGate& gate, const httplib::Request& req) {
+  if (req.path == "/api/health") return route(pool.for_this_thread(), req.path, to_request(req));
+  const AdmissionGate::Ticket ticket = gate.enter();
+  if (!ticket)
+    return error_response(503, "the server is busy: no search slot came free within " +
+                                   std::to_string(gate.max_wait().count() / 1000) + " s; try again shortly");
   return route(pool.for_this_thread(), req.path, to_request(req));
+}
+
+std::size_t search_slots(std::size_t wanted) {
+  return wanted > 0 ? wanted : std::max(1u, std::thread::hardware_concurrency());
 }
 
 // A log value in double quotes: control characters, quotes and backslashes
@@ -104,11 +119,15 @@ httplib::Headers security_headers() {
 struct HttpServer::Impl {
   ServerOptions options;
   ContextPool pool;
+  AdmissionGate gate;
   StaticFiles files;
   httplib::Server server;
 
   explicit Impl(const ServerOptions& o)
-      : options(o), pool(o.index_dir, schema::Vocabulary::builtin()), files(o.web_dir) {
+      : options(o),
+        pool(o.index_dir, schema::Vocabulary::builtin()),
+        gate(search_slots(o.concurrent_searches), kMaxQueueWait),
+        files(o.web_dir) {
     pool.for_this_thread();  // fails now, with the reason, when there is no index
     configure();
   }
@@ -117,7 +136,8 @@ struct HttpServer::Impl {
     const auto start = std::chrono::steady_clock::now();
     try {
       if (req.path == "/api" || req.path.starts_with("/api/")) {
-        send(res, route_api(pool, req));
+        send(res, route_api(pool, gate, req));
+        if (res.status == 503) res.set_header("Retry-After", "1");
       } else if (auto file = files.get(req.path)) {
         res.set_content(std::move(file->content), file->content_type);
       } else {

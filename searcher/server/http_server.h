@@ -3,6 +3,7 @@
 // keeps anything a client sends from producing a 500.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -14,6 +15,7 @@ struct ServerOptions {
   std::filesystem::path web_dir;
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port
+  std::size_t concurrent_searches = 0;  // searches running at once; 0: one per core
 };
 
 class HttpServer {

@@ -1,6 +1,6 @@
 // imr-search: serves the search page and the JSON API over an index.
 //
-//   imr-search [--db DIR] [--port N] [--host H] [--web DIR]
+//   imr-search [--db DIR] [--port N] [--host H] [--web DIR] [--searches N]
 #include <cstdio>
 #include <exception>
 
@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--host", options.host, "address to listen on")->capture_default_str();
   app.add_option("--web", web, "folder of the web page")->capture_default_str();
+  app.add_option("--searches", options.concurrent_searches,
+                 "searches running at once, the others queue (0: one per core)")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   options.index_dir = db;
   options.web_dir = web;
