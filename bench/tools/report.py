@@ -22,6 +22,8 @@ import truth_check  # noqa: E402
 
 ENGINES = [("imrsearch", "imrsearch"), ("sqlite", "SQLite FTS5"), ("xapian", "Xapian stock")]
 BASELINES = ENGINES[1:]
+# now/before p50 above which a query type counts as slower than before (run-to-run noise is below).
+SLOWER = 1.10
 
 
 def read(path):
@@ -139,7 +141,9 @@ def markdown(r):
         totals = "/".join(str(r["queries"][k][q]["total"]) for k, _ in ENGINES)
         runs = "/".join(str(r["queries"][k][q]["latency_ms"]["runs"]) for k, _ in ENGINES)
         lines.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (q, totals, runs, *cells, *ratios))
-    lines += ["", "`total` is imrsearch/SQLite/Xapian; they differ where the engines' rules differ (see bench/README.md).",
+    lines += ["", "`total` is imrsearch/SQLite/Xapian; they differ where the engines' rules differ (see bench/README.md)."]
+    lines += before_section(r)
+    lines += [
               "", "## HTTP (imrsearch server, wrk on 127.0.0.1, whole mix in rotation)", "",
               "| connections | seconds | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -162,6 +166,27 @@ def markdown(r):
               "facet rules. Those are reported, not enforced.",
               "", "## Commands", "", "```"] + r["commands"] + ["```", "", "![latency chart](latest-%d.png)" % n, ""]
     return "\n".join(lines)
+
+
+def before_section(r):
+    """imrsearch today beside an earlier commit's driver on the same index (bench/run --before)."""
+    before = r.get("before")
+    if not before:
+        return []
+    lines = ["", "## imrsearch now vs before (commit %s, the same index, the same run)" % before["commit"], "",
+             "| query | total now/before | now | before | now/before |", "|---|---:|---:|---:|---:|"]
+    slower = []
+    for q in r["mix"]:
+        now, then = r["queries"]["imrsearch"][q], before["queries"][q]
+        lat = [" / ".join(fmt(x["latency_ms"][p]) for p in ("p50", "p95", "p99")) for x in (now, then)]
+        ratios = [ratio(now["latency_ms"][p], then["latency_ms"][p]) for p in ("p50", "p95", "p99")]
+        lines.append("| %s | %s/%s | %s | %s | %s |" % (q, now["total"], then["total"], *lat,
+                                                     " / ".join(fmt(x) for x in ratios)))
+        if ratios[0] > SLOWER:
+            slower.append("%s (p50 x%s)" % (q, fmt(ratios[0])))
+    lines += ["", "Slower than before (p50 more than %d%% up): %s." % (round((SLOWER - 1) * 100),
+                                                                      ", ".join(slower) if slower else "none")]
+    return lines
 
 
 def chart(r, path):
@@ -187,6 +212,15 @@ def chart(r, path):
     fig.savefig(path, dpi=100)
 
 
+def before(work):
+    """The --before driver's answers, or None when the run had none."""
+    path = os.path.join(work, "query-before.json")
+    if not os.path.exists(path):
+        return None
+    return {"commit": read(os.path.join(work, "before.commit")).strip(),
+            "queries": {q["name"]: q for q in json.loads(read(path))["queries"]}}
+
+
 def main():
     ap = argparse.ArgumentParser()
     for opt in ("--work", "--corpus", "--mix", "--results"):
@@ -207,7 +241,7 @@ def main():
          "queries": queries, "http": http(a.work),
          "truth_check": check_truth(mix, queries, truth_check.Truth(os.path.join(a.corpus, "truth.jsonl"))),
          "exact_check": check_exact(mix, queries, truth_check.Truth(os.path.join(a.work, "extracted.jsonl"))),
-         "commands": read(os.path.join(a.work, "commands.txt")).splitlines()}
+         "commands": read(os.path.join(a.work, "commands.txt")).splitlines(), "before": before(a.work)}
     os.makedirs(a.results, exist_ok=True)
     base = os.path.join(a.results, "latest-%d" % a.letters)
     with open(base + ".json", "w") as f:
