@@ -1,9 +1,12 @@
 // TreatmentSampler: class and category mixes, quantities, subjects.
 #include "treatment_sampler.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string_view>
+
+#include "imr/schema/vocabulary_lists.h"
 
 
 namespace imr::generator {
@@ -64,9 +67,19 @@ std::string name_part(std::string_view treatment) {
   return out.empty() ? std::string(treatment) : lower_if_shouting(out);
 }
 
+// Where the quantity goes in a medication line until its dosage form is known.
+constexpr std::string_view kQuantityMark = "\x1f";
+
+bool has_word(std::string_view text, const std::vector<std::string>& words) {
+  std::string lower(text);
+  for (char& c : lower) c = std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : ' ';
+  return std::ranges::any_of(words, [&](const std::string& w) { return (" " + lower + " ").find(" " + w + " ") != std::string::npos; });
+}
+
 }  // namespace
 
-TreatmentSampler::TreatmentSampler(const TemplateBook& book) : book_(book) {}
+TreatmentSampler::TreatmentSampler(const TemplateBook& book)
+    : book_(book), applied_forms_(schema::applied_form_words()) {}
 
 SampledTreatment TreatmentSampler::sample(Random& random) const {
   return random.chance(kMedicationShare) ? medication(random) : procedure(random);
@@ -75,9 +88,12 @@ SampledTreatment TreatmentSampler::sample(Random& random) const {
 SampledTreatment TreatmentSampler::medication(Random& random) const {
   const std::string kind(draw(random, kDrugKinds));
   const std::string n = std::to_string(30 * random.between(1, 4) * (random.chance(0.2) ? 2 : 1));
-  std::string qty = book_.fill("med.qty", {{"n", n}, {"refills", number(random, 1, 5)}}, random);
+  std::string treatment = book_.fill("med." + kind, {{"qty", std::string(kQuantityMark)}}, random);
+  // A cream or a patch is applied, never taken "1 tab by mouth".
+  const std::string qty_kind = has_word(treatment, applied_forms_) ? "med.qty_applied" : "med.qty";
+  std::string qty = book_.fill(qty_kind, {{"n", n}, {"refills", number(random, 1, 5)}}, random);
   if (!qty.empty()) qty.insert(qty.begin(), ' ');
-  const std::string treatment = book_.fill("med." + kind, {{"qty", qty}}, random);
+  if (const auto at = treatment.find(kQuantityMark); at != std::string::npos) treatment.replace(at, kQuantityMark.size(), qty);
   std::string subject = kind == "compound" ? "the compounded cream" : name_part(treatment);
   return {treatment, std::move(subject), kind, true};
 }

@@ -28,6 +28,7 @@ class TreatmentSampler {
   SampledTreatment procedure(Random& random) const;
 
   const TemplateBook& book_;
+  std::vector<std::string> applied_forms_;  // "cream", "patch": words of schema/data/drug_forms.tsv
 };
 
 }  // namespace imr::generator

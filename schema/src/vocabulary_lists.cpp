@@ -28,4 +28,11 @@ std::vector<std::string> state_names() {
   return out;
 }
 
+std::vector<std::string> applied_form_words() {
+  std::vector<std::string> out;
+  for (const TsvRow& row : read_data_table("drug_forms.tsv", 2, 3))
+    if (row.column(1) == "topical") out.push_back(row.column(0));
+  return out;
+}
+
 }  // namespace imr::schema

@@ -21,4 +21,8 @@ std::vector<std::string> specialty_wordings(std::string_view canonical);
 // Every state name of states.tsv ("California"), in file order.
 std::vector<std::string> state_names();
 
+// The dosage-form words of drug_forms.tsv for things applied to the skin
+// ("cream", "patch", ...), lower case.
+std::vector<std::string> applied_form_words();
+
 }  // namespace imr::schema
