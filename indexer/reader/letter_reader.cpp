@@ -33,6 +33,7 @@ std::string lower_extension(const fs::path& path) {
 }
 
 std::vector<std::string> split_pages(const std::string& text) {
+  if (text.find('\f') == std::string::npos) return reader::split_at_page_numbers(text);
   std::vector<std::string> pages;
   std::size_t start = 0;
   for (std::size_t ff = text.find('\f'); ff != std::string::npos; ff = text.find('\f', start)) {

@@ -1,9 +1,14 @@
 // join_pages: page numbers by their shape, running headers and footers by
 // repetition across pages in the top and bottom lines of each page.
+// split_at_page_numbers: the page breaks of text that lost its form feeds.
 #include "reader/page_furniture.h"
 
+#include <algorithm>
+#include <array>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <unordered_set>
 
 #include "reader/line_tidy.h"
@@ -20,8 +25,11 @@ char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 
 // "Page 2 of 5", "page 2", "2 of 5", "2/5", "- 2 -", "2" (after tidy_line).
 bool is_page_number(std::string_view line) {
-  std::string_view t = line;
-  if (t.size() > 4 && lower(t[0]) == 'p' && lower(t[1]) == 'a' && lower(t[2]) == 'g' && lower(t[3]) == 'e') {
+  std::array<char, 24> lowered{};  // the longest form, "page 9999 of 9999", fits
+  if (line.size() > lowered.size()) return false;
+  std::ranges::transform(line, lowered.begin(), lower);
+  std::string_view t(lowered.data(), line.size());
+  if (t.size() > 4 && t.starts_with("page")) {
     t.remove_prefix(4);
     if (t.starts_with(' ')) t.remove_prefix(1);
     if (t.empty()) return false;
@@ -44,6 +52,22 @@ bool is_page_number(std::string_view line) {
   return false;
 }
 
+// "Page 2 of 5" (after tidy_line) as {2, 5}; nothing for any other line.
+// Only this explicit form marks a page break: a bare number may be anything.
+std::optional<std::pair<int, int>> page_n_of_m(std::string_view t) {
+  if (t.size() < 9 || lower(t[0]) != 'p' || lower(t[1]) != 'a' || lower(t[2]) != 'g' || lower(t[3]) != 'e' ||
+      t[4] != ' ' || !is_page_number(t))
+    return std::nullopt;
+  const std::size_t of = std::min(t.find(" of "), t.find(" OF "));
+  if (of == std::string_view::npos) return std::nullopt;
+  const auto number = [](std::string_view digits) {
+    int n = 0;
+    for (const char c : digits) n = n * 10 + (c - '0');
+    return n;
+  };
+  return std::pair{number(t.substr(5, of - 5)), number(t.substr(of + 4))};
+}
+
 // Headers repeat with their numbers changed ("Page 2", dates): compare shapes.
 std::string shape_of(std::string_view tidy) {
   std::string key;
@@ -51,30 +75,43 @@ std::string shape_of(std::string_view tidy) {
   return key;
 }
 
+// Where on its page a line is: among the first or the last non-empty lines
+// (both on a short page), or neither.
+enum Zone : unsigned char { kBody = 0, kTop = 1, kBottom = 2 };
+
 struct Page {
   std::vector<std::string_view> lines;  // as written: the unwrapper reads their spacing
-  std::vector<bool> in_zone;            // among the first or last non-empty lines
+  std::vector<unsigned char> zone;      // Zone bits per line
 };
 
 Page read_page(std::string_view text) {
   Page page{split_lines(text), {}};
-  page.in_zone.assign(page.lines.size(), false);
+  page.zone.assign(page.lines.size(), kBody);
   std::size_t seen = 0;
   for (std::size_t i = 0; i < page.lines.size() && seen < kFurnitureZone; ++i)
-    if (!is_blank_line(page.lines[i])) page.in_zone[i] = true, ++seen;
+    if (!is_blank_line(page.lines[i])) page.zone[i] |= kTop, ++seen;
   seen = 0;
   for (std::size_t i = page.lines.size(); i-- > 0 && seen < kFurnitureZone;)
-    if (!is_blank_line(page.lines[i])) page.in_zone[i] = true, ++seen;
+    if (!is_blank_line(page.lines[i])) page.zone[i] |= kBottom, ++seen;
   return page;
 }
 
-// Shapes found in the zones of at least two pages and of half the pages.
+// A shape as running in one zone: a header repeats at the top of pages, a
+// footer at the bottom. (A citation that ends one page and is quoted again
+// at the top of the next is neither.)
+std::string zoned(unsigned char zone, const std::string& shape) { return static_cast<char>('0' + zone) + shape; }
+
+// Shapes found in the same zone of at least two pages and of half the pages.
 std::unordered_set<std::string> running_lines(const std::vector<Page>& pages) {
   std::unordered_map<std::string, std::size_t> pages_with;
   for (const Page& page : pages) {
     std::unordered_set<std::string> shapes;
-    for (std::size_t i = 0; i < page.lines.size(); ++i)
-      if (page.in_zone[i]) shapes.insert(shape_of(tidy_line(page.lines[i])));
+    for (std::size_t i = 0; i < page.lines.size(); ++i) {
+      if (page.zone[i] == kBody) continue;
+      const std::string shape = shape_of(tidy_line(page.lines[i]));
+      for (const Zone z : {kTop, kBottom})
+        if (page.zone[i] & z) shapes.insert(zoned(z, shape));
+    }
     for (const std::string& shape : shapes) ++pages_with[shape];
   }
   std::unordered_set<std::string> running;
@@ -97,7 +134,7 @@ class PageJoiner {
   void add(const Page& page) {
     std::vector<std::string_view> kept;
     for (std::size_t i = 0; i < page.lines.size(); ++i)
-      if (keeps(page.lines[i], page.in_zone[i])) kept.push_back(page.lines[i]);
+      if (keeps(page.lines[i], page.zone[i])) kept.push_back(page.lines[i]);
     std::size_t first = 0;
     std::size_t last = kept.size();
     while (first < last && is_blank_line(kept[first])) ++first;
@@ -114,13 +151,16 @@ class PageJoiner {
   std::string take() { return std::move(out_); }
 
  private:
-  bool keeps(std::string_view line, bool in_zone) {
+  bool keeps(std::string_view line, unsigned char zone) {
     const std::string tidy = tidy_line(line);
     if (tidy.empty()) return true;
     // A bare number is a page number only where page numbers are printed.
-    if (is_page_number(tidy) && ((multi_page_ && in_zone) || lower(tidy[0]) == 'p')) return false;
-    if (!in_zone || !running_.contains(shape_of(tidy))) return true;
-    return labels_.match_at(tidy, 0) && kept_once_.insert(shape_of(tidy)).second;
+    if (is_page_number(tidy) && ((multi_page_ && zone != kBody) || lower(tidy[0]) == 'p')) return false;
+    if (zone == kBody) return true;
+    const std::string shape = shape_of(tidy);
+    const bool running = ((zone & kTop) && running_.contains(zoned(kTop, shape))) ||
+                         ((zone & kBottom) && running_.contains(zoned(kBottom, shape)));
+    return !running || (labels_.match_at(tidy, 0) && kept_once_.insert(shape).second);
   }
 
   bool multi_page_;
@@ -132,6 +172,38 @@ class PageJoiner {
 };
 
 }  // namespace
+
+std::vector<std::string> split_at_page_numbers(const std::string& text) {
+  struct Mark {
+    std::size_t begin, end;  // the line, without its newline
+    int page, of;
+    std::size_t lines_before;  // non-blank lines before it in the text
+  };
+  std::vector<Mark> marks;
+  std::size_t lines = 0;
+  for (const std::string_view line : split_lines(text)) {
+    if (const auto n = page_n_of_m(tidy_line(line))) {
+      const auto begin = static_cast<std::size_t>(line.data() - text.data());
+      marks.push_back({begin, begin + line.size(), n->first, n->second, lines});
+    }
+    lines += !is_blank_line(line);
+  }
+  if (marks.empty()) return {text};
+  // Numbers at the top: "Page 1 of n" opens the text and a whole page follows the last one.
+  const bool headers = marks.front().page == 1 && marks.front().lines_before < kFurnitureZone &&
+                       lines - marks.back().lines_before > 2 * kFurnitureZone;
+  std::vector<std::string> pages;
+  std::size_t start = 0;
+  for (const Mark& m : marks) {
+    if (headers ? m.page == 1 : m.page >= m.of) continue;
+    const std::size_t cut = headers ? m.begin : std::min(text.size(), m.end + 1);
+    if (cut <= start) continue;
+    pages.push_back(text.substr(start, cut - start));
+    start = cut;
+  }
+  pages.push_back(text.substr(start));
+  return pages;
+}
 
 std::string join_pages(const std::vector<std::string>& pages, const layout::LetterLabels& labels) {
   std::vector<Page> read;

@@ -11,6 +11,12 @@
 
 namespace imr::indexer::reader {
 
+// The pages of a text that lost its form feeds (a copy of a PDF's text) but
+// still prints "Page 2 of 5" on each: cut after each such footer, or before
+// each such header when the letter numbers its pages at the top. A text
+// without them is one page.
+std::vector<std::string> split_at_page_numbers(const std::string& text);
+
 // A page that ends mid-sentence runs on into the next; otherwise a blank
 // line separates them. A repeated line that is a letter heading or field
 // keeps its first occurrence, so the letter still states it once.

@@ -172,9 +172,38 @@ TEST_CASE("reader: page numbers and running headers and footers are removed") {
       "MAXIMUS FEDERAL SERVICES\nCase Number: CM13-0001\nLast page text.\n- 3 -"};
   CHECK(join_pages(pages, layout::LetterLabels::standard()) ==
         "Case Number: CM13-0001\nThe patient had generalized\nsedation. New paragraph.\n\nLast page text.");
+  // A line that ends one page and is quoted again at the top of the next is text, not a header.
+  const auto body = [](char page) {
+    std::string text;
+    for (const char* line : {"one", "two", "three", "four"}) text += std::string(line) + " on " + page + ".\n";
+    return text;
+  };
+  const std::string cited = "Official Disability Guidelines (ODG) Pain.\n";
+  const std::vector<std::string> quoted = {"HEADER\n" + body('A') + cited + "Page 1 of 3",
+                                           "HEADER\n" + cited + body('B') + "Page 2 of 3",
+                                           "HEADER\n" + body('C') + "Page 3 of 3"};
+  const std::string joined = body('A') + cited + "\n" + cited + body('B') + "\n" + body('C');
+  CHECK(join_pages(quoted, layout::LetterLabels::standard()) == joined.substr(0, joined.size() - 1));
   // One page: only page-number lines go; a bare number inside the text stays.
   CHECK(join_pages({"Text\n2\nmore\nthe end\nPage 1 of 1"}, layout::LetterLabels::standard()) ==
         "Text\n2\nmore\nthe end");
+}
+
+TEST_CASE("reader: text without form feeds is cut into pages at its printed page numbers") {
+  using Pages = std::vector<std::string>;
+  // Footers: cut after each, except the last page's.
+  CHECK(split_at_page_numbers("HEAD\nthe patient had\n\nPage 1 of 3\nHEAD\nsedation.\nPAGE 2 OF 3\nHEAD\nend\nPage 3 of 3\n") ==
+        Pages{"HEAD\nthe patient had\n\nPage 1 of 3\n", "HEAD\nsedation.\nPAGE 2 OF 3\n", "HEAD\nend\nPage 3 of 3\n"});
+  // Headers: cut before each, except the first page's.
+  CHECK(split_at_page_numbers("Page 1 of 2\nCase CM13-1\ntext\nPage 2 of 2\nCase CM13-1\na\nb\nc\nd\ne\nf") ==
+        Pages{"Page 1 of 2\nCase CM13-1\ntext\n", "Page 2 of 2\nCase CM13-1\na\nb\nc\nd\ne\nf"});
+  // Anything else that mentions pages is text.
+  CHECK(split_at_page_numbers("Guidelines Page(s): 30.\nsee page 2 of the report\nPage 12\n") ==
+        Pages{"Guidelines Page(s): 30.\nsee page 2 of the report\nPage 12\n"});
+  // End to end, the running header found on the pages goes and the sentence runs on.
+  const auto pages = split_at_page_numbers(
+      "MAXIMUS FEDERAL SERVICES\n\nThe patient had generalized\n\nPage 1 of 2\nMAXIMUS FEDERAL SERVICES\n\nsedation.\n\nPage 2 of 2");
+  CHECK(join_pages(pages, layout::LetterLabels::standard()) == "The patient had generalized\nsedation.");
 }
 
 TEST_CASE("reader: headings, fields, labels and item headings start paragraphs") {
