@@ -24,6 +24,8 @@ ENGINES = [("imrsearch", "imrsearch"), ("sqlite", "SQLite FTS5"), ("xapian", "Xa
 BASELINES = ENGINES[1:]
 # now/before p50 above which a query type counts as slower than before (run-to-run noise is below).
 SLOWER = 1.10
+# Memory the server may gain during the soak, after its warm-up, before the run fails.
+SOAK_GROWTH = 0.10
 
 
 def read(path):
@@ -63,6 +65,15 @@ def http(work):
             line = [l for l in read(os.path.join(work, name)).splitlines() if l.startswith("BENCH_JSON ")]
             out[int(m.group(1))] = json.loads(line[-1][len("BENCH_JSON "):])
     return dict(sorted(out.items()))
+
+
+def soak(work):
+    """The soak's SOAK_JSON line (tests/load/soak), or None when the run had no soak."""
+    path = os.path.join(work, "soak.txt")
+    if not os.path.exists(path):
+        return None
+    lines = [l for l in read(path).splitlines() if l.startswith("SOAK_JSON ")]
+    return json.loads(lines[-1][len("SOAK_JSON "):]) if lines else None
 
 
 def run(cmd):
@@ -152,7 +163,9 @@ def markdown(r):
             c, h["seconds"], h["requests"], h["requests_per_s"], h["p50_ms"], h["p95_ms"], h["p99_ms"], h["max_ms"], h["errors"]))
     def agreement(problems):
         return "agrees" if not problems else "%d differences" % len(problems)
-    lines += ["", "The baselines have no HTTP server of their own, so HTTP figures have no ratio.", "",
+    lines += ["", "The baselines have no HTTP server of their own, so HTTP figures have no ratio."]
+    lines += soak_section(r.get("soak"))
+    lines += ["",
               "## Correctness (record-only queries: total and every facet count)", "",
               "| query | imrsearch vs its parser's records | " +
               " | ".join("%s vs truth.jsonl" % label for _, label in ENGINES) + " |",
@@ -166,6 +179,20 @@ def markdown(r):
               "facet rules. Those are reported, not enforced.",
               "", "## Commands", "", "```"] + r["commands"] + ["```", "", "![latency chart](latest-%d.png)" % n, ""]
     return "\n".join(lines)
+
+
+def soak_section(s):
+    """The long load of tests/load/soak: errors and memory after warm-up are what it is for."""
+    if not s:
+        return []
+    growth = 100.0 * (s["rss_end_kb"] - s["rss_after_warmup_kb"]) / s["rss_after_warmup_kb"]
+    return ["", "## Soak (tests/load/soak: %d connections for %d s after %d s of warm-up)" % (
+                s["connections"], s["seconds"], s["warmup_s"]), "",
+            "| requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | 5xx | RSS after warm-up MB | RSS at the end MB | growth |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| %d | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %d | %.1f | %.1f | %+.1f%% |" % (
+                s["requests"], s["requests_per_s"], s["p50_ms"], s["p95_ms"], s["p99_ms"], s["max_ms"], s["errors"],
+                s["errors_5xx"], s["rss_after_warmup_kb"] / 1024, s["rss_end_kb"] / 1024, growth)]
 
 
 def before_section(r):
@@ -241,7 +268,8 @@ def main():
          "queries": queries, "http": http(a.work),
          "truth_check": check_truth(mix, queries, truth_check.Truth(os.path.join(a.corpus, "truth.jsonl"))),
          "exact_check": check_exact(mix, queries, truth_check.Truth(os.path.join(a.work, "extracted.jsonl"))),
-         "commands": read(os.path.join(a.work, "commands.txt")).splitlines(), "before": before(a.work)}
+         "commands": read(os.path.join(a.work, "commands.txt")).splitlines(), "before": before(a.work),
+         "soak": soak(a.work)}
     os.makedirs(a.results, exist_ok=True)
     base = os.path.join(a.results, "latest-%d" % a.letters)
     with open(base + ".json", "w") as f:
@@ -257,6 +285,11 @@ def main():
         if h["errors"]:
             failures.append(("http", c))
             print("HTTP ERRORS: %d of the requests with %d connections failed" % (h["errors"], c), file=sys.stderr)
+    s = r["soak"]
+    if s and (s["errors"] or s["errors_5xx"] or s["rss_end_kb"] > s["rss_after_warmup_kb"] * (1 + SOAK_GROWTH)):
+        failures.append(("soak", s["errors"]))
+        print("SOAK FAILED: %d failed requests, RSS %d kB after warm-up, %d kB at the end" % (
+            s["errors"], s["rss_after_warmup_kb"], s["rss_end_kb"]), file=sys.stderr)
     print("wrote %s.md, .json, .png" % base)
     return 1 if failures else 0
 
