@@ -70,10 +70,13 @@ std::string name_part(std::string_view treatment) {
 // Where the quantity goes in a medication line until its dosage form is known.
 constexpr std::string_view kQuantityMark = "\x1f";
 
+// Whether one of words (lower case) stands as a whole word in text.
 bool has_word(std::string_view text, const std::vector<std::string>& words) {
-  std::string lower(text);
-  for (char& c : lower) c = std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : ' ';
-  return std::ranges::any_of(words, [&](const std::string& w) { return (" " + lower + " ").find(" " + w + " ") != std::string::npos; });
+  std::string padded = " ";
+  for (const char c : text)
+    padded += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : ' ';
+  padded += ' ';
+  return std::ranges::any_of(words, [&](const std::string& w) { return padded.find(" " + w + " ") != std::string::npos; });
 }
 
 }  // namespace

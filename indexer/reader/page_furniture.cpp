@@ -55,17 +55,18 @@ bool is_page_number(std::string_view line) {
 // "Page 2 of 5" (after tidy_line) as {2, 5}; nothing for any other line.
 // Only this explicit form marks a page break: a bare number may be anything.
 std::optional<std::pair<int, int>> page_n_of_m(std::string_view t) {
-  if (t.size() < 9 || lower(t[0]) != 'p' || lower(t[1]) != 'a' || lower(t[2]) != 'g' || lower(t[3]) != 'e' ||
-      t[4] != ' ' || !is_page_number(t))
-    return std::nullopt;
-  const std::size_t of = std::min(t.find(" of "), t.find(" OF "));
-  if (of == std::string_view::npos) return std::nullopt;
+  // is_page_number checks the whole form ("of" or "/" between the numbers);
+  // what is left is to read the first and the last run of digits.
+  if (t.size() < 8 || (t[0] != 'P' && t[0] != 'p') || t[4] != ' ' || !is_page_number(t)) return std::nullopt;
+  const std::size_t first_end = t.find_first_not_of("0123456789", 5);
+  const std::size_t last_start = t.find_last_not_of("0123456789") + 1;
+  if (first_end == std::string_view::npos || last_start <= first_end) return std::nullopt;  // "Page 12"
   const auto number = [](std::string_view digits) {
     int n = 0;
     for (const char c : digits) n = n * 10 + (c - '0');
     return n;
   };
-  return std::pair{number(t.substr(5, of - 5)), number(t.substr(of + 4))};
+  return std::pair{number(t.substr(5, first_end - 5)), number(t.substr(last_start))};
 }
 
 // Headers repeat with their numbers changed ("Page 2", dates): compare shapes.

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -47,9 +48,9 @@ Request to_request(const httplib::Request& req) {
 
 // /api/health stays outside the gate: a monitor must see a busy server alive.
 Response route_api(ContextPool& pool, AdmissionGate& gate, const httplib::Request& req) {
-  if (req.path == "/api/health") return route(pool.for_this_thread(), req.path, to_request(req));
-  const AdmissionGate::Ticket ticket = gate.enter();
-  if (!ticket)
+  const bool queues = req.path != "/api/health";
+  const std::optional<AdmissionGate::Ticket> ticket = queues ? std::optional(gate.enter()) : std::nullopt;
+  if (ticket && !*ticket)
     return error_response(503, "the server is busy: no search slot came free within " +
                                    std::to_string(gate.max_wait().count() / 1000) + " s; try again shortly");
   return route(pool.for_this_thread(), req.path, to_request(req));

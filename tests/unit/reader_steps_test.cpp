@@ -197,6 +197,7 @@ TEST_CASE("reader: text without form feeds is cut into pages at its printed page
   // Headers: cut before each, except the first page's.
   CHECK(split_at_page_numbers("Page 1 of 2\nCase CM13-1\ntext\nPage 2 of 2\nCase CM13-1\na\nb\nc\nd\ne\nf") ==
         Pages{"Page 1 of 2\nCase CM13-1\ntext\n", "Page 2 of 2\nCase CM13-1\na\nb\nc\nd\ne\nf"});
+  CHECK(split_at_page_numbers("a\nPage 1 Of 2\nb\nPage 2/2\n") == Pages{"a\nPage 1 Of 2\n", "b\nPage 2/2\n"});
   // Anything else that mentions pages is text.
   CHECK(split_at_page_numbers("Guidelines Page(s): 30.\nsee page 2 of the report\nPage 12\n") ==
         Pages{"Guidelines Page(s): 30.\nsee page 2 of the report\nPage 12\n"});
