@@ -1,17 +1,18 @@
 #include "cli/file_batches.h"
 
+#include <filesystem>
 #include <future>
 
 namespace imr::indexer {
 
-FileBatches::FileBatches(const std::vector<std::filesystem::path>& files, std::size_t batch_size, BatchReader reader)
+FileBatches::FileBatches(const std::vector<std::string>& files, std::size_t batch_size, BatchReader reader)
     : files_(files), batch_size_(batch_size == 0 ? 1 : batch_size), reader_(std::move(reader)) {}
 
 std::vector<FileBytes> FileBatches::next() {
   std::vector<FileBytes> batch;
   while (position_ < files_.size() && batch.size() < batch_size_) {
-    const std::filesystem::path& path = files_[position_++];
-    const std::string source = path.generic_string();
+    const std::string& source = files_[position_++];
+    const std::filesystem::path path(source);
     try {
       std::string bytes = read_file_bytes(path);
       if (reader_.wanted(source, bytes)) batch.push_back({source, format_of(path), std::move(bytes)});

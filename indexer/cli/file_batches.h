@@ -2,7 +2,6 @@
 // letters holds only one batch of bytes in memory at a time.
 #pragma once
 
-#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -20,14 +19,14 @@ struct BatchReader {
 
 class FileBatches {
  public:
-  FileBatches(const std::vector<std::filesystem::path>& files, std::size_t batch_size, BatchReader reader);
+  FileBatches(const std::vector<std::string>& files, std::size_t batch_size, BatchReader reader);
   // The next batch (empty when all files were read).
   std::vector<FileBytes> next();
   std::size_t read_count() const { return position_; }
   bool done() const { return position_ >= files_.size(); }
 
  private:
-  const std::vector<std::filesystem::path>& files_;
+  const std::vector<std::string>& files_;
   std::size_t batch_size_;
   BatchReader reader_;
   std::size_t position_ = 0;

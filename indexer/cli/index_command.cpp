@@ -58,7 +58,7 @@ void write_letter(PreparedLetter& p, IndexWriter& writer, Summary& summary) {
   (writer.write(*p.document, p.source) == WriteOutcome::added ? summary.added : summary.replaced)++;
 }
 
-void index_files(const std::vector<std::filesystem::path>& files, unsigned threads, IndexWriter& writer,
+void index_files(const std::vector<std::string>& files, unsigned threads, IndexWriter& writer,
                  Summary& summary) {
   FileBatches batches(files, kFilesPerBatch,
                       {.wanted =

@@ -1,6 +1,8 @@
 #include "cli/letter_files.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <iterator>
 #include <system_error>
 
 #include "reader/letter_reader.h"
@@ -12,13 +14,14 @@ namespace {
 
 void collect_folder(const fs::path& dir, LetterFiles& out) {
   std::error_code ec;
-  std::vector<fs::path> found;
+  std::vector<std::string> found;
   auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-    if (it->is_regular_file(ec) && is_letter_file(it->path())) found.push_back(it->path().lexically_normal());
+    if (it->is_regular_file(ec) && is_letter_file(it->path()))
+      found.push_back(it->path().lexically_normal().generic_string());
   if (ec) out.errors.push_back(dir.string() + ": cannot list folder: " + ec.message());
   std::ranges::sort(found);
-  out.files.insert(out.files.end(), found.begin(), found.end());
+  out.files.insert(out.files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
 }
 
 }  // namespace
@@ -33,7 +36,7 @@ LetterFiles collect_letter_files(const std::vector<std::string>& paths) {
     else if (fs::is_directory(status))
       collect_folder(p, out);
     else
-      out.files.push_back(fs::path(p).lexically_normal());
+      out.files.push_back(fs::path(p).lexically_normal().generic_string());
   }
   return out;
 }
