@@ -2,6 +2,7 @@
 // analyzers must not be shared), created on a thread's first request.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -15,7 +16,8 @@ namespace imr::searcher {
 
 class ContextPool {
  public:
-  ContextPool(std::filesystem::path index_dir, std::shared_ptr<const schema::Vocabulary> vocabulary);
+  ContextPool(std::filesystem::path index_dir, std::shared_ptr<const schema::Vocabulary> vocabulary,
+              std::chrono::milliseconds time_budget = kQueryBudget);
 
   // The calling thread's context; only that thread may use it.
   SearchContext& for_this_thread();
@@ -23,6 +25,7 @@ class ContextPool {
  private:
   std::filesystem::path index_dir_;
   std::shared_ptr<const schema::Vocabulary> vocabulary_;
+  std::chrono::milliseconds time_budget_;
   std::mutex mutex_;
   std::unordered_map<std::thread::id, std::unique_ptr<SearchContext>> contexts_;
 };

@@ -3,10 +3,13 @@
 // keeps anything a client sends from producing a 500.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
+
+#include "collector/deadline.h"
 
 namespace imr::searcher {
 
@@ -16,6 +19,8 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port
   std::size_t concurrent_searches = 0;  // searches running at once; 0: one per core
+  // How long one admitted search may run before it is answered 503.
+  std::chrono::milliseconds time_budget = kQueryBudget;
 };
 
 class HttpServer {

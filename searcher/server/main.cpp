@@ -1,6 +1,6 @@
 // imr-search: serves the search page and the JSON API over an index.
 //
-//   imr-search [--db DIR] [--port N] [--host H] [--web DIR] [--searches N]
+//   imr-search [--db DIR] [--port N] [--host H] [--web DIR] [--searches N] [--time-budget MS]
 #include <cstdio>
 #include <exception>
 
@@ -25,7 +25,12 @@ int main(int argc, char** argv) {
   app.add_option("--searches", options.concurrent_searches,
                  "searches running at once, the others queue (0: one per core)")
       ->capture_default_str();
+  long budget_ms = options.time_budget.count();
+  app.add_option("--time-budget", budget_ms, "milliseconds one search may run before it is answered 503")
+      ->check(CLI::Range(1L, 600000L))
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
+  options.time_budget = std::chrono::milliseconds(budget_ms);
   options.index_dir = db;
   options.web_dir = web;
 
