@@ -83,7 +83,7 @@ def run(cmd):
         return "unknown"
 
 
-def machine():
+def machine(work):
     meminfo = read("/proc/meminfo")
     cpu = re.search(r"model name\s*:\s*(.+)", read("/proc/cpuinfo"))
     versions = {p: run(["dpkg-query", "-W", "-f=${Version}", p])
@@ -91,7 +91,16 @@ def machine():
     return {"cores": os.cpu_count(), "cpu": cpu.group(1) if cpu else platform.processor(),
             "memory_gb": round(int(re.search(r"MemTotal:\s*(\d+)", meminfo).group(1)) / 2 ** 20, 1),
             "kernel": platform.release(), "versions": versions,
-            "git_commit": run(["git", "-C", os.path.dirname(__file__), "rev-parse", "--short", "HEAD"])}
+            "git_commit": built_commit(work)}
+
+
+def built_commit(work):
+    """The commit the measured binaries were built from (bench/run notes it before it builds;
+    HEAD at report time may be later, a run takes hours)."""
+    path = os.path.join(work, "commit")
+    if os.path.exists(path):
+        return read(path).strip()
+    return run(["git", "-C", os.path.dirname(__file__), "describe", "--always", "--dirty"])
 
 
 def check_truth(mix, queries, truth):
@@ -260,7 +269,7 @@ def main():
     first = json.loads(read(os.path.join(a.work, "query-imrsearch.json")))
     corpus_bytes = int(read(os.path.join(a.work, "corpus.size")))
     manifest = json.loads(read(os.path.join(a.corpus, "manifest.json")))
-    r = {"letters": a.letters, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "machine": machine(),
+    r = {"letters": a.letters, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "machine": machine(a.work),
          "corpus_mb": corpus_bytes / 1e6, "corpus_made_by": manifest.get("made_by", "build/imr-generate"),
          "rounds": first["rounds"], "runs": first["runs"], "warmup": first["warmup"],
          "budget_s": first.get("budget_s"), "load_average": " ".join(read("/proc/loadavg").split()[:3]),
