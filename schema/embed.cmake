@@ -1,11 +1,8 @@
-# Turns the files of schema/data into a C++ source, so the binaries carry
-# their vocabularies and run from any folder. Called at build time with
-# -DOUT=<file.cpp> -DDATA_DIR=<dir> [-DNAMESPACE=ns -DHEADER=path.h], the
-# namespace and header that declare data_file() (default: imr::schema's).
-if(NOT NAMESPACE)
-  set(NAMESPACE "imr::schema")
-  set(HEADER "imr/schema/data_files.h")
-endif()
+# Turns the files of a data folder into a C++ source, so the binaries carry
+# their data and run from any folder. Called at build time (see
+# imr_embed_data in the top CMakeLists.txt) with -DOUT=<file.cpp>
+# -DDATA_DIR=<dir> -DNAMESPACE=ns -DHEADER=path.h, the namespace and header
+# that declare data_file().
 file(GLOB files RELATIVE "${DATA_DIR}" "${DATA_DIR}/*")
 list(SORT files)
 set(arrays "")

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <stdexcept>
 
-#include "api/handlers.h"
+#include "imr/api/handlers.h"
 #include "imr/schema/vocabulary.h"
 
 namespace imr::bench {

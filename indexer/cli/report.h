@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/letter_files.h"
+#include "imr/pipeline/letter_files.h"
 
 namespace imr::indexer {
 

@@ -1,8 +1,8 @@
-#include "document/document_builder.h"
+#include "imr/document/document_builder.h"
 
-#include "document/content_hash.h"
 #include "imr/schema/facet_table.h"
 #include "imr/schema/field.h"
+#include "imr/schema/letter_identity.h"
 #include "imr/schema/stored_letter.h"
 
 namespace imr::indexer {
@@ -30,15 +30,6 @@ void set_date(Xapian::Document& doc, unsigned slot_no, const std::optional<std::
 
 }  // namespace
 
-std::string letter_key(const schema::Record& record, std::string_view clean_text) {
-  if (record.case_number && !record.case_number->empty()) return *record.case_number;
-  return "h" + content_hash(clean_text);
-}
-
-std::string source_term(std::string_view source_path) {
-  return "XSRC" + content_hash(source_path);
-}
-
 BuiltDocument DocumentBuilder::build(const schema::Record& record, std::string_view clean_text,
                                      std::string_view hash) const {
   Xapian::Document doc;
@@ -57,9 +48,9 @@ BuiltDocument DocumentBuilder::build(const schema::Record& record, std::string_v
   doc.add_value(slot::content_hash, std::string(hash));
   doc.add_value(slot::source_path, record.source);
 
-  std::string key = schema::key_term(letter_key(record, clean_text));
+  std::string key = schema::key_term(schema::letter_key(record, clean_text));
   doc.add_boolean_term(key);
-  doc.add_boolean_term(source_term(record.source));
+  doc.add_boolean_term(schema::source_term(record.source));
   doc.set_data(schema::encode_stored_letter({record, std::string(clean_text)}));
   return {std::move(doc), std::move(key)};
 }

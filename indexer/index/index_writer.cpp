@@ -1,8 +1,9 @@
-#include "index/index_writer.h"
+#include "imr/index/index_writer.h"
 
 #include <vector>
 
 #include "imr/schema/field.h"
+#include "imr/schema/letter_identity.h"
 
 namespace imr::indexer {
 namespace {
@@ -55,7 +56,7 @@ IndexWriter::~IndexWriter() {
 }
 
 bool IndexWriter::unchanged(std::string_view source, std::string_view content_hash) const {
-  const std::string term = source_term(source);
+  const std::string term = schema::source_term(source);
   for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
     if (db_.get_document(*it).get_value(schema::slot::content_hash) == content_hash) return true;
   return false;
@@ -72,7 +73,7 @@ WriteOutcome IndexWriter::write(const BuiltDocument& doc, std::string_view sourc
 WriteOutcome IndexWriter::write_unguarded(const BuiltDocument& doc, std::string_view source) {
   begin_batch_if_needed();
   // A file whose case number changed leaves no stale letter behind.
-  const std::string src = source_term(source);
+  const std::string src = schema::source_term(source);
   std::vector<Xapian::docid> stale;
   for (auto it = db_.postlist_begin(src); it != db_.postlist_end(src); ++it) {
     Xapian::Document old = db_.get_document(*it);

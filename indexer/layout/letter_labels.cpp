@@ -1,5 +1,5 @@
 // LetterLabels: reading letter_labels.tsv and matching its entries in text.
-#include "layout/letter_labels.h"
+#include "imr/layout/letter_labels.h"
 
 #include <algorithm>
 
@@ -62,9 +62,8 @@ bool follows_colon(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
-const LetterLabels& LetterLabels::standard() {
-  static const LetterLabels labels(schema::read_data_table(kFile, 3, 3));
-  return labels;
+std::shared_ptr<const LetterLabels> LetterLabels::builtin() {
+  return std::make_shared<const LetterLabels>(schema::read_data_table(kFile, 3, 3));
 }
 
 LetterLabels::LetterLabels(std::string_view tsv) : LetterLabels(schema::parse_data_table(kFile, tsv, 3, 3)) {}

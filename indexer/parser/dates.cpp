@@ -1,12 +1,12 @@
 // Recognises the date forms letters print and validates them as calendar dates.
-#include "parser/dates.h"
+#include "dates.h"
 
 #include <array>
 #include <charconv>
 #include <cstdio>
 #include <regex>
 
-#include "parser/text_util.h"
+#include "text_util.h"
 
 namespace imr::indexer::parsing {
 namespace {

@@ -2,11 +2,11 @@
 // matches wins: a summary that lists diagnoses and also mentions one in
 // passing gives the list. Only lists split on "and": in "diagnosed with other
 // and unspecified complications" the "and" is part of one diagnosis.
-#include "parser/diagnoses.h"
+#include "diagnoses.h"
 
 #include <regex>
 
-#include "parser/text_util.h"
+#include "text_util.h"
 
 namespace imr::indexer::parsing {
 namespace {

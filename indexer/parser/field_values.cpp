@@ -1,13 +1,13 @@
 // Field values between the label matches of LetterLabels.
-#include "parser/field_values.h"
+#include "field_values.h"
 
-#include "layout/letter_labels.h"
-#include "parser/text_util.h"
+#include "imr/layout/letter_labels.h"
+#include "text_util.h"
 
 namespace imr::indexer::parsing {
 
-FieldValues::FieldValues(std::string_view whole_text) {
-  const auto matches = layout::LetterLabels::standard().find_all(whole_text);
+FieldValues::FieldValues(std::string_view whole_text, const layout::LetterLabels& labels) {
+  const auto matches = labels.find_all(whole_text);
   for (std::size_t i = 0; i < matches.size(); ++i) {
     if (matches[i].label->kind != layout::LabelKind::field) continue;
     const std::size_t next = i + 1 < matches.size() ? matches[i + 1].start : whole_text.size();

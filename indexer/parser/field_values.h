@@ -8,11 +8,13 @@
 #include <string_view>
 #include <vector>
 
+#include "imr/layout/letter_labels.h"
+
 namespace imr::indexer::parsing {
 
 class FieldValues {
  public:
-  explicit FieldValues(std::string_view whole_text);
+  FieldValues(std::string_view whole_text, const layout::LetterLabels& labels);
   // The first value of the field of that name, trimmed; nullopt when absent.
   std::optional<std::string_view> first(std::string_view name) const;
 

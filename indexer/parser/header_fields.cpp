@@ -1,13 +1,13 @@
 // Reads the labelled fields of a letter's header table, wherever the reader
 // left them.
-#include "parser/header_fields.h"
+#include "header_fields.h"
 
 #include <array>
 #include <regex>
 
-#include "parser/dates.h"
-#include "parser/field_values.h"
-#include "parser/text_util.h"
+#include "dates.h"
+#include "field_values.h"
+#include "text_util.h"
 
 namespace imr::indexer::parsing {
 namespace {
@@ -46,8 +46,8 @@ std::optional<std::string> priority_in(const FieldValues& fields) {
 
 }  // namespace
 
-HeaderFields header_fields(std::string_view whole_text) {
-  const FieldValues fields(whole_text);
+HeaderFields header_fields(std::string_view whole_text, const layout::LetterLabels& labels) {
+  const FieldValues fields(whole_text, labels);
   HeaderFields out;
   out.case_number = case_number_in(fields, whole_text);
   out.priority = priority_in(fields);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "imr/schema/record.h"
+#include "imr/layout/letter_labels.h"
 
 namespace imr::indexer::parsing {
 
@@ -18,6 +19,6 @@ struct HeaderFields {
   std::vector<std::string> warnings;
 };
 
-HeaderFields header_fields(std::string_view whole_text);
+HeaderFields header_fields(std::string_view whole_text, const layout::LetterLabels& labels);
 
 }  // namespace imr::indexer::parsing

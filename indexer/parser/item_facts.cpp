@@ -1,8 +1,8 @@
 // Analyses item text exactly as the index does, so the vocabulary matches
 // the same words a search for them would.
-#include "parser/item_facts.h"
+#include "item_facts.h"
 
-#include "parser/text_util.h"
+#include "text_util.h"
 
 namespace imr::indexer::parsing {
 namespace {

@@ -5,7 +5,7 @@
 #include "imr/schema/analyzer.h"
 #include "imr/schema/record.h"
 #include "imr/schema/vocabulary.h"
-#include "parser/printed_items.h"
+#include "printed_items.h"
 
 namespace imr::indexer::parsing {
 

@@ -1,10 +1,10 @@
 // Layout detection: each layout is known by phrases only it prints. More
 // specific layouts come first, since later ones share their general headings.
-#include "parser/layout.h"
+#include "layout.h"
 
 #include <array>
 
-#include "parser/text_util.h"
+#include "text_util.h"
 
 namespace imr::indexer::parsing {
 namespace {

@@ -1,17 +1,17 @@
 // The parser: clean text -> LetterText (paragraphs by section) -> each field's
 // reader -> the record. Letter-wide facts come from the header table first and
 // from the case summary's prose when the letter has no table.
-#include "parser/letter_parser.h"
+#include "imr/parser/letter_parser.h"
 
-#include "parser/diagnoses.h"
-#include "parser/header_fields.h"
-#include "parser/item_facts.h"
-#include "parser/layout.h"
-#include "parser/letter_text.h"
-#include "parser/patient_facts.h"
-#include "parser/printed_items.h"
-#include "parser/reviewer_facts.h"
-#include "parser/summary_dates.h"
+#include "diagnoses.h"
+#include "header_fields.h"
+#include "item_facts.h"
+#include "layout.h"
+#include "letter_text.h"
+#include "patient_facts.h"
+#include "printed_items.h"
+#include "reviewer_facts.h"
+#include "summary_dates.h"
 
 namespace imr::indexer {
 namespace {
@@ -34,17 +34,18 @@ std::string summary_of(const LetterText& text) {
 
 }  // namespace
 
-LetterParser::LetterParser(std::shared_ptr<const schema::Vocabulary> vocabulary)
-    : vocabulary_(std::move(vocabulary)) {}
+LetterParser::LetterParser(std::shared_ptr<const schema::Vocabulary> vocabulary,
+                           std::shared_ptr<const layout::LetterLabels> labels)
+    : vocabulary_(std::move(vocabulary)), labels_(std::move(labels)) {}
 
 ParsedLetter LetterParser::parse(std::string_view clean_text, std::string source) const {
   ParsedLetter out;
   schema::Record& r = out.record;
   r.source = std::move(source);
-  const LetterText text(clean_text);
+  const LetterText text(clean_text, *labels_);
   r.layout = std::string(layout_of(text.whole()));
 
-  HeaderFields header = header_fields(text.whole());
+  HeaderFields header = header_fields(text.whole(), *labels_);
   r.case_number = std::move(header.case_number);
   r.dates = std::move(header.dates);
   r.priority = std::move(header.priority);
@@ -57,7 +58,7 @@ ParsedLetter LetterParser::parse(std::string_view clean_text, std::string source
   r.patient = patient_facts(summary);
   r.diagnoses = diagnoses_in(summary);
 
-  ReviewerFacts reviewer = reviewer_facts(text.whole(), *vocabulary_, analyzer_);
+  ReviewerFacts reviewer = reviewer_facts(text.whole(), *labels_, *vocabulary_, analyzer_);
   r.reviewer = std::move(reviewer.reviewer);
   add_warnings(out.warnings, reviewer.warnings);
 

@@ -1,13 +1,13 @@
 // Splits clean text into paragraphs and assigns each to its section.
-#include "parser/letter_text.h"
+#include "letter_text.h"
 
 #include <array>
 #include <cctype>
 #include <optional>
 #include <utility>
 
-#include "layout/letter_labels.h"
-#include "parser/text_util.h"
+#include "imr/layout/letter_labels.h"
+#include "text_util.h"
 
 namespace imr::indexer::parsing {
 namespace {
@@ -73,19 +73,19 @@ std::string_view heading_body(std::string_view rest) {
 
 }  // namespace
 
-HeadingMatch heading_of(std::string_view paragraph) {
+HeadingMatch heading_of(std::string_view paragraph, const layout::LetterLabels& labels) {
   const std::string_view p = trim_markup(paragraph);
-  const auto match = layout::LetterLabels::standard().match_at(p, 0);
+  const auto match = labels.match_at(p, 0);
   if (!match) return {};
   const auto section = section_named(*match->label);
   if (!section) return {};
   return {*section, static_cast<std::size_t>(p.data() - paragraph.data()) + match->end};
 }
 
-LetterText::LetterText(std::string_view clean_text) {
+LetterText::LetterText(std::string_view clean_text, const layout::LetterLabels& labels) : labels_(&labels) {
   Section section = Section::preamble;
   for (std::string& text : split_paragraphs(clean_text)) {
-    const HeadingMatch h = heading_of(text);
+    const HeadingMatch h = heading_of(text, labels);
     const bool heading = h.length > 0;
     if (heading) section = h.section;
     std::string body(heading ? heading_body(std::string_view(text).substr(h.length)) : std::string_view(text));

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "imr/layout/letter_labels.h"
+
 namespace imr::indexer::parsing {
 
 enum class Section {
@@ -29,7 +31,10 @@ struct Paragraph {
 
 class LetterText {
  public:
-  explicit LetterText(std::string_view clean_text);
+  // The labels must outlive the LetterText.
+  LetterText(std::string_view clean_text, const layout::LetterLabels& labels);
+
+  const layout::LetterLabels& labels() const { return *labels_; }
 
   const std::vector<Paragraph>& paragraphs() const { return paragraphs_; }
   bool has(Section section) const;
@@ -39,6 +44,7 @@ class LetterText {
   const std::string& whole() const { return whole_; }
 
  private:
+  const layout::LetterLabels* labels_;
   std::vector<Paragraph> paragraphs_;
   std::string whole_;
 };
@@ -49,6 +55,6 @@ struct HeadingMatch {
   Section section = Section::preamble;
   std::size_t length = 0;
 };
-HeadingMatch heading_of(std::string_view paragraph);
+HeadingMatch heading_of(std::string_view paragraph, const layout::LetterLabels& labels);
 
 }  // namespace imr::indexer::parsing

@@ -1,11 +1,11 @@
 // Age phrases name both facts at once; titles ("Mr.", "Ms.") and pronouns
 // are weaker evidence, used for sex only when no age phrase states it.
-#include "parser/patient_facts.h"
+#include "patient_facts.h"
 
 #include <charconv>
 #include <regex>
 
-#include "parser/text_util.h"
+#include "text_util.h"
 
 namespace imr::indexer::parsing {
 namespace {

@@ -1,15 +1,15 @@
 // A single pass over the paragraphs. An item opens at its heading (or its
 // notice sentence) and each label switches which of its parts the following
 // paragraphs belong to; a section heading or the next item closes it.
-#include "parser/printed_items.h"
+#include "printed_items.h"
 
 #include <cctype>
 #include <charconv>
 #include <optional>
 #include <regex>
 
-#include "layout/letter_labels.h"
-#include "parser/text_util.h"
+#include "imr/layout/letter_labels.h"
+#include "text_util.h"
 
 namespace imr::indexer::parsing {
 namespace {
@@ -32,9 +32,9 @@ struct LabelMatch {
   std::string_view rest;
 };
 
-LabelMatch label_of(std::string_view paragraph) {
+LabelMatch label_of(std::string_view paragraph, const layout::LetterLabels& labels) {
   const std::string_view p = trim_markup(paragraph);
-  const auto match = layout::LetterLabels::standard().match_at(p, 0);
+  const auto match = labels.match_at(p, 0);
   if (!match || match->label->kind != layout::LabelKind::label) return {};
   const Part part = part_named(match->label->name);
   if (part == Part::none) return {};
@@ -170,6 +170,8 @@ bool adopts_claims_citation(std::string_view reviewer_citation) {
 
 class ItemScanner {
  public:
+  explicit ItemScanner(const layout::LetterLabels& labels) : labels_(labels) {}
+
   void paragraph(const Paragraph& p) {
     if (p.heading) close();
     section_ = p.section;
@@ -190,7 +192,7 @@ class ItemScanner {
       return open(std::move(heading->item), false);
     }
     if (auto item = regarding_heading(text)) return open(std::move(*item), true);
-    if (const LabelMatch label = label_of(text); label.part != Part::none) return labelled(label);
+    if (const LabelMatch label = label_of(text, labels_); label.part != Part::none) return labelled(label);
     content(text);
   }
 
@@ -322,6 +324,7 @@ class ItemScanner {
   PrintedItems out_;
   std::optional<std::size_t> current_;
   Part part_ = Part::none;
+  const layout::LetterLabels& labels_;
   Section section_ = Section::preamble;
   std::string last_plain_;
   std::string letter_guidelines_;
@@ -331,7 +334,7 @@ class ItemScanner {
 }  // namespace
 
 PrintedItems printed_items(const LetterText& text) {
-  ItemScanner scanner;
+  ItemScanner scanner(text.labels());
   for (const Paragraph& p : text.paragraphs()) scanner.paragraph(p);
   return scanner.finish();
 }

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "parser/letter_text.h"
+#include "letter_text.h"
 
 namespace imr::indexer::parsing {
 

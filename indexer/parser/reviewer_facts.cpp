@@ -1,11 +1,11 @@
 // Finds the printed certifications and states, then names them the way the
 // vocabulary does, so the same specialty is one facet value however printed.
-#include "parser/reviewer_facts.h"
+#include "reviewer_facts.h"
 
 #include <regex>
 
-#include "parser/field_values.h"
-#include "parser/text_util.h"
+#include "field_values.h"
+#include "text_util.h"
 
 namespace imr::indexer::parsing {
 namespace {
@@ -21,9 +21,9 @@ const std::regex& list_separator() {
 }
 
 // The 2016 credentials block ("State(s) of Licensure: California,North Carolina").
-Printed from_block(std::string_view text) {
+Printed from_block(std::string_view text, const layout::LetterLabels& labels) {
   static const std::regex cert_separator(R"(\s*[,;]\s*)");
-  const FieldValues fields(text);
+  const FieldValues fields(text, labels);
   Printed out;
   if (const auto states = fields.first("license_states")) out.states = *states;
   if (const auto certs = fields.first("certifications")) out.certifications = split(*certs, cert_separator);
@@ -45,9 +45,10 @@ Printed from_prose(std::string_view text) {
 
 }  // namespace
 
-ReviewerFacts reviewer_facts(std::string_view whole_text, const schema::Vocabulary& vocabulary,
+ReviewerFacts reviewer_facts(std::string_view whole_text, const layout::LetterLabels& labels,
+                             const schema::Vocabulary& vocabulary,
                              const schema::Analyzer& analyzer) {
-  Printed printed = from_block(whole_text);
+  Printed printed = from_block(whole_text, labels);
   if (printed.certifications.empty() && printed.states.empty()) printed = from_prose(whole_text);
 
   ReviewerFacts out;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "imr/schema/analyzer.h"
+#include "imr/layout/letter_labels.h"
 #include "imr/schema/record.h"
 #include "imr/schema/vocabulary.h"
 
@@ -20,7 +21,8 @@ struct ReviewerFacts {
   std::vector<std::string> warnings;
 };
 
-ReviewerFacts reviewer_facts(std::string_view whole_text, const schema::Vocabulary& vocabulary,
+ReviewerFacts reviewer_facts(std::string_view whole_text, const layout::LetterLabels& labels,
+                             const schema::Vocabulary& vocabulary,
                              const schema::Analyzer& analyzer);
 
 }  // namespace imr::indexer::parsing

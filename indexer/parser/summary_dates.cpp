@@ -1,12 +1,12 @@
 // A date belongs to a fact when the words right before it name that fact;
 // only words that can sit between the name and the date are allowed, so
 // "injury and was seen on 5/1/13" does not make 5/1/13 the injury date.
-#include "parser/summary_dates.h"
+#include "summary_dates.h"
 
 #include <regex>
 
-#include "parser/dates.h"
-#include "parser/text_util.h"
+#include "dates.h"
+#include "text_util.h"
 
 namespace imr::indexer::parsing {
 namespace {

@@ -1,5 +1,5 @@
 // String helpers shared by the parser's modules (see text_util.h).
-#include "parser/text_util.h"
+#include "text_util.h"
 
 #include <algorithm>
 #include <cctype>
@@ -8,7 +8,6 @@ namespace imr::indexer::parsing {
 namespace {
 
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
-char fold(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
 // The next piece of s to search: all of it when short, else up to a window
 // cut at its last line break or space, so that words are never split.
@@ -29,35 +28,11 @@ std::regex_constants::match_flag_type flags_at(std::size_t offset) {
 
 }  // namespace
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 std::string_view trim_markup(std::string_view s) {
   const auto markup = [](char c) { return is_space(c) || c == '*' || c == '#' || c == '_'; };
   while (!s.empty() && markup(s.front())) s.remove_prefix(1);
   while (!s.empty() && markup(s.back())) s.remove_suffix(1);
   return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::ranges::transform(out, out.begin(), fold);
-  return out;
-}
-
-bool starts_with_icase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() &&
-         std::ranges::equal(s.substr(0, prefix.size()), prefix, {}, fold, fold);
-}
-
-bool contains_icase(std::string_view s, std::string_view needle) {
-  // std::search, not std::ranges::search: clang 14 cannot compile the
-  // latter's projections with libstdc++ 12, and the fuzzers build with clang.
-  return std::search(s.begin(), s.end(), needle.begin(), needle.end(),
-                     [](char a, char b) { return fold(a) == fold(b); }) != s.end();
 }
 
 std::string_view regex_window(std::string_view s) { return s.substr(0, std::min(s.size(), kRegexWindow)); }

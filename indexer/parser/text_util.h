@@ -1,5 +1,5 @@
-// Small string helpers the parser's modules share: trimming, case-insensitive
-// prefixes, and a bounded regex search that hostile input cannot blow up.
+// The parser's own string helpers (the general ones come from imr/schema/text.h):
+// trimming markup, and a bounded regex search that hostile input cannot blow up.
 #pragma once
 
 #include <optional>
@@ -8,14 +8,17 @@
 #include <string_view>
 #include <vector>
 
+#include "imr/schema/text.h"
+
 namespace imr::indexer::parsing {
 
-std::string_view trim(std::string_view s);
+using text::contains_icase;
+using text::lower;
+using text::starts_with_icase;
+using text::trim;
+
 // Trims and also drops leftover markup around a phrase ("**", "#", "_").
 std::string_view trim_markup(std::string_view s);
-std::string lower(std::string_view s);
-bool starts_with_icase(std::string_view s, std::string_view prefix);
-bool contains_icase(std::string_view s, std::string_view needle);
 
 // libstdc++'s regex engine recurses per character matched, so one huge
 // paragraph could exhaust the stack: searches run over chunks of at most this

@@ -1,10 +1,10 @@
-#include "pipeline/letter_loader.h"
-
-#include "document/content_hash.h"
+#include "imr/pipeline/letter_loader.h"
 
 namespace imr::indexer {
 
-LetterLoader::LetterLoader(std::shared_ptr<const schema::Vocabulary> vocabulary) : parser_(std::move(vocabulary)) {}
+LetterLoader::LetterLoader(std::shared_ptr<const schema::Vocabulary> vocabulary,
+                           std::shared_ptr<const layout::LetterLabels> labels)
+    : labels_(labels), parser_(std::move(vocabulary), std::move(labels)) {}
 
 LoadedLetter LetterLoader::load(const std::filesystem::path& path, std::string source) const {
   const Format format = format_of(path);
@@ -12,9 +12,8 @@ LoadedLetter LetterLoader::load(const std::filesystem::path& path, std::string s
 }
 
 LoadedLetter LetterLoader::load_bytes(std::string_view bytes, Format format, std::string source) const {
-  CleanText clean = clean_letter(bytes, format);
-  LoadedLetter out{parser_.parse(clean.text, std::move(source)), std::move(clean.text), content_hash(bytes),
-                   std::move(clean.warnings)};
+  CleanText clean = clean_letter(bytes, format, *labels_);
+  LoadedLetter out{parser_.parse(clean.text, std::move(source)), std::move(clean.text), std::move(clean.warnings)};
   out.warnings.insert(out.warnings.end(), out.parsed.warnings.begin(), out.parsed.warnings.end());
   return out;
 }

@@ -1,21 +1,22 @@
-#include "pipeline/parallel_preparer.h"
+#include "imr/pipeline/parallel_preparer.h"
 
 #include <atomic>
 #include <thread>
 
-
 namespace imr::indexer {
 
 struct ParallelPreparer::Worker {
-  explicit Worker(std::shared_ptr<const schema::Vocabulary> vocabulary) : loader(std::move(vocabulary)) {}
+  Worker(std::shared_ptr<const schema::Vocabulary> vocabulary, std::shared_ptr<const layout::LetterLabels> labels)
+      : loader(std::move(vocabulary), std::move(labels)) {}
   LetterLoader loader;
   DocumentBuilder builder;
 };
 
 ParallelPreparer::ParallelPreparer(std::shared_ptr<const schema::Vocabulary> vocabulary, unsigned threads,
-                                   bool build_documents)
+                                   bool build_documents, std::shared_ptr<const layout::LetterLabels> labels)
     : build_documents_(build_documents) {
-  for (unsigned i = 0; i < (threads == 0 ? 1 : threads); ++i) workers_.push_back(std::make_unique<Worker>(vocabulary));
+  for (unsigned i = 0; i < (threads == 0 ? 1 : threads); ++i)
+    workers_.push_back(std::make_unique<Worker>(vocabulary, labels));
 }
 
 ParallelPreparer::~ParallelPreparer() = default;
@@ -25,7 +26,7 @@ void ParallelPreparer::prepare_one(const Worker& worker, FileBytes& file, Prepar
   try {
     LoadedLetter letter = worker.loader.load_bytes(file.bytes, file.format, file.source);
     if (build_documents_ && letter.parsed.is_letter)
-      out.document = worker.builder.build(letter.parsed.record, letter.clean_text, letter.content_hash);
+      out.document = worker.builder.build(letter.parsed.record, letter.clean_text, file.content_hash);
     out.letter = std::move(letter);
   } catch (const ReadError& e) {
     out.error = e.what();

@@ -1,5 +1,5 @@
 // Dehyphenator: the letter's own vocabulary, then the rules.
-#include "reader/dehyphenator.h"
+#include "dehyphenator.h"
 
 
 #include "imr/schema/data_table.h"

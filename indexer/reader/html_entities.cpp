@@ -1,12 +1,12 @@
 // decode_entities: a single forward scan; references are at most a few bytes long.
-#include "reader/html_entities.h"
+#include "html_entities.h"
 
 #include <algorithm>
 #include <array>
 #include <optional>
 #include <utility>
 
-#include "reader/utf8.h"
+#include "utf8.h"
 
 namespace imr::indexer::reader {
 namespace {

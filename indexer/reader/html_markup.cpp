@@ -1,7 +1,7 @@
 // strip_html: one forward scan. Tags are bounded in length and every search
 // for a closing tag that fails is remembered, so the scan stays linear in
 // the size of the input whatever it holds.
-#include "reader/html_markup.h"
+#include "html_markup.h"
 
 #include <algorithm>
 #include <array>
@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "reader/html_entities.h"
+#include "html_entities.h"
 
 namespace imr::indexer::reader {
 namespace {

@@ -1,6 +1,6 @@
 // The reader's pipeline: bytes -> UTF-8 -> markup removed -> NFKC -> pages
 // joined -> paragraphs unwrapped -> paragraphs split at labels.
-#include "reader/letter_reader.h"
+#include "imr/reader/letter_reader.h"
 
 #include <algorithm>
 #include <cctype>
@@ -11,26 +11,23 @@
 #include <system_error>
 
 #include "imr/schema/term_normalizer.h"
-#include "layout/letter_labels.h"
-#include "reader/dehyphenator.h"
-#include "reader/html_markup.h"
-#include "reader/line_unwrapper.h"
-#include "reader/markdown_markup.h"
-#include "reader/mojibake.h"
-#include "reader/page_furniture.h"
-#include "reader/paragraph_splitter.h"
-#include "reader/pdf_text.h"
-#include "reader/text_decoding.h"
+#include "imr/layout/letter_labels.h"
+#include "dehyphenator.h"
+#include "html_markup.h"
+#include "line_unwrapper.h"
+#include "markdown_markup.h"
+#include "mojibake.h"
+#include "page_furniture.h"
+#include "paragraph_splitter.h"
+#include "pdf_text.h"
+#include "text_decoding.h"
+#include "imr/schema/text.h"
 
 namespace imr::indexer {
 namespace fs = std::filesystem;
 namespace {
 
-std::string lower_extension(const fs::path& path) {
-  std::string ext = path.extension().string();
-  std::ranges::transform(ext, ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
-}
+std::string lower_extension(const fs::path& path) { return text::lower(path.extension().string()); }
 
 std::vector<std::string> split_pages(const std::string& text) {
   if (text.find('\f') == std::string::npos) return reader::split_at_page_numbers(text);
@@ -111,12 +108,12 @@ std::string read_file_bytes(const fs::path& path) {
   return bytes;
 }
 
-CleanText read_letter(const fs::path& path) {
+CleanText read_letter(const fs::path& path, const layout::LetterLabels& labels) {
   const Format format = format_of(path);
-  return clean_letter(read_file_bytes(path), format);
+  return clean_letter(read_file_bytes(path), format, labels);
 }
 
-CleanText clean_letter(std::string_view bytes, Format format) {
+CleanText clean_letter(std::string_view bytes, Format format, const layout::LetterLabels& labels) {
   CleanText out;
   if (bytes.empty()) {
     out.warnings.emplace_back("the file is empty");
@@ -124,7 +121,6 @@ CleanText clean_letter(std::string_view bytes, Format format) {
   }
   std::vector<std::string> pages = pages_of(bytes, format, out.warnings);
   repair_characters(pages, out.warnings);
-  const auto& labels = layout::LetterLabels::standard();
   const std::string text = reader::join_pages(pages, labels);
   const reader::Dehyphenator dehyphenator(reader::Dehyphenator::standard_prefixes(), text);
   out.text = joined(reader::split_at_labels(reader::unwrap_paragraphs(text, dehyphenator), labels));

@@ -1,7 +1,7 @@
 // tidy_line and is_blank_line: a single scan over the line's code points.
-#include "reader/line_tidy.h"
+#include "line_tidy.h"
 
-#include "reader/utf8.h"
+#include "utf8.h"
 
 namespace imr::indexer::reader {
 namespace {

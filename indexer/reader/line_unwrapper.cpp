@@ -1,11 +1,11 @@
 // unwrap_paragraphs: classify lines, pick the style, gather paragraphs, then
 // mend paragraphs cut by page breaks.
-#include "reader/line_unwrapper.h"
+#include "line_unwrapper.h"
 
 #include <algorithm>
 
-#include "reader/line_tidy.h"
-#include "reader/text_lines.h"
+#include "line_tidy.h"
+#include "text_lines.h"
 
 namespace imr::indexer::reader {
 namespace {

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "reader/dehyphenator.h"
+#include "dehyphenator.h"
 
 namespace imr::indexer::reader {
 

@@ -1,5 +1,5 @@
 // strip_markdown: line by line, each line rewritten on its own.
-#include "reader/markdown_markup.h"
+#include "markdown_markup.h"
 
 #include <algorithm>
 

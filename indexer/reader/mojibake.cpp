@@ -1,10 +1,10 @@
 // repair_mojibake: one left-to-right pass per layer of garbling.
-#include "reader/mojibake.h"
+#include "mojibake.h"
 
 #include <algorithm>
 #include <optional>
 
-#include "reader/utf8.h"
+#include "utf8.h"
 
 namespace imr::indexer::reader {
 namespace {

@@ -1,7 +1,7 @@
 // join_pages: page numbers by their shape, running headers and footers by
 // repetition across pages in the top and bottom lines of each page.
 // split_at_page_numbers: the page breaks of text that lost its form feeds.
-#include "reader/page_furniture.h"
+#include "page_furniture.h"
 
 #include <algorithm>
 #include <array>
@@ -11,8 +11,8 @@
 #include <utility>
 #include <unordered_set>
 
-#include "reader/line_tidy.h"
-#include "reader/text_lines.h"
+#include "line_tidy.h"
+#include "text_lines.h"
 
 namespace imr::indexer::reader {
 namespace {

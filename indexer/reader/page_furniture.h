@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "layout/letter_labels.h"
+#include "imr/layout/letter_labels.h"
 
 namespace imr::indexer::reader {
 

@@ -1,5 +1,5 @@
 // split_at_labels: cut points from the labels found, then the pieces between.
-#include "reader/paragraph_splitter.h"
+#include "paragraph_splitter.h"
 
 #include <algorithm>
 #include <string_view>

@@ -1,5 +1,5 @@
 // pdf_pages: checks the PDF's frame, then asks poppler-cpp for each page's text.
-#include "reader/pdf_text.h"
+#include "pdf_text.h"
 
 #include <climits>
 #include <memory>
@@ -8,7 +8,7 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
-#include "reader/letter_reader.h"
+#include "imr/reader/letter_reader.h"
 
 namespace imr::indexer::reader {
 namespace {

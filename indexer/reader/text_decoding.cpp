@@ -1,14 +1,14 @@
 // decode_text: byte-order marks, binary sniffing, UTF-8 validation with a
 // Windows-1252 fallback for files that were never UTF-8.
-#include "reader/text_decoding.h"
+#include "text_decoding.h"
 
 #include <algorithm>
 #include <array>
 
 #include <unicode/unistr.h>
 
-#include "reader/letter_reader.h"
-#include "reader/utf8.h"
+#include "imr/reader/letter_reader.h"
+#include "utf8.h"
 
 namespace imr::indexer::reader {
 namespace {

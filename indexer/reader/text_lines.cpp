@@ -1,5 +1,5 @@
 // split_lines: one scan, no copies.
-#include "reader/text_lines.h"
+#include "text_lines.h"
 
 namespace imr::indexer::reader {
 

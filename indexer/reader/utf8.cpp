@@ -1,5 +1,5 @@
 // UTF-8 decoding and encoding, and the Windows-1252 code page.
-#include "reader/utf8.h"
+#include "utf8.h"
 
 #include <array>
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "imr/schema/compound_filter.h"
+#include "compound_filter.h"
 #include "imr/schema/field.h"
 #include "imr/schema/term_normalizer.h"
 
@@ -40,7 +40,7 @@ std::vector<Token> Analyzer::tokens(std::string_view text, std::uint32_t first_p
 
 std::string Analyzer::stem_term(std::string_view term) const {
   if (!stemmable(term)) return {};
-  return std::string(stem_prefix) + stemmer_(std::string(term));
+  return std::string(prefix::stem) + stemmer_(std::string(term));
 }
 
 }  // namespace imr::schema

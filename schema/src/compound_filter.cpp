@@ -1,4 +1,4 @@
-#include "imr/schema/compound_filter.h"
+#include "compound_filter.h"
 
 #include <cctype>
 

@@ -2,23 +2,18 @@
 
 #include <stdexcept>
 
-#include "imr/schema/data_files.h"
+#include "data_files.h"
+#include "imr/schema/text.h"
 
 namespace imr::schema {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
-}
 
 std::vector<std::string> columns_of(std::string_view line) {
   std::vector<std::string> cols;
   std::size_t start = 0;
   while (true) {
     const auto tab = line.find('\t', start);
-    cols.emplace_back(trim(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start)));
+    cols.emplace_back(text::trim(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start)));
     if (tab == std::string_view::npos) break;
     start = tab + 1;
   }
@@ -38,7 +33,7 @@ std::vector<TsvRow> parse_data_table(std::string_view name, std::string_view con
     const auto line = content.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
     start = nl == std::string_view::npos ? content.size() : nl + 1;
     ++line_no;
-    if (trim(line).empty() || trim(line).front() == '#') continue;
+    if (text::trim(line).empty() || text::trim(line).front() == '#') continue;
     TsvRow row{std::string(name), line_no, columns_of(line)};
     if (row.columns.size() < min_columns || row.columns.size() > max_columns)
       row.fail("expected " + std::to_string(min_columns) + " to " + std::to_string(max_columns) +

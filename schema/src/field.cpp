@@ -1,5 +1,7 @@
 #include "imr/schema/field.h"
 
+#include "imr/schema/text.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -31,18 +33,6 @@ constexpr std::array kDateFields{
     DateField{"application_received_date", "received", slot::received_date},
 };
 
-bool iequals(std::string_view a, std::string_view b) {
-  return std::ranges::equal(a, b, [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-  });
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 }  // namespace
 
 std::span<const Field> fields() { return kFields; }
@@ -53,7 +43,7 @@ const Field& field(FieldId id) {
 
 std::optional<FieldId> find_field(std::string_view name) {
   for (const Field& f : kFields)
-    if (iequals(f.name, name) || iequals(f.alias, name)) return f.id;
+    if (text::iequals(f.name, name) || text::iequals(f.alias, name)) return f.id;
   return std::nullopt;
 }
 
@@ -61,16 +51,12 @@ std::span<const DateField> date_fields() { return kDateFields; }
 
 const DateField* find_date_field(std::string_view name) {
   for (const DateField& f : kDateFields)
-    if (iequals(f.name, name) || iequals(f.alias, name)) return &f;
+    if (text::iequals(f.name, name) || text::iequals(f.alias, name)) return &f;
   return nullptr;
 }
 
 std::string boolean_term(FieldId id, std::string_view value) {
-  return std::string(field(id).prefix) + lower(value);
-}
-
-std::string key_term(std::string_view key) {
-  return std::string(key_prefix) + lower(key);
+  return std::string(field(id).prefix) + text::lower(value);
 }
 
 }  // namespace imr::schema

@@ -1,5 +1,5 @@
 // PhraseMatcher: the trie, its singular word keys and leftmost-longest search.
-#include "imr/schema/phrase_matcher.h"
+#include "phrase_matcher.h"
 
 #include <stdexcept>
 

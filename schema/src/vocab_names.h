@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "imr/schema/analyzer.h"
-#include "imr/schema/phrase_matcher.h"
+#include "phrase_matcher.h"
 #include "imr/schema/token.h"
 #include "vocab_tsv.h"
 

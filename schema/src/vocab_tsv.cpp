@@ -4,18 +4,10 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "imr/schema/phrase_matcher.h"
+#include "imr/schema/text.h"
+#include "phrase_matcher.h"
 
 namespace imr::schema::vocab {
-namespace {
-
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
-}
-
-}  // namespace
 
 std::vector<TsvRow> DataReader::rows(std::string_view name, std::size_t min_columns, std::size_t max_columns) const {
   const auto content = source(name);
@@ -32,7 +24,7 @@ std::vector<std::string> split_list(std::string_view list, char separator) {
   std::size_t start = 0;
   while (start <= list.size()) {
     const auto sep = list.find(separator, start);
-    const auto item = trim(list.substr(start, sep == std::string_view::npos ? std::string_view::npos : sep - start));
+    const auto item = text::trim(list.substr(start, sep == std::string_view::npos ? std::string_view::npos : sep - start));
     if (!item.empty()) items.emplace_back(item);
     if (sep == std::string_view::npos) break;
     start = sep + 1;

@@ -6,8 +6,8 @@
 
 #include "imr/schema/analyzer.h"
 #include "imr/schema/term_normalizer.h"
-#include "imr/schema/data_files.h"
-#include "imr/schema/phrase_matcher.h"
+#include "data_files.h"
+#include "phrase_matcher.h"
 #include "vocab_drugs.h"
 #include "vocab_guidelines.h"
 #include "vocab_names.h"

@@ -1,18 +1,21 @@
 // The API handlers: read parameters, run the collector, shape the JSON.
-#include "api/handlers.h"
+#include "imr/api/handlers.h"
 
 #include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <optional>
 
-#include "api/hit_renderer.h"
-#include "collector/collector.h"
-#include "collector/outcome_stats.h"
+#include "hit_renderer.h"
+#include "imr/collector/collector.h"
+#include "imr/collector/letter_store.h"
+#include "imr/collector/outcome_stats.h"
+#include "imr/query/query_limits.h"
 #include "imr/schema/field.h"
+#include "imr/schema/letter_identity.h"
 #include "imr/schema/stored_letter.h"
-#include "query/similar_query.h"
-#include "snippet/highlighter.h"
+#include "imr/query/similar_query.h"
+#include "imr/snippet/highlighter.h"
 
 namespace imr::searcher {
 namespace {
@@ -24,37 +27,17 @@ struct SearchInput {
   Filters filters;
 };
 
-ParsedQuery parse_query(SearchContext& ctx, const Request& request) {
-  const std::string q = request.param("q");
-  if (q.size() > kMaxQueryBytes)
-    throw BadRequest("the query is " + std::to_string(q.size()) + " bytes long; at most " +
-                     std::to_string(kMaxQueryBytes) + " are allowed");
-  return ctx.parser().parse(q);
-}
+ParsedQuery parse_query(SearchContext& ctx, const Request& request) { return ctx.parser().parse(request.param("q")); }
 
 Filters read_filters(const Request& request) {
   const std::vector<std::string> specs = request.all("filter");
-  if (specs.size() > kMaxFilters)
-    throw BadRequest("at most " + std::to_string(kMaxFilters) + " filter parameters are allowed");
+  if (specs.size() > limit::filters)
+    throw BadRequest("at most " + std::to_string(limit::filters) + " filter parameters are allowed");
   return Filters::parse(specs);
 }
 
 SearchInput read_input(SearchContext& ctx, const Request& request) {
   return {parse_query(ctx, request), read_filters(request)};
-}
-
-struct FoundLetter {
-  Xapian::docid docid;
-  Xapian::Document doc;
-};
-
-// The letter with this case number or key, if the index has it.
-std::optional<FoundLetter> find_letter(SearchContext& ctx, std::string_view key) {
-  if (key.empty() || key.size() > 200) return std::nullopt;
-  const std::string term = schema::key_term(key);
-  const auto it = ctx.db().postlist_begin(term);
-  if (it == ctx.db().postlist_end(term)) return std::nullopt;
-  return FoundLetter{*it, ctx.db().get_document(*it)};
 }
 
 Response unknown_letter(std::string_view key) {
@@ -63,8 +46,8 @@ Response unknown_letter(std::string_view key) {
 
 PageRequest read_page(const Request& request) {
   PageRequest page;
-  page.page = request.number("page", 1, 1, kMaxPage);
-  page.per_page = request.number("per_page", 20, 1, kMaxPerPage);
+  page.page = request.number("page", 1, 1, limit::page);
+  page.per_page = request.number("per_page", 20, 1, limit::per_page);
   const std::string sort = request.param("sort", "relevance");
   const auto order = sort_order(sort);
   if (!order) throw BadRequest("sort must be relevance, date_desc or date_asc, not '" + sort + "'");
@@ -131,22 +114,22 @@ Response search(SearchContext& ctx, const Request& request) {
 }
 
 Response document(SearchContext& ctx, const Request& request, std::string_view key) {
-  const std::optional<FoundLetter> found = find_letter(ctx, key);
+  const std::optional<StoredLetterDoc> found = find_letter(ctx.db(), key);
   if (!found) return unknown_letter(key);
   const ParsedQuery query = parse_query(ctx, request);
   const schema::StoredLetter letter = schema::decode_stored_letter(found->doc.get_data());
   json body = letter.record;
-  body["key"] = letter_key(found->doc);
+  body["key"] = schema::key_of(found->doc);
   body["html"] = Highlighter(ctx.analyzer(), query.highlights).document(letter.text);
   return Response{200, std::move(body)};
 }
 
 Response similar(SearchContext& ctx, const Request& request, std::string_view key) {
   const auto start = std::chrono::steady_clock::now();
-  const std::optional<FoundLetter> found = find_letter(ctx, key);
+  const std::optional<StoredLetterDoc> found = find_letter(ctx.db(), key);
   if (!found) return unknown_letter(key);
   const schema::Record record = schema::decode_stored_letter(found->doc.get_data()).record;
-  const std::string own_key = letter_key(found->doc);
+  const std::string own_key = schema::key_of(found->doc);
   const SearchInput in{similar_query(ctx.db(), found->docid, record, schema::key_term(own_key)), read_filters(request)};
   const PageRequest page = read_page(request);
   json body =
@@ -187,11 +170,7 @@ Response respond(SearchContext& ctx, const std::function<Response()>& handler) {
       ctx.db().reopen();
       return handler();
     }
-  } catch (const QueryError& e) {
-    return error_response(400, e.what());
-  } catch (const FilterError& e) {
-    return error_response(400, e.what());
-  } catch (const BadRequest& e) {
+  } catch (const ClientError& e) {
     return error_response(400, e.what());
   } catch (const QueryTimeout& e) {
     return error_response(503, e.what());

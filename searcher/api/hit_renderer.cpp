@@ -1,8 +1,9 @@
 // HitRenderer: item "matched" flags and the choice of snippet text.
-#include "api/hit_renderer.h"
+#include "hit_renderer.h"
 
-#include "collector/match_scan.h"
+#include "imr/collector/match_scan.h"
 #include "imr/schema/field.h"
+#include "imr/schema/letter_identity.h"
 #include "imr/schema/stored_letter.h"
 
 namespace imr::searcher {
@@ -24,14 +25,6 @@ std::vector<bool> constrained_items(const Filters& constraints, const Xapian::Do
 }
 
 }  // namespace
-
-std::string letter_key(const Xapian::Document& doc) {
-  auto it = doc.termlist_begin();
-  it.skip_to(std::string(schema::key_prefix));
-  if (it == doc.termlist_end()) return {};
-  const std::string term = *it;
-  return term.starts_with(schema::key_prefix) ? term.substr(schema::key_prefix.size()) : std::string();
-}
 
 HitRenderer::HitRenderer(const schema::Analyzer& analyzer, const ParsedQuery& query, const Filters& filters)
     : highlighter_(analyzer, query.highlights),
@@ -63,7 +56,7 @@ json HitRenderer::render(const Xapian::Document& doc) const {
   if (!snippet_text)
     snippet_text = (fallback_text && !highlighter_.hits_in(letter.text)) ? fallback_text : &letter.text;
 
-  return json{{"key", letter_key(doc)},
+  return json{{"key", schema::key_of(doc)},
               {"case_number", optional_json(r.case_number)},
               {"decision_date", optional_json(r.dates.decision)},
               {"injury_date", optional_json(r.dates.injury)},

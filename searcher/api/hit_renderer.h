@@ -7,15 +7,12 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "collector/filters.h"
+#include "imr/collector/filters.h"
 #include "imr/schema/analyzer.h"
-#include "query/parsed_query.h"
-#include "snippet/highlighter.h"
+#include "imr/query/parsed_query.h"
+#include "imr/snippet/highlighter.h"
 
 namespace imr::searcher {
-
-// The letter's id for /api/doc: its key term without the prefix.
-std::string letter_key(const Xapian::Document& doc);
 
 class HitRenderer {
  public:

@@ -1,5 +1,5 @@
 // Request parameter access with the checks every handler needs.
-#include "api/request.h"
+#include "imr/api/request.h"
 
 #include <charconv>
 

@@ -1,11 +1,13 @@
 // route(): the table of API routes and the lookup in it.
-#include "api/router.h"
+#include "imr/api/router.h"
 
 #include <array>
 #include <optional>
+#include <ranges>
 #include <string>
 
-#include "api/handlers.h"
+#include "imr/api/handlers.h"
+#include "imr/schema/text.h"
 
 namespace imr::searcher {
 namespace {
@@ -30,11 +32,7 @@ std::optional<std::string_view> match(std::string_view pattern, std::string_view
   return argument;
 }
 
-std::string route_list() {
-  std::string out;
-  for (const Route& r : kRoutes) out += (out.empty() ? "" : ", ") + std::string(r.path);
-  return out;
-}
+std::string route_list() { return text::join(kRoutes | std::views::transform(&Route::path), ", "); }
 
 }  // namespace
 

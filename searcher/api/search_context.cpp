@@ -1,5 +1,5 @@
 // SearchContext: one thread's search resources.
-#include "api/search_context.h"
+#include "imr/api/search_context.h"
 
 #include <stdexcept>
 

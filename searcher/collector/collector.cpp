@@ -1,7 +1,7 @@
 // collect(): the two passes of a search.
-#include "collector/collector.h"
+#include "imr/collector/collector.h"
 
-#include "collector/match_scan.h"
+#include "imr/collector/match_scan.h"
 #include "imr/schema/field.h"
 
 namespace imr::searcher {

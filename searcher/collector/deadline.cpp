@@ -1,5 +1,5 @@
 // Deadline: the clock check and the user-facing timeout message.
-#include "collector/deadline.h"
+#include "imr/collector/deadline.h"
 
 #include <sstream>
 

@@ -1,5 +1,5 @@
 // FacetCounter: exact multi-select facet counts over the scanned letters.
-#include "collector/facet_counter.h"
+#include "imr/collector/facet_counter.h"
 
 #include <algorithm>
 
@@ -16,7 +16,7 @@ FacetCounter::FacetCounter(const Filters& filters)
   for (const schema::Field& f : schema::fields()) {
     if (!f.facet) continue;
     counts_of_[static_cast<std::size_t>(f.id)] = counts_.size();
-    counts_.push_back({f.id, f.level, filters.mask_of(f.id), {}});
+    counts_.push_back({f.id, f.level, filters.mask_of(f.id), {}, false, {}});
   }
 }
 

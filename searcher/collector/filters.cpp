@@ -1,43 +1,28 @@
 // Filters: parsing filter= specs and evaluating them on a facet table.
-#include "collector/filters.h"
+#include "imr/collector/filters.h"
 
 #include <algorithm>
 #include <bit>
-#include <cctype>
+#include <ranges>
 
-#include "query/match_all.h"
+#include "imr/query/match_all.h"
+#include "imr/schema/text.h"
 
 namespace imr::searcher {
 namespace {
 
 using schema::FieldId;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string known_fields() {
-  std::string out;
-  for (const schema::Field& f : schema::fields()) out += (out.empty() ? "" : ", ") + std::string(f.name);
-  return out;
-}
+std::string known_fields() { return text::join(schema::fields() | std::views::transform(&schema::Field::name), ", "); }
 
 bool row_has(std::span<const schema::FacetValueView> row, const FilterGroup& group) {
   return std::ranges::any_of(row, [&](const schema::FacetValueView& v) {
     return v.field == group.field &&
-           std::ranges::any_of(group.values, [&](const std::string& want) { return same_value(v.value, want); });
+           std::ranges::any_of(group.values, [&](const std::string& want) { return text::iequals(v.value, want); });
   });
 }
 
 }  // namespace
-
-bool same_value(std::string_view a, std::string_view b) {
-  return std::ranges::equal(a, b, [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-  });
-}
 
 Filters Filters::parse(std::span<const std::string> specs) {
   Filters out;
@@ -63,7 +48,7 @@ Filters Filters::from_pairs(std::span<const std::pair<std::string, std::string>>
 }
 
 void Filters::add(FieldId field, std::string value) {
-  value = lower(value);
+  value = text::lower(value);
   auto it = std::ranges::find(groups_, field, &FilterGroup::field);
   if (it == groups_.end()) {
     const schema::Level level = schema::field(field).level;

@@ -1,6 +1,6 @@
 // A MatchSpy over a full match (check_at_least = every document), which is
 // how Xapian gives exact counts instead of estimates.
-#include "collector/match_scan.h"
+#include "imr/collector/match_scan.h"
 
 #include <stdexcept>
 

@@ -1,12 +1,14 @@
 // outcome_stats(): one exact scan, counting item decisions per value.
-#include "collector/outcome_stats.h"
+#include "imr/collector/outcome_stats.h"
 
 #include <algorithm>
 #include <array>
+#include <ranges>
 
-#include "collector/collector.h"
-#include "collector/match_scan.h"
-#include "collector/value_map.h"
+#include "imr/collector/collector.h"
+#include "imr/collector/match_scan.h"
+#include "imr/collector/value_map.h"
+#include "imr/schema/text.h"
 
 namespace imr::searcher {
 namespace {
@@ -55,8 +57,8 @@ class StatsCounter {
       seen_.push_back(v.value);
       StatsRow& row = entry(rows_, v.value, [](std::string_view value) { return StatsRow{std::string(value)}; });
       ++row.items;
-      if (same_value(decision, "upheld")) ++row.upheld;
-      if (same_value(decision, "overturned")) ++row.overturned;
+      if (text::iequals(decision, "upheld")) ++row.upheld;
+      if (text::iequals(decision, "overturned")) ++row.overturned;
     }
   }
 
@@ -75,9 +77,7 @@ std::optional<FieldId> stats_field(std::string_view name) {
 }
 
 std::string stats_field_names() {
-  std::string out;
-  for (FieldId f : kStatsFields) out += (out.empty() ? "" : ", ") + std::string(schema::field(f).name);
-  return out;
+  return text::join(kStatsFields | std::views::transform([](FieldId f) { return schema::field(f).name; }), ", ");
 }
 
 std::vector<StatsRow> outcome_stats(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,

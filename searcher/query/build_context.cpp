@@ -1,8 +1,8 @@
-#include "query/build_context.h"
+#include "build_context.h"
 
 #include <algorithm>
 
-#include "query/query_text.h"
+#include "query_text.h"
 
 namespace imr::searcher {
 

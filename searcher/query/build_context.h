@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "imr/schema/analyzer.h"
-#include "query/lexer.h"
-#include "query/parsed_query.h"
-#include "query/query_limits.h"
-#include "query/thesaurus.h"
+#include "lexer.h"
+#include "imr/query/parsed_query.h"
+#include "imr/query/query_limits.h"
+#include "imr/query/thesaurus.h"
 
 namespace imr::searcher {
 

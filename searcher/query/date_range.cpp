@@ -1,10 +1,10 @@
-#include "query/date_range.h"
+#include "date_range.h"
 
 #include <charconv>
 #include <chrono>
 #include <cstdio>
 
-#include "query/parsed_query.h"
+#include "imr/query/parsed_query.h"
 
 namespace imr::searcher {
 namespace {

@@ -1,10 +1,12 @@
-#include "query/field_query.h"
+#include "field_query.h"
 
 #include <algorithm>
+#include <ranges>
 
 #include "imr/schema/field.h"
 #include "imr/schema/term_normalizer.h"
-#include "query/date_range.h"
+#include "imr/schema/text.h"
+#include "date_range.h"
 
 namespace imr::searcher {
 namespace {
@@ -12,10 +14,8 @@ namespace {
 using schema::FieldId;
 
 std::string known_fields() {
-  std::string out;
-  for (const schema::Field& f : schema::fields()) out += (out.empty() ? "" : ", ") + std::string(f.alias);
-  for (const schema::DateField& f : schema::date_fields()) out += ", " + std::string(f.alias);
-  return out;
+  return text::join(schema::fields() | std::views::transform(&schema::Field::alias), ", ") + ", " +
+         text::join(schema::date_fields() | std::views::transform(&schema::DateField::alias), ", ");
 }
 
 // Values of these fields are identifiers ("muscle_relaxant"); people also

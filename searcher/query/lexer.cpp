@@ -1,10 +1,10 @@
-#include "query/lexer.h"
+#include "lexer.h"
 
 #include <string>
 
 #include "imr/schema/field.h"
-#include "query/parsed_query.h"
-#include "query/query_text.h"
+#include "imr/query/parsed_query.h"
+#include "query_text.h"
 
 namespace imr::searcher {
 namespace {

@@ -1,11 +1,11 @@
-#include "query/query_builder.h"
+#include "query_builder.h"
 
-#include "query/build_context.h"
-#include "query/field_query.h"
-#include "query/lexer.h"
-#include "query/match_all.h"
-#include "query/query_text.h"
-#include "query/text_query.h"
+#include "build_context.h"
+#include "field_query.h"
+#include "lexer.h"
+#include "imr/query/match_all.h"
+#include "query_text.h"
+#include "text_query.h"
 
 namespace imr::searcher {
 namespace {

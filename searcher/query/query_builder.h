@@ -6,10 +6,10 @@
 #include <string_view>
 
 #include "imr/schema/analyzer.h"
-#include "query/parsed_query.h"
-#include "query/query_limits.h"
-#include "query/syntax_tree.h"
-#include "query/thesaurus.h"
+#include "imr/query/parsed_query.h"
+#include "imr/query/query_limits.h"
+#include "syntax_tree.h"
+#include "imr/query/thesaurus.h"
 
 namespace imr::searcher {
 

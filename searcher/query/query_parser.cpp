@@ -1,8 +1,8 @@
 // QueryParser: the query pipeline, and its spelling suggestions, behind one object.
-#include "query/query_parser.h"
+#include "imr/query/query_parser.h"
 
-#include "query/query_builder.h"
-#include "query/spelling_suggester.h"
+#include "query_builder.h"
+#include "spelling_suggester.h"
 
 namespace imr::searcher {
 

@@ -1,8 +1,8 @@
-#include "query/query_text.h"
+#include "query_text.h"
 
 #include <string>
 
-#include "query/parsed_query.h"
+#include "imr/query/parsed_query.h"
 
 namespace imr::searcher {
 namespace {

@@ -1,5 +1,5 @@
 // similar_query(): ESet terms of one letter as a query.
-#include "query/similar_query.h"
+#include "imr/query/similar_query.h"
 
 #include <string>
 #include <vector>

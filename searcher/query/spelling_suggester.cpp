@@ -1,10 +1,10 @@
 // SpellingSuggester: rare query words against the index's own terms.
-#include "query/spelling_suggester.h"
+#include "spelling_suggester.h"
 
 #include <algorithm>
 #include <vector>
 
-#include "query/lexer.h"
+#include "lexer.h"
 
 namespace imr::searcher {
 namespace {

@@ -10,7 +10,7 @@
 #include <xapian.h>
 
 #include "imr/schema/analyzer.h"
-#include "query/thesaurus.h"
+#include "imr/query/thesaurus.h"
 
 namespace imr::searcher {
 

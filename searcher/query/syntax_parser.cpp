@@ -1,9 +1,9 @@
-#include "query/syntax_tree.h"
+#include "syntax_tree.h"
 
 #include <string>
 
-#include "query/parsed_query.h"
-#include "query/query_text.h"
+#include "imr/query/parsed_query.h"
+#include "query_text.h"
 
 namespace imr::searcher {
 namespace {

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "query/lexer.h"
+#include "lexer.h"
 
 namespace imr::searcher {
 

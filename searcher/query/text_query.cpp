@@ -1,9 +1,9 @@
-#include "query/text_query.h"
+#include "text_query.h"
 
 #include <algorithm>
 
 #include "imr/schema/field.h"
-#include "query/query_text.h"
+#include "query_text.h"
 
 namespace imr::searcher {
 namespace {

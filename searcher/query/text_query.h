@@ -10,8 +10,8 @@
 
 #include <xapian.h>
 
-#include "query/build_context.h"
-#include "query/lexer.h"
+#include "build_context.h"
+#include "lexer.h"
 
 namespace imr::searcher {
 

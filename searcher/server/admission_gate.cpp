@@ -1,6 +1,6 @@
 // AdmissionGate: a FIFO queue in front of a fixed number of slots. A slot
 // is handed over directly to the oldest waiter, so none is ever overtaken.
-#include "server/admission_gate.h"
+#include "admission_gate.h"
 
 #include <algorithm>
 

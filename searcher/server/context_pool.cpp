@@ -1,5 +1,5 @@
 // ContextPool: a map from thread to context, guarded by a mutex only while looking up.
-#include "server/context_pool.h"
+#include "context_pool.h"
 
 namespace imr::searcher {
 

@@ -9,7 +9,7 @@
 #include <thread>
 #include <unordered_map>
 
-#include "api/search_context.h"
+#include "imr/api/search_context.h"
 #include "imr/schema/vocabulary.h"
 
 namespace imr::searcher {

@@ -1,6 +1,6 @@
 // HttpServer: cpp-httplib wiring. Every GET goes through one dispatcher so
 // that routing, error shaping and timing live in one place.
-#include "server/http_server.h"
+#include "http_server.h"
 
 #include <algorithm>
 #include <chrono>
@@ -12,12 +12,12 @@
 
 #include <httplib.h>
 
-#include "api/handlers.h"
-#include "api/router.h"
+#include "imr/api/handlers.h"
+#include "imr/api/router.h"
 #include "imr/schema/vocabulary.h"
-#include "server/admission_gate.h"
-#include "server/context_pool.h"
-#include "server/static_files.h"
+#include "admission_gate.h"
+#include "context_pool.h"
+#include "static_files.h"
 
 namespace imr::searcher {
 namespace {

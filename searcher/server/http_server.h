@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-#include "collector/deadline.h"
+#include "imr/api/search_context.h"
 
 namespace imr::searcher {
 

@@ -6,8 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "server/http_server.h"
-#include "server/shutdown_signals.h"
+#include "http_server.h"
+#include "shutdown_signals.h"
 
 int main(int argc, char** argv) {
   imr::searcher::ServerOptions options;

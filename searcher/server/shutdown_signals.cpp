@@ -1,5 +1,5 @@
 // ShutdownSignals: sigwait on a dedicated thread.
-#include "server/shutdown_signals.h"
+#include "shutdown_signals.h"
 
 #include <pthread.h>
 #include <signal.h>

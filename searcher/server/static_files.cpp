@@ -1,5 +1,5 @@
 // StaticFiles: path checks, then the canonical path must still be under the root.
-#include "server/static_files.h"
+#include "static_files.h"
 
 #include <algorithm>
 #include <array>

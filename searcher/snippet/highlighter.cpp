@@ -1,11 +1,11 @@
 // Highlighter: analyse only the paragraphs that matter, then find hits and render.
-#include "snippet/highlighter.h"
+#include "imr/snippet/highlighter.h"
 
 #include <algorithm>
 #include <iterator>
 
-#include "snippet/marked_html.h"
-#include "snippet/snippet_builder.h"
+#include "marked_html.h"
+#include "snippet_builder.h"
 
 namespace imr::searcher {
 namespace {

@@ -1,5 +1,5 @@
 // HitFinder: token-by-token matching, phrases by consecutive positions.
-#include "snippet/hit_finder.h"
+#include "imr/snippet/hit_finder.h"
 
 #include <algorithm>
 

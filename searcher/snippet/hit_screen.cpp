@@ -7,7 +7,7 @@
 // "ble", "y" -> "i", "hoping" -> "hope") change at most the stem's last few
 // bytes, so the stem without its last kStemSlack bytes is in the word. Parts
 // with any non-ASCII byte always pass: case folding may turn them into ASCII.
-#include "snippet/hit_screen.h"
+#include "imr/snippet/hit_screen.h"
 
 #include <algorithm>
 
@@ -29,7 +29,7 @@ std::string needle_of(const Highlight& h) {
   if (h.terms.empty()) return {};
   const std::string& term = h.terms[0];
   if (h.kind != Highlight::Kind::stem) return term;
-  const std::string_view stem = std::string_view(term).substr(std::min(term.size(), schema::stem_prefix.size()));
+  const std::string_view stem = std::string_view(term).substr(std::min(term.size(), schema::prefix::stem.size()));
   return std::string(stem.substr(0, stem.size() > kStemSlack ? stem.size() - kStemSlack : 0));
 }
 

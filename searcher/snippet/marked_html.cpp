@@ -1,5 +1,5 @@
 // HTML rendering of letter text with marked hits, shared by snippets and /api/doc.
-#include "snippet/marked_html.h"
+#include "marked_html.h"
 
 #include <algorithm>
 

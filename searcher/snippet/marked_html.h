@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "snippet/text_range.h"
+#include "imr/snippet/text_range.h"
 
 namespace imr::searcher {
 

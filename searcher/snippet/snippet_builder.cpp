@@ -1,9 +1,9 @@
 // Window choice by hit density, and the snippet's HTML.
-#include "snippet/snippet_builder.h"
+#include "snippet_builder.h"
 
 #include <algorithm>
 
-#include "snippet/marked_html.h"
+#include "marked_html.h"
 
 namespace imr::searcher {
 namespace {

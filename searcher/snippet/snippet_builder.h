@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "imr/schema/token.h"
-#include "snippet/text_range.h"
+#include "imr/snippet/text_range.h"
 
 namespace imr::searcher {
 

@@ -10,7 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "pipeline/letter_loader.h"
+#include "imr/pipeline/letter_loader.h"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "pipeline/letter_loader.h"
+#include "imr/pipeline/letter_loader.h"
 
 namespace {
 

@@ -13,9 +13,9 @@
 
 #include <xapian.h>
 
-#include "api/handlers.h"
-#include "pipeline/parallel_preparer.h"
-#include "reader/letter_reader.h"
+#include "imr/api/handlers.h"
+#include "imr/pipeline/parallel_preparer.h"
+#include "imr/reader/letter_reader.h"
 
 namespace {
 

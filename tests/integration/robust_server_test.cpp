@@ -18,7 +18,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "../support/temp_dir.h"
+#include "temp_dir.h"
 #include "test_server.h"
 
 namespace {
@@ -286,7 +286,7 @@ TEST_CASE("SIGTERM finishes the requests in flight, then exits cleanly") {
   CHECK(server.log().find("stopped") != std::string::npos);
 }
 
-TEST_CASE("every request is one structured access-log line with its latency; health tells count and last update") {
+TEST_CASE("every request is one structured access-log line with its latency - health tells count and last update") {
   const TempDir dir;
   const SearchServer server(write_seeds_index(dir), dir / "server.log");
   const json health = server.get_json("/api/health");

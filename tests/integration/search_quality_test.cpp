@@ -16,7 +16,7 @@
 
 #include <xapian.h>
 
-#include "../unit/collector_expected.h"
+#include "collector_expected.h"
 #include "imr/schema/record.h"
 #include "imr/schema/stored_letter.h"
 #include "openapi_check.h"

@@ -1,6 +1,5 @@
 // End to end: the real imr-index indexes corpus/seeds into a temp folder, the
 // real imr-search serves it on a free port, and httplib's client asks.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -54,7 +53,7 @@ TEST_CASE("search: carisoprodol finds every seed with exact facets and marked sn
   CHECK(server().get_json("/api/search?q=carisoprodol&filter=decision:overturned")["total"] == 1);
 }
 
-TEST_CASE("doc: a case number gives the record and its marked text; unknown is 404") {
+TEST_CASE("doc: a case number gives the record and its marked text - unknown is 404") {
   const json doc = server().get_json("/api/doc/CM14-0039927?q=soma");
   CHECK(doc["case_number"] == "CM14-0039927");
   CHECK(doc["items"].size() == 1);

@@ -34,7 +34,7 @@ TEST_CASE("dosages, levels, ratios and dates stay findable as typed") {
   CHECK(analyse("on 05/23/2004.") == std::vector<std::string>{"on", "05/23/2004", "05", "23", "2004"});
 }
 
-TEST_CASE("parts of a compound take consecutive positions; the compound shares the first") {
+TEST_CASE("parts of a compound take consecutive positions - the compound shares the first") {
   const auto tokens = Analyzer().tokens("the L5-S1 level", 10);
   REQUIRE(tokens.size() == 5);
   CHECK(tokens[0].position == 10);

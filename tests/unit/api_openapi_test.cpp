@@ -5,9 +5,11 @@
 #include <set>
 #include <string>
 
-#include "api/router.h"
+#include "imr/api/handlers.h"
+#include "imr/api/router.h"
+#include "imr/query/query_limits.h"
 #include "collector_letters.h"
-#include "integration/openapi_check.h"
+#include "openapi_check.h"
 
 namespace {
 
@@ -92,4 +94,31 @@ TEST_CASE("api: real answers, errors included, have the documented fields") {
   CHECK(api.get("/api/nothing").status == 404);
   CHECK(api.get("/api/doc/").status == 404);
   CHECK(api.get("/api/doc/a/b").status == 404);
+}
+
+TEST_CASE("api: the OpenAPI document states the limits of the one limits table") {
+  const json& spec = searcher::openapi_document();
+  const json& params = spec["components"]["parameters"];
+  CHECK(params["q"]["schema"]["maxLength"] == searcher::limit::query_bytes);
+  CHECK(params["filter"]["schema"]["maxItems"] == searcher::limit::filters);
+  CHECK(params["page"]["schema"]["maximum"] == searcher::limit::page);
+  CHECK(params["per_page"]["schema"]["maximum"] == searcher::limit::per_page);
+}
+
+TEST_CASE("api: a request past a documented limit is a 400 naming the limit") {
+  Api api;
+  const auto status_of = [&](std::initializer_list<std::pair<const std::string, std::string>> params) {
+    return api.get("/api/search", params);
+  };
+  const searcher::Response long_query = status_of({{"q", std::string(searcher::limit::query_bytes + 1, 'a')}});
+  CHECK(long_query.status == 400);
+  CHECK(long_query.body["error"].get<std::string>().find(std::to_string(searcher::limit::query_bytes)) !=
+        std::string::npos);
+  CHECK(status_of({{"q", std::string(searcher::limit::query_bytes, 'a')}}).status == 200);
+  CHECK(status_of({{"per_page", std::to_string(searcher::limit::per_page + 1)}}).status == 400);
+  CHECK(status_of({{"per_page", std::to_string(searcher::limit::per_page)}}).status == 200);
+  CHECK(status_of({{"page", std::to_string(searcher::limit::page + 1)}}).status == 400);
+  searcher::Request many_filters;
+  for (std::size_t i = 0; i <= searcher::limit::filters; ++i) many_filters.params.emplace("filter", "drug:tramadol");
+  CHECK(searcher::route(api.ctx, "/api/search", many_filters).status == 400);
 }

@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "api/handlers.h"
+#include "imr/api/handlers.h"
 #include "collector_letters.h"
 
 namespace {

@@ -1,7 +1,7 @@
 // The API handlers without HTTP: JSON shapes, status codes, matched items.
 #include <doctest/doctest.h>
 
-#include "api/handlers.h"
+#include "imr/api/handlers.h"
 #include "collector_letters.h"
 
 namespace {

@@ -7,11 +7,11 @@
 #include <thread>
 #include <vector>
 
-#include "api/router.h"
-#include "collector/filters.h"
+#include "imr/api/router.h"
+#include "imr/collector/filters.h"
 #include "collector_letters.h"
-#include "query/query_parser.h"
-#include "support/temp_dir.h"
+#include "imr/query/query_parser.h"
+#include "temp_dir.h"
 
 namespace {
 

@@ -2,9 +2,9 @@
 // and the API answers 503 instead of inexact counts.
 #include <doctest/doctest.h>
 
-#include "api/handlers.h"
-#include "collector/collector.h"
-#include "collector/outcome_stats.h"
+#include "imr/api/handlers.h"
+#include "imr/collector/collector.h"
+#include "imr/collector/outcome_stats.h"
 #include "collector_letters.h"
 
 namespace {

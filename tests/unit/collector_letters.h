@@ -13,7 +13,7 @@
 
 #include <xapian.h>
 
-#include "document/document_builder.h"
+#include "imr/document/document_builder.h"
 #include "imr/schema/record.h"
 #include "collector_expected.h"
 

@@ -2,7 +2,7 @@
 // sorting and paging, checked against answers computed from the records.
 #include <doctest/doctest.h>
 
-#include "collector/collector.h"
+#include "imr/collector/collector.h"
 #include "collector_letters.h"
 #include "imr/schema/stored_letter.h"
 

@@ -2,7 +2,7 @@
 // filters, grouped by a field, against counts taken from the records.
 #include <doctest/doctest.h>
 
-#include "collector/outcome_stats.h"
+#include "imr/collector/outcome_stats.h"
 #include "collector_letters.h"
 
 namespace {

@@ -3,11 +3,11 @@
 
 #include <xapian.h>
 
-#include "document/document_builder.h"
+#include "imr/document/document_builder.h"
 #include "imr/schema/field.h"
 #include "imr/schema/stored_letter.h"
-#include "index/index_writer.h"
-#include "support/temp_dir.h"
+#include "imr/index/index_writer.h"
+#include "temp_dir.h"
 
 namespace {
 
@@ -83,7 +83,7 @@ TEST_CASE("a second writer gets a clear 'locked' error") {
   }
 }
 
-TEST_CASE("uncommitted batches are invisible to readers; committed ones are whole") {
+TEST_CASE("uncommitted batches are invisible to readers - committed ones are whole") {
   imr::testing::TempDir dir;
   DocumentBuilder builder;
   IndexWriter w(dir / "index", 2);

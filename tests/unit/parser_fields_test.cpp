@@ -7,7 +7,7 @@
 
 #include "parser/dates.h"
 #include "parser/diagnoses.h"
-#include "parser/letter_parser.h"
+#include "imr/parser/letter_parser.h"
 #include "parser/patient_facts.h"
 #include "parser/summary_dates.h"
 
@@ -144,7 +144,7 @@ TEST_CASE("parser: the 2013 notice's own labels") {
 }
 
 TEST_CASE("parser: text that is not a letter gives an empty record, is_letter false") {
-  for (const std::string text : {std::string("# imrsearch\n\nA search engine. Build with cmake.\n"),
+  for (const std::string& text : {std::string("# imrsearch\n\nA search engine. Build with cmake.\n"),
                                  std::string("Pancake recipe\n\nMix 2 cups of flour with 1 egg on 05/23/2004.\n"),
                                  std::string("lorem ipsum dolor sit amet\n")}) {
     const auto p = parser().parse(text, "x.txt");

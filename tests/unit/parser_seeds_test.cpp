@@ -6,8 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "parser/letter_parser.h"
-#include "reader/letter_reader.h"
+#include "imr/parser/letter_parser.h"
+#include "imr/reader/letter_reader.h"
+#include "test_labels.h"
 
 namespace {
 
@@ -18,7 +19,7 @@ using Strings = std::vector<std::string>;
 ParsedLetter parse_seed(const std::string& name) {
   const std::filesystem::path path = std::filesystem::path(IMR_SOURCE_DIR) / "corpus" / "seeds" / name;
   static const LetterParser parser(imr::schema::Vocabulary::builtin());
-  return parser.parse(imr::indexer::read_letter(path).text, name);
+  return parser.parse(imr::indexer::read_letter(path, *test_labels()).text, name);
 }
 
 void check_dates(const imr::schema::Dates& d, std::optional<std::string> injury,

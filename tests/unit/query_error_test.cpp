@@ -4,7 +4,7 @@
 
 #include <random>
 
-#include "query/parsed_query.h"
+#include "imr/query/parsed_query.h"
 #include "query_test_index.h"
 
 namespace {
@@ -46,7 +46,7 @@ TEST_CASE("operators need operands") {
   CHECK(error_of("soma -") == "(no error)");  // a lone hyphen is punctuation
 }
 
-TEST_CASE("fields: unknown names list the known ones; values must be there") {
+TEST_CASE("fields: unknown names list the known ones - values must be there") {
   const std::string unknown = error_of("soma colour:red");
   CHECK(unknown.starts_with("unknown field \"colour\" at character 6; known fields: case, decision, outcome, drug, class"));
   CHECK(unknown.find("decided, injury") != std::string::npos);

@@ -85,7 +85,7 @@ const Names kSoma{"CM14-0039927"}, kNorco{"CM15-0001111"}, kThird{"CM16-0002222"
 
 }  // namespace
 
-TEST_CASE_FIXTURE(Fixture, "drug: by generic or brand; a combination needs all its generics") {
+TEST_CASE_FIXTURE(Fixture, "drug: by generic or brand - a combination needs all its generics") {
   CHECK(find("drug:carisoprodol") == kSoma);
   CHECK(find("drug:Soma") == kSoma);
   CHECK(find("drug:norco") == kNorco);

@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "imr/schema/vocabulary.h"
-#include "query/query_parser.h"
+#include "imr/query/query_parser.h"
 #include "query_test_index.h"
 
 namespace {

@@ -2,7 +2,7 @@
 // in many more letters, and nothing suggested for words that are fine.
 #include <doctest/doctest.h>
 
-#include "api/handlers.h"
+#include "imr/api/handlers.h"
 #include "collector_letters.h"
 #include "query/spelling_suggester.h"
 

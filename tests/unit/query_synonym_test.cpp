@@ -68,7 +68,7 @@ TEST_CASE_FIXTURE(Fixture, "abbreviations find their expansion as a phrase, and 
   CHECK(find("\"physical therapy\"") == Names{"PHYSICAL"});
 }
 
-TEST_CASE_FIXTURE(Fixture, "synonym expansions are highlighted; drug items are item fields") {
+TEST_CASE_FIXTURE(Fixture, "synonym expansions are highlighted - drug items are item fields") {
   const auto q = parser.parse("soma pt");
   using K = Highlight::Kind;
   std::vector<std::pair<K, Names>> got;

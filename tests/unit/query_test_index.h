@@ -11,7 +11,7 @@
 
 #include <xapian.h>
 
-#include "document/document_builder.h"
+#include "imr/document/document_builder.h"
 #include "imr/schema/analyzer.h"
 #include "imr/schema/record.h"
 #include "imr/schema/stored_letter.h"

@@ -161,7 +161,7 @@ TEST_CASE("a wildcard that expands to too many terms fails when searched") {
   CHECK(index.find(parser.parse("ab1000*").query) == Names{"MANY"});
 }
 
-TEST_CASE_FIXTURE(Fixture, "text with nothing searchable finds nothing; an empty query is every letter") {
+TEST_CASE_FIXTURE(Fixture, "text with nothing searchable finds nothing - an empty query is every letter") {
   CHECK(find("...").empty());
   const auto blank = parser.parse("  \t ");
   CHECK(blank.empty);

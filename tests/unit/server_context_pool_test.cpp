@@ -7,7 +7,7 @@
 #include <xapian.h>
 
 #include "server/context_pool.h"
-#include "support/temp_dir.h"
+#include "temp_dir.h"
 
 namespace {
 

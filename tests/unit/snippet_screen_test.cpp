@@ -3,8 +3,8 @@
 #include <doctest/doctest.h>
 
 #include "imr/schema/analyzer.h"
-#include "snippet/highlighter.h"
-#include "snippet/hit_screen.h"
+#include "imr/snippet/highlighter.h"
+#include "imr/snippet/hit_screen.h"
 #include "snippet/snippet_builder.h"
 
 namespace {

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "imr/schema/analyzer.h"
-#include "snippet/highlighter.h"
+#include "imr/snippet/highlighter.h"
 #include "snippet/marked_html.h"
 
 namespace {
@@ -60,7 +60,7 @@ TEST_CASE("snippet: letter markup is escaped, only our marks are HTML") {
   CHECK(imr::searcher::html_escape("<a href='x'>&</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;");
 }
 
-TEST_CASE("snippet: a phrase is one mark; stems, prefixes and compounds are marked") {
+TEST_CASE("snippet: a phrase is one mark - stems, prefixes and compounds are marked") {
   const Analyzer analyzer;
   const std::string text = "Soma is a muscle relaxant. Muscle spasm at L5-S1 persists; gabapentin helps relaxing.";
   CHECK(snippet(text, {{Kind::phrase, {"muscle", "relaxant"}}}).find("<mark>muscle relaxant</mark>") !=

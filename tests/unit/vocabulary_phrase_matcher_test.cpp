@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "imr/schema/analyzer.h"
-#include "imr/schema/phrase_matcher.h"
+#include "schema/src/phrase_matcher.h"
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "imr/schema/analyzer.h"
-#include "imr/schema/data_files.h"
+#include "schema/src/data_files.h"
 #include "imr/schema/vocabulary.h"
 
 namespace {

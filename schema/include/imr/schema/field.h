@@ -51,11 +51,16 @@ inline constexpr unsigned content_hash = 6;  // of the source bytes; lets re-ind
 inline constexpr unsigned source_path = 7;
 }  // namespace slot
 
-// Text terms carry no prefix; stems of text terms carry this one, as Xapian's
-// own TermGenerator does, without positions.
-inline constexpr std::string_view stem_prefix = "Z";
-// The unique key of a letter: "Q" + normalised case number, or a content key.
-inline constexpr std::string_view key_prefix = "Q";
+// The prefixes of terms that are not field values (fields carry theirs in the
+// field table). Text terms carry no prefix.
+namespace prefix {
+// Stems of text terms, as Xapian's own TermGenerator makes them, without positions.
+inline constexpr std::string_view stem = "Z";
+// A letter's unique key (see letter_identity.h).
+inline constexpr std::string_view key = "Q";
+// A hash of the source file's name, which finds the letter read from it.
+inline constexpr std::string_view source = "XSRC";
+}  // namespace prefix
 
 std::span<const Field> fields();
 const Field& field(FieldId id);
@@ -73,7 +78,5 @@ const DateField* find_date_field(std::string_view name);
 
 // The boolean term for a field value: prefix + lower-cased value.
 std::string boolean_term(FieldId id, std::string_view value);
-// The term that identifies a letter: case number when present, else a content key.
-std::string key_term(std::string_view key);
 
 }  // namespace imr::schema

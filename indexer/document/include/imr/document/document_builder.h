@@ -1,0 +1,31 @@
+// Turns a parsed letter into the Xapian document the index stores: text terms
+// with positions and stems, a boolean term for every facet value, values for
+// dates and the facet table, and the stored letter for display.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "imr/schema/analyzer.h"
+#include "imr/schema/record.h"
+
+namespace imr::indexer {
+
+struct BuiltDocument {
+  Xapian::Document document;
+  std::string key_term;  // unique id term ("Q" + case number or content key)
+};
+
+// Not thread-safe (holds an Analyzer): one per thread.
+class DocumentBuilder {
+ public:
+  BuiltDocument build(const schema::Record& record, std::string_view clean_text,
+                      std::string_view content_hash) const;
+
+ private:
+  schema::Analyzer analyzer_;
+};
+
+}  // namespace imr::indexer

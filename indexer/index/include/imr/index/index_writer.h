@@ -1,0 +1,64 @@
+// The index on disk: adds, replaces and skips letters in batches, each batch
+// one Xapian transaction, so an interrupted run (even kill -9) leaves the
+// index as of the last committed batch and a re-run completes it.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <stdexcept>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "imr/document/document_builder.h"
+
+namespace imr::indexer {
+
+// Another process holds the index's write lock.
+class IndexLocked : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class WriteOutcome { added, replaced };
+
+// Letters per transaction: large enough to keep both cores busy between
+// commits, small enough to bound memory and what a kill -9 can lose.
+inline constexpr std::size_t kLettersPerBatch = 512;
+
+class IndexWriter {
+ public:
+  // Creates the index when missing. Throws IndexLocked, or
+  // std::runtime_error saying why the index cannot be opened.
+  explicit IndexWriter(const std::filesystem::path& dir, std::size_t batch_size = kLettersPerBatch);
+  ~IndexWriter();  // commits the open batch; a crash before that loses only that batch
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  // True when the letter last indexed from this source had these bytes.
+  bool unchanged(std::string_view source, std::string_view content_hash) const;
+  WriteOutcome write(const BuiltDocument& doc, std::string_view source);
+  // Removes the letter with this case number (or content key); false when absent.
+  bool remove(std::string_view key);
+  // Removes letters whose source file is gone; returns how many.
+  std::size_t prune(const std::function<bool(const std::string& source)>& source_exists);
+  // Commits the open batch now. Every write that fails (a full disk) throws
+  // std::runtime_error and drops the open batch.
+  void commit();
+  Xapian::doccount document_count() const { return db_.get_doccount(); }
+
+ private:
+  void begin_batch_if_needed();
+  WriteOutcome write_unguarded(const BuiltDocument& doc, std::string_view source);
+  template <typename F>
+  auto guarded(F&& step) -> decltype(step());
+
+  Xapian::WritableDatabase db_;
+  std::filesystem::path dir_;
+  std::size_t batch_size_;
+  std::size_t in_batch_ = 0;
+};
+
+}  // namespace imr::indexer

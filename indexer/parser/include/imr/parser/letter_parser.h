@@ -1,0 +1,39 @@
+// Parser: clean text (see reader/letter_reader.h) to the record of contract
+// section 2. Detects the letter's layout and reads every field it can; never
+// throws on content: what it cannot find stays null or empty.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "imr/layout/letter_labels.h"
+#include "imr/schema/analyzer.h"
+#include "imr/schema/record.h"
+#include "imr/schema/vocabulary.h"
+
+namespace imr::indexer {
+
+struct ParsedLetter {
+  schema::Record record;
+  std::vector<std::string> warnings;  // for the user: what looked wrong
+  // False when the text does not look like a determination letter at all
+  // (no layout recognised, no items, no case number).
+  bool is_letter = true;
+};
+
+// Not thread-safe (holds an Analyzer): one per thread.
+class LetterParser {
+ public:
+  explicit LetterParser(std::shared_ptr<const schema::Vocabulary> vocabulary,
+                        std::shared_ptr<const layout::LetterLabels> labels = layout::LetterLabels::builtin());
+  ParsedLetter parse(std::string_view clean_text, std::string source) const;
+
+ private:
+  std::shared_ptr<const schema::Vocabulary> vocabulary_;
+  std::shared_ptr<const layout::LetterLabels> labels_;
+  schema::Analyzer analyzer_;
+};
+
+}  // namespace imr::indexer

@@ -1,0 +1,46 @@
+// What one worker thread searches with: its own database handle, query
+// parser and analyzer (none of them may be shared between threads).
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include <xapian.h>
+
+#include "imr/collector/deadline.h"
+#include "imr/schema/analyzer.h"
+#include "imr/schema/vocabulary.h"
+#include "imr/query/query_parser.h"
+
+namespace imr::searcher {
+
+class SearchContext {
+ public:
+  // index_dir is where db lives on disk, for /api/health's last_update; empty for in-memory indexes.
+  SearchContext(Xapian::Database db, std::shared_ptr<const schema::Vocabulary> vocabulary,
+                std::filesystem::path index_dir = {});
+
+  // Opens the index at dir; throws std::runtime_error telling how to create it when there is none.
+  static std::unique_ptr<SearchContext> open(const std::filesystem::path& dir, std::shared_ptr<const schema::Vocabulary> vocabulary);
+
+  Xapian::Database& db() { return db_; }
+  const QueryParser& parser() const { return parser_; }
+  const schema::Analyzer& analyzer() const { return analyzer_; }
+  const std::filesystem::path& index_dir() const { return index_dir_; }
+  // How long one request may search (kQueryBudget unless set, e.g. tiny in tests).
+  std::chrono::milliseconds time_budget() const { return time_budget_; }
+  void set_time_budget(std::chrono::milliseconds budget) { time_budget_ = budget; }
+  // The deadline of a request that started at start.
+  Deadline deadline_from(Clock::time_point start) const { return Deadline(start, time_budget_); }
+
+ private:
+  Xapian::Database db_;
+  QueryParser parser_;
+  schema::Analyzer analyzer_;
+  std::filesystem::path index_dir_;
+  std::chrono::milliseconds time_budget_ = kQueryBudget;
+};
+
+}  // namespace imr::searcher

@@ -1,0 +1,44 @@
+// The snippet module's front door: a query's highlights applied to a text,
+// as a snippet, as a whole marked document, or as a yes/no.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "imr/schema/analyzer.h"
+#include "imr/query/parsed_query.h"
+#include "imr/snippet/hit_finder.h"
+#include "imr/snippet/hit_screen.h"
+
+namespace imr::searcher {
+
+// Not thread-safe (uses the caller's Analyzer): one per thread or per request.
+// Texts are analysed a paragraph at a time, and only the paragraphs that can
+// hold a hit (HitScreen) or lie near one (a snippet's context), so a phrase
+// is never found across a blank line.
+class Highlighter {
+ public:
+  // Both must outlive the highlighter.
+  Highlighter(const schema::Analyzer& analyzer, std::span<const Highlight> highlights);
+
+  std::vector<TextRange> hits(std::string_view text) const;
+  bool hits_in(std::string_view text) const;
+  // The best windows with hits marked; the opening of the text when nothing hits.
+  std::string snippet(std::string_view text) const;
+  // The whole text as <p> paragraphs with every hit marked.
+  std::string document(std::string_view text) const;
+
+ private:
+  // The tokens of one paragraph, at their offsets in text.
+  std::vector<schema::Token> tokens_of(std::string_view text, TextRange paragraph) const;
+  // The hits of one paragraph; none without analysis when the screen rules it out.
+  std::vector<TextRange> hits_of(std::string_view text, TextRange paragraph, std::vector<schema::Token>& tokens) const;
+
+  const schema::Analyzer& analyzer_;
+  HitFinder finder_;
+  HitScreen screen_;
+};
+
+}  // namespace imr::searcher

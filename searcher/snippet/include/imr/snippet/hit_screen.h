@@ -1,0 +1,30 @@
+// A cheap byte test run before ICU analysis: which parts of a text can hold a
+// hit at all. It may let through parts without hits (ICU then judges), but it
+// never rules out a part that has one, so hits stay exactly those of a full
+// analysis while most of a letter is never analysed.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "imr/query/parsed_query.h"
+
+namespace imr::searcher {
+
+class HitScreen {
+ public:
+  explicit HitScreen(std::span<const Highlight> highlights);
+
+  // False only when no token of part can hit any highlight.
+  bool may_hit(std::string_view part) const;
+
+ private:
+  // Lower-case ASCII strings one of which every hit's token contains; empty
+  // when some highlight allows no such test (then every part may hit).
+  std::vector<std::string> needles_;
+  bool pass_all_ = false;
+};
+
+}  // namespace imr::searcher
