@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <stdexcept>
 
+#include "imr/schema/data_table.h"
 #include "imr/schema/vocabulary_lists.h"
 
 namespace imr::generator {
@@ -69,8 +71,12 @@ CaseSampler::CaseSampler(const TemplateBook& book, const schema::Vocabulary& voc
   std::ranges::copy_if(book.lines("reviewer.subspecialty"), std::back_inserter(subspecialties_), is_known);
   if (specialties_.empty()) specialties_ = known;
   if (subspecialties_.empty()) subspecialties_ = known;
-  std::ranges::copy_if(schema::state_names(), std::back_inserter(other_states_),
-                       [](const std::string& s) { return s != kHome; });
+  for (const schema::TsvRow& row : schema::read_data_table("states.tsv", 2, 2)) {
+    State state{row.column(0), row.column(1)};
+    if (state.name == kHome) home_ = std::move(state);
+    else other_states_.push_back(std::move(state));
+  }
+  if (home_.code.empty()) throw std::runtime_error("schema/data/states.tsv lists no " + std::string(kHome));
   for (const auto* names : {&specialties_, &subspecialties_})
     for (const std::string& name : *names) wordings_.try_emplace(name, schema::specialty_wordings(name));
 }
@@ -106,16 +112,25 @@ void CaseSampler::sample_dates(LetterCase& c, Random& random) const {
 
 void CaseSampler::sample_reviewer(LetterCase& c, Random& random) const {
   const std::string first = random.pick(specialties_);
+  c.specialties.push_back(first);
   c.certifications.push_back(printed_specialty(first, random));
   if (random.chance(0.25)) {
     const std::string second = random.pick(subspecialties_);
-    if (second != first) c.certifications.push_back(printed_specialty(second, random));
+    if (second != first) {
+      c.specialties.push_back(second);
+      c.certifications.push_back(printed_specialty(second, random));
+    }
   }
-  c.license_states.emplace_back(random.chance(kCaliforniaShare) ? std::string(kHome) : random.pick(other_states_));
+  add_state(c, random.chance(kCaliforniaShare) ? home_ : random.pick(other_states_));
   if (random.chance(kSecondStateShare)) {
-    const std::string& second = random.pick(other_states_);
-    if (second != c.license_states.front()) c.license_states.push_back(second);
+    const State& second = random.pick(other_states_);
+    if (second.code != c.license_codes.front()) add_state(c, second);
   }
+}
+
+void CaseSampler::add_state(LetterCase& c, const State& state) const {
+  c.license_states.push_back(state.name);
+  c.license_codes.push_back(state.code);
 }
 
 std::string CaseSampler::printed_specialty(const std::string& canonical, Random& random) const {

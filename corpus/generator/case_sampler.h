@@ -29,7 +29,13 @@ class CaseSampler {
   ItemSampler items_;
   std::vector<std::string> specialties_;     // weighted canonical names the vocabulary knows
   std::vector<std::string> subspecialties_;
-  std::vector<std::string> other_states_;    // every state but California
+  struct State {
+    std::string code, name;  // "NV", "Nevada"
+  };
+  void add_state(LetterCase& c, const State& state) const;
+
+  State home_;
+  std::vector<State> other_states_;          // every state but California
   // Canonical name -> its printed wordings, canonical first; read once, not per letter.
   std::map<std::string, std::vector<std::string>, std::less<>> wordings_;
 };

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "letter_maker.h"
+#include "markdown_writer.h"
 #include "pdf_writer.h"
 
 namespace imr::generator {
@@ -43,6 +44,7 @@ std::uint64_t write_range(const CorpusOptions& o, Range range, unsigned part, co
     const GeneratedLetter letter = maker.make(o.seed, n, source);
     write_file(o.out / source, letter.text);
     if (n < o.pdfs) write_pdf(o.out / letter_path(n, "pdf"), letter.pages);
+    if (n < o.markdowns) write_file(o.out / letter_path(n, "md"), markdown_text(letter.paragraphs));
     truth << nlohmann::json(letter.truth).dump() << '\n';
     bytes += letter.text.size();
   }

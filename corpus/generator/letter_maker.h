@@ -18,10 +18,10 @@ namespace imr::generator {
 struct GeneratedLetter {
   std::string text;          // the .txt file
   std::vector<Page> pages;   // for the PDF
+  LetterText paragraphs;     // for the markdown
   schema::Record truth;
 };
 
-// Not thread-safe (its truth maker holds an analyser): one per thread.
 class LetterMaker {
  public:
   LetterMaker(const TemplateBook& book, const schema::Vocabulary& vocabulary);
@@ -31,7 +31,6 @@ class LetterMaker {
  private:
   const TemplateBook& book_;
   CaseSampler cases_;
-  TruthMaker truth_;
 };
 
 // "letters/0000/00000042.txt": 1,000 letters a folder.
