@@ -6,8 +6,6 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "imr/schema/data_table.h"
-#include "imr/schema/vocabulary_lists.h"
 
 namespace imr::generator {
 namespace {
@@ -16,6 +14,7 @@ constexpr std::string_view kHome = "California";
 constexpr double kCaliforniaShare = 0.75;
 constexpr double kSecondStateShare = 0.15;
 constexpr double kVariantWordingShare = 0.25;
+constexpr double kUnlistedWordingShare = 0.04;
 constexpr int kLastYear = 2026;
 
 Layout sample_layout(Random& random) {
@@ -63,22 +62,34 @@ std::vector<std::string> distinct(const std::vector<std::string>& pool, std::siz
 
 }  // namespace
 
-CaseSampler::CaseSampler(const TemplateBook& book, const schema::Vocabulary& vocabulary)
-    : book_(book), items_(book) {
-  const auto known = vocabulary.specialties();
-  const auto is_known = [&](const std::string& s) { return std::ranges::find(known, s) != known.end(); };
-  std::ranges::copy_if(book.lines("reviewer.specialty"), std::back_inserter(specialties_), is_known);
-  std::ranges::copy_if(book.lines("reviewer.subspecialty"), std::back_inserter(subspecialties_), is_known);
-  if (specialties_.empty()) specialties_ = known;
-  if (subspecialties_.empty()) subspecialties_ = known;
-  for (const schema::TsvRow& row : schema::read_data_table("states.tsv", 2, 2)) {
-    State state{row.column(0), row.column(1)};
+CaseSampler::CaseSampler(const TemplateBook& book)
+    : book_(book),
+      items_(book),
+      specialties_(book.lines("reviewer.specialty")),
+      subspecialties_(book.lines("reviewer.subspecialty")),
+      wordings_(wordings_of(book, "reviewer.specialty_wording")),
+      unlisted_wordings_(wordings_of(book, "reviewer.specialty_wording.unlisted")) {
+  const auto& names = book.lines("reviewer.state");
+  const auto& facts = book.facts("reviewer.state");
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const auto code = facts[i].find("code");
+    if (code == facts[i].end() || code->second.size() != 1)
+      throw std::runtime_error("template section \"reviewer.state\": " + names[i] + " states no code");
+    State state{code->second.front(), names[i]};
     if (state.name == kHome) home_ = std::move(state);
     else other_states_.push_back(std::move(state));
   }
-  if (home_.code.empty()) throw std::runtime_error("schema/data/states.tsv lists no " + std::string(kHome));
-  for (const auto* names : {&specialties_, &subspecialties_})
-    for (const std::string& name : *names) wordings_.try_emplace(name, schema::specialty_wordings(name));
+  if (home_.code.empty()) throw std::runtime_error("template section \"reviewer.state\" lists no " + std::string(kHome));
+}
+
+CaseSampler::Wordings CaseSampler::wordings_of(const TemplateBook& book, std::string_view section) {
+  Wordings out;
+  const auto& lines = book.lines(section);
+  const auto& facts = book.facts(section);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (const auto canonical = facts[i].find("specialty"); canonical != facts[i].end())
+      for (const std::string& name : canonical->second) out[name].push_back(lines[i]);
+  return out;
 }
 
 LetterCase CaseSampler::sample(std::uint64_t number, Random& random) const {
@@ -134,11 +145,12 @@ void CaseSampler::add_state(LetterCase& c, const State& state) const {
 }
 
 std::string CaseSampler::printed_specialty(const std::string& canonical, Random& random) const {
-  const auto found = wordings_.find(canonical);
-  if (found == wordings_.end()) return canonical;
-  const std::vector<std::string>& wordings = found->second;
-  if (wordings.size() < 2 || !random.chance(kVariantWordingShare)) return canonical;
-  return wordings[1 + random.below(wordings.size() - 1)];
+  for (const auto& [wordings, share] : {std::pair{&unlisted_wordings_, kUnlistedWordingShare},
+                                        std::pair{&wordings_, kVariantWordingShare}}) {
+    const auto found = wordings->find(canonical);
+    if (found != wordings->end() && random.chance(share)) return random.pick(found->second);
+  }
+  return canonical;
 }
 
 }  // namespace imr::generator

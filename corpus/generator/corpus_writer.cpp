@@ -34,8 +34,8 @@ struct Range {
 };
 
 // Writes letters [begin, end) and their truth lines; returns the bytes written.
-std::uint64_t write_range(const CorpusOptions& o, Range range, unsigned part, const schema::Vocabulary& vocabulary) {
-  const LetterMaker maker(TemplateBook::standard(), vocabulary);
+std::uint64_t write_range(const CorpusOptions& o, Range range, unsigned part) {
+  const LetterMaker maker(TemplateBook::standard());
   std::ofstream truth(part_path(o, part), std::ios::binary);
   std::uint64_t bytes = 0;
   for (std::uint64_t n = range.begin; n < range.end; ++n) {
@@ -68,7 +68,6 @@ void join_parts(const CorpusOptions& o, unsigned parts) {
 
 void write_corpus(const CorpusOptions& o) {
   fs::create_directories(o.out / "letters");
-  const auto vocabulary = schema::Vocabulary::builtin();
   TemplateBook::standard();  // loaded before the threads start, so a bad template fails once, clearly
   const unsigned threads = std::max(1u, std::min<unsigned>(o.threads, static_cast<unsigned>(std::max<std::uint64_t>(o.letters, 1))));
   std::vector<std::uint64_t> bytes(threads, 0);
@@ -78,7 +77,7 @@ void write_corpus(const CorpusOptions& o) {
     const Range range{o.letters * t / threads, o.letters * (t + 1) / threads};
     workers.emplace_back([&, t, range] {
       try {
-        bytes[t] = write_range(o, range, t, *vocabulary);
+        bytes[t] = write_range(o, range, t);
       } catch (...) {
         errors[t] = std::current_exception();
       }

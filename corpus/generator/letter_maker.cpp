@@ -7,8 +7,7 @@
 
 namespace imr::generator {
 
-LetterMaker::LetterMaker(const TemplateBook& book, const schema::Vocabulary& vocabulary)
-    : book_(book), cases_(book, vocabulary) {}
+LetterMaker::LetterMaker(const TemplateBook& book) : book_(book), cases_(book) {}
 
 GeneratedLetter LetterMaker::make(std::uint64_t seed, std::uint64_t number, std::string source) const {
   Random random(seed, number);

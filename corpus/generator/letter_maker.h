@@ -8,7 +8,6 @@
 
 #include "case_sampler.h"
 #include "imr/schema/record.h"
-#include "imr/schema/vocabulary.h"
 #include "page_layout.h"
 #include "template_book.h"
 #include "truth.h"
@@ -24,7 +23,7 @@ struct GeneratedLetter {
 
 class LetterMaker {
  public:
-  LetterMaker(const TemplateBook& book, const schema::Vocabulary& vocabulary);
+  explicit LetterMaker(const TemplateBook& book);
   // The same (seed, number) always gives the same letter.
   GeneratedLetter make(std::uint64_t seed, std::uint64_t number, std::string source) const;
 

@@ -146,6 +146,8 @@ bool TemplateBook::has(std::string_view name) const {
 
 const std::vector<std::string>& TemplateBook::lines(std::string_view name) const { return section(name).lines; }
 
+const std::vector<Facts>& TemplateBook::facts(std::string_view name) const { return section(name).facts; }
+
 std::string TemplateBook::fill(std::string_view name, const Slots& slots, Random& random) const {
   return fill_with_facts(name, slots, random).text;
 }

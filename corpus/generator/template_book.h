@@ -50,6 +50,8 @@ class TemplateBook {
   bool has(std::string_view section) const;
   // The section's lines as written, for lists (diagnoses, body parts).
   const std::vector<std::string>& lines(std::string_view section) const;
+  // The facts of each of those lines, in the same order.
+  const std::vector<Facts>& facts(std::string_view section) const;
 
  private:
   struct Section {
