@@ -254,13 +254,15 @@ void print_by_shape(const Run& run, const std::vector<std::string>& fields, cons
 
 void print_by_layout(const Run& run, const std::vector<std::string>& fields) {
   std::printf("\nper-field accuracy by layout (all shapes)\n%-28s", "field");
-  for (const auto& layout : run.layouts) std::printf(" %11.11s", layout.c_str());
+  for (const auto& layout : run.layouts) std::printf(" %16.16s", layout.c_str());
+  std::printf("\n%-28s", "  letters scored");
+  for (const auto& layout : run.layouts) std::printf(" %16zu", run.scores.in_layout("layout", layout).total);
   std::printf("\n%-28s", "  items scored");
-  for (const auto& layout : run.layouts) std::printf(" %11zu", run.scores.in_layout("item.category", layout).total);
+  for (const auto& layout : run.layouts) std::printf(" %16zu", run.scores.in_layout("item.category", layout).total);
   std::printf("\n");
   for (const auto& field : fields) {
     std::printf("%-28s", field.c_str());
-    for (const auto& layout : run.layouts) std::printf(" %10.2f%%", 100 * run.scores.in_layout(field, layout).share());
+    for (const auto& layout : run.layouts) std::printf(" %15.2f%%", 100 * run.scores.in_layout(field, layout).share());
     std::printf("\n");
   }
 }
