@@ -5,7 +5,7 @@
 #include <array>
 #include <cstdio>
 #include <stdexcept>
-
+#include <utility>
 
 namespace imr::generator {
 namespace {
