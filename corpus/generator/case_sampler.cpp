@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
-
-#include "imr/schema/vocabulary_lists.h"
+#include <stdexcept>
+#include <utility>
 
 namespace imr::generator {
 namespace {
@@ -14,6 +14,7 @@ constexpr std::string_view kHome = "California";
 constexpr double kCaliforniaShare = 0.75;
 constexpr double kSecondStateShare = 0.15;
 constexpr double kVariantWordingShare = 0.25;
+constexpr double kUnlistedWordingShare = 0.04;
 constexpr int kLastYear = 2026;
 
 Layout sample_layout(Random& random) {
@@ -61,18 +62,34 @@ std::vector<std::string> distinct(const std::vector<std::string>& pool, std::siz
 
 }  // namespace
 
-CaseSampler::CaseSampler(const TemplateBook& book, const schema::Vocabulary& vocabulary)
-    : book_(book), items_(book) {
-  const auto known = vocabulary.specialties();
-  const auto is_known = [&](const std::string& s) { return std::ranges::find(known, s) != known.end(); };
-  std::ranges::copy_if(book.lines("reviewer.specialty"), std::back_inserter(specialties_), is_known);
-  std::ranges::copy_if(book.lines("reviewer.subspecialty"), std::back_inserter(subspecialties_), is_known);
-  if (specialties_.empty()) specialties_ = known;
-  if (subspecialties_.empty()) subspecialties_ = known;
-  std::ranges::copy_if(schema::state_names(), std::back_inserter(other_states_),
-                       [](const std::string& s) { return s != kHome; });
-  for (const auto* names : {&specialties_, &subspecialties_})
-    for (const std::string& name : *names) wordings_.try_emplace(name, schema::specialty_wordings(name));
+CaseSampler::CaseSampler(const TemplateBook& book)
+    : book_(book),
+      items_(book),
+      specialties_(book.lines("reviewer.specialty")),
+      subspecialties_(book.lines("reviewer.subspecialty")),
+      wordings_(wordings_of(book, "reviewer.specialty_wording")),
+      unlisted_wordings_(wordings_of(book, "reviewer.specialty_wording.unlisted")) {
+  const auto& names = book.lines("reviewer.state");
+  const auto& facts = book.facts("reviewer.state");
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const auto code = facts[i].find("code");
+    if (code == facts[i].end() || code->second.size() != 1)
+      throw std::runtime_error("template section \"reviewer.state\": " + names[i] + " states no code");
+    State state{code->second.front(), names[i]};
+    if (state.name == kHome) home_ = std::move(state);
+    else other_states_.push_back(std::move(state));
+  }
+  if (home_.code.empty()) throw std::runtime_error("template section \"reviewer.state\" lists no " + std::string(kHome));
+}
+
+CaseSampler::Wordings CaseSampler::wordings_of(const TemplateBook& book, std::string_view section) {
+  Wordings out;
+  const auto& lines = book.lines(section);
+  const auto& facts = book.facts(section);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (const auto canonical = facts[i].find("specialty"); canonical != facts[i].end())
+      for (const std::string& name : canonical->second) out[name].push_back(lines[i]);
+  return out;
 }
 
 LetterCase CaseSampler::sample(std::uint64_t number, Random& random) const {
@@ -106,24 +123,34 @@ void CaseSampler::sample_dates(LetterCase& c, Random& random) const {
 
 void CaseSampler::sample_reviewer(LetterCase& c, Random& random) const {
   const std::string first = random.pick(specialties_);
+  c.specialties.push_back(first);
   c.certifications.push_back(printed_specialty(first, random));
   if (random.chance(0.25)) {
     const std::string second = random.pick(subspecialties_);
-    if (second != first) c.certifications.push_back(printed_specialty(second, random));
+    if (second != first) {
+      c.specialties.push_back(second);
+      c.certifications.push_back(printed_specialty(second, random));
+    }
   }
-  c.license_states.emplace_back(random.chance(kCaliforniaShare) ? std::string(kHome) : random.pick(other_states_));
+  add_state(c, random.chance(kCaliforniaShare) ? home_ : random.pick(other_states_));
   if (random.chance(kSecondStateShare)) {
-    const std::string& second = random.pick(other_states_);
-    if (second != c.license_states.front()) c.license_states.push_back(second);
+    const State& second = random.pick(other_states_);
+    if (second.code != c.license_codes.front()) add_state(c, second);
   }
 }
 
+void CaseSampler::add_state(LetterCase& c, const State& state) const {
+  c.license_states.push_back(state.name);
+  c.license_codes.push_back(state.code);
+}
+
 std::string CaseSampler::printed_specialty(const std::string& canonical, Random& random) const {
-  const auto found = wordings_.find(canonical);
-  if (found == wordings_.end()) return canonical;
-  const std::vector<std::string>& wordings = found->second;
-  if (wordings.size() < 2 || !random.chance(kVariantWordingShare)) return canonical;
-  return wordings[1 + random.below(wordings.size() - 1)];
+  for (const auto& [wordings, share] : {std::pair{&unlisted_wordings_, kUnlistedWordingShare},
+                                        std::pair{&wordings_, kVariantWordingShare}}) {
+    const auto found = wordings->find(canonical);
+    if (found != wordings->end() && random.chance(share)) return random.pick(found->second);
+  }
+  return canonical;
 }
 
 }  // namespace imr::generator

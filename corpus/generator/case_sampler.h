@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "imr/schema/vocabulary.h"
 #include "item_sampler.h"
 #include "letter_case.h"
 #include "random.h"
@@ -17,7 +16,7 @@ namespace imr::generator {
 
 class CaseSampler {
  public:
-  CaseSampler(const TemplateBook& book, const schema::Vocabulary& vocabulary);
+  explicit CaseSampler(const TemplateBook& book);
   LetterCase sample(std::uint64_t number, Random& random) const;
 
  private:
@@ -27,11 +26,19 @@ class CaseSampler {
 
   const TemplateBook& book_;
   ItemSampler items_;
-  std::vector<std::string> specialties_;     // weighted canonical names the vocabulary knows
+  std::vector<std::string> specialties_;     // weighted canonical names
   std::vector<std::string> subspecialties_;
-  std::vector<std::string> other_states_;    // every state but California
-  // Canonical name -> its printed wordings, canonical first; read once, not per letter.
-  std::map<std::string, std::vector<std::string>, std::less<>> wordings_;
+  struct State {
+    std::string code, name;  // "NV", "Nevada"
+  };
+  using Wordings = std::map<std::string, std::vector<std::string>, std::less<>>;
+  static Wordings wordings_of(const TemplateBook& book, std::string_view section);
+  void add_state(LetterCase& c, const State& state) const;
+
+  State home_;
+  std::vector<State> other_states_;          // every state but California
+  // Canonical name -> its other printed wordings; read once, not per letter.
+  Wordings wordings_, unlisted_wordings_;
 };
 
 }  // namespace imr::generator

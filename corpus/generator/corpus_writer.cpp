@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "letter_maker.h"
+#include "markdown_writer.h"
 #include "pdf_writer.h"
 
 namespace imr::generator {
@@ -33,8 +34,8 @@ struct Range {
 };
 
 // Writes letters [begin, end) and their truth lines; returns the bytes written.
-std::uint64_t write_range(const CorpusOptions& o, Range range, unsigned part, const schema::Vocabulary& vocabulary) {
-  const LetterMaker maker(TemplateBook::standard(), vocabulary);
+std::uint64_t write_range(const CorpusOptions& o, Range range, unsigned part) {
+  const LetterMaker maker(TemplateBook::standard());
   std::ofstream truth(part_path(o, part), std::ios::binary);
   std::uint64_t bytes = 0;
   for (std::uint64_t n = range.begin; n < range.end; ++n) {
@@ -43,6 +44,7 @@ std::uint64_t write_range(const CorpusOptions& o, Range range, unsigned part, co
     const GeneratedLetter letter = maker.make(o.seed, n, source);
     write_file(o.out / source, letter.text);
     if (n < o.pdfs) write_pdf(o.out / letter_path(n, "pdf"), letter.pages);
+    if (n < o.markdowns) write_file(o.out / letter_path(n, "md"), markdown_text(letter.paragraphs));
     truth << nlohmann::json(letter.truth).dump() << '\n';
     bytes += letter.text.size();
   }
@@ -66,7 +68,6 @@ void join_parts(const CorpusOptions& o, unsigned parts) {
 
 void write_corpus(const CorpusOptions& o) {
   fs::create_directories(o.out / "letters");
-  const auto vocabulary = schema::Vocabulary::builtin();
   TemplateBook::standard();  // loaded before the threads start, so a bad template fails once, clearly
   const unsigned threads = std::max(1u, std::min<unsigned>(o.threads, static_cast<unsigned>(std::max<std::uint64_t>(o.letters, 1))));
   std::vector<std::uint64_t> bytes(threads, 0);
@@ -76,7 +77,7 @@ void write_corpus(const CorpusOptions& o) {
     const Range range{o.letters * t / threads, o.letters * (t + 1) / threads};
     workers.emplace_back([&, t, range] {
       try {
-        bytes[t] = write_range(o, range, t, *vocabulary);
+        bytes[t] = write_range(o, range, t);
       } catch (...) {
         errors[t] = std::current_exception();
       }

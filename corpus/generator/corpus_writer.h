@@ -1,5 +1,5 @@
-// A generated corpus on disk: DIR/letters/NNNN/NNNNNNNN.txt (and .pdf for the
-// first few), DIR/truth.jsonl in letter order, DIR/manifest.json.
+// A generated corpus on disk: DIR/letters/NNNN/NNNNNNNN.txt (and .pdf and .md
+// for the first few), DIR/truth.jsonl in letter order, DIR/manifest.json.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +11,7 @@ struct CorpusOptions {
   std::uint64_t letters = 0;
   std::uint64_t seed = 1;
   std::uint64_t pdfs = 0;  // the first this many letters also as PDFs
+  std::uint64_t markdowns = 0;  // the first this many letters also as markdown
   unsigned threads = 2;
   std::filesystem::path out;
 };

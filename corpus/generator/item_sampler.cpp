@@ -13,6 +13,15 @@ constexpr int kNewGuidelinesYear = 2016;  // the MTUS was rewritten in 2016
 
 std::size_t item_count(Random& random) { return 1 + random.weighted({55, 25, 12, 5, 3}); }
 
+// The ids a citation's chosen lines name, each once, in the order it names them.
+std::vector<std::string> guideline_ids(const Filled& citation) {
+  std::vector<std::string> out;
+  if (const auto it = citation.facts.find("guidelines"); it != citation.facts.end())
+    for (const std::string& id : it->second)
+      if (std::ranges::find(out, id) == out.end()) out.push_back(id);
+  return out;
+}
+
 std::string upper(std::string text) {
   for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return text;
@@ -41,16 +50,26 @@ CaseItem ItemSampler::item(const LetterCase& letter, Random& random) const {
   item.treatment = t.treatment;
   item.subject = t.subject;
   item.kind = t.kind;
+  item.facts = t.facts;
   item.upheld = random.chance(kUpheldShare);
-  Slots slots{{"mtus", book_.fill("mtus." + t.kind, {}, random)},
-              {"mtus2016", book_.fill("mtus2016." + t.kind, {}, random)},
-              {"odg", book_.fill("odg." + t.kind, {}, random)}};
+  Slots slots;
+  SlotFacts cited;
+  for (const std::string_view part : {"mtus", "mtus2016", "odg"}) {
+    Filled filled = book_.fill_with_facts(std::string(part) + "." + t.kind, {}, random);
+    slots.emplace(part, std::move(filled.text));
+    cited.emplace(part, std::move(filled.facts));
+  }
   const bool new_era = year_of(letter.decision) >= kNewGuidelinesYear;
-  item.reviewer_citation = book_.fill(new_era ? "cite.new" : "cite.old", slots, random);
+  const Filled reviewer = book_.fill_with_facts(new_era ? "cite.new" : "cite.old", slots, random, cited);
+  item.reviewer_citation = reviewer.text;
+  item.reviewer_guidelines = guideline_ids(reviewer);
   // The professional review layout prints no claims administrator citation.
-  if (letter.layout != Layout::professional_review)
-    item.claims_citation = random.chance(kClaimsCitedNothing) ? book_.fill("claims.none", {}, random)
-                                                              : book_.fill("cite.claims", slots, random);
+  if (letter.layout != Layout::professional_review) {
+    const bool none = random.chance(kClaimsCitedNothing);
+    const Filled claims = book_.fill_with_facts(none ? "claims.none" : "cite.claims", slots, random, cited);
+    item.claims_citation = claims.text;
+    item.claims_guidelines = guideline_ids(claims);
+  }
   item.rationale = rationale(letter, t, item.upheld, random);
   return item;
 }

@@ -7,18 +7,17 @@
 
 namespace imr::generator {
 
-LetterMaker::LetterMaker(const TemplateBook& book, const schema::Vocabulary& vocabulary)
-    : book_(book), cases_(book, vocabulary), truth_(vocabulary) {}
+LetterMaker::LetterMaker(const TemplateBook& book) : book_(book), cases_(book) {}
 
 GeneratedLetter LetterMaker::make(std::uint64_t seed, std::uint64_t number, std::string source) const {
   Random random(seed, number);
   const LetterCase c = cases_.sample(number, random);
-  const LetterText text = render(c, book_, random);
-  const PageStyle style = sample_page_style(book_, random);
   GeneratedLetter out;
-  out.pages = paginate(text, style, random);
+  out.paragraphs = render(c, book_, random);
+  const PageStyle style = sample_page_style(book_, random);
+  out.pages = paginate(out.paragraphs, style, random);
   out.text = page_text(out.pages, style);
-  out.truth = truth_.record(c, std::move(source));
+  out.truth = true_record(c, std::move(source));
   return out;
 }
 

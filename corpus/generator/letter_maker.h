@@ -8,7 +8,6 @@
 
 #include "case_sampler.h"
 #include "imr/schema/record.h"
-#include "imr/schema/vocabulary.h"
 #include "page_layout.h"
 #include "template_book.h"
 #include "truth.h"
@@ -18,20 +17,19 @@ namespace imr::generator {
 struct GeneratedLetter {
   std::string text;          // the .txt file
   std::vector<Page> pages;   // for the PDF
+  LetterText paragraphs;     // for the markdown
   schema::Record truth;
 };
 
-// Not thread-safe (its truth maker holds an analyser): one per thread.
 class LetterMaker {
  public:
-  LetterMaker(const TemplateBook& book, const schema::Vocabulary& vocabulary);
+  explicit LetterMaker(const TemplateBook& book);
   // The same (seed, number) always gives the same letter.
   GeneratedLetter make(std::uint64_t seed, std::uint64_t number, std::string source) const;
 
  private:
   const TemplateBook& book_;
   CaseSampler cases_;
-  TruthMaker truth_;
 };
 
 // "letters/0000/00000042.txt": 1,000 letters a folder.

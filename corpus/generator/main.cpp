@@ -1,6 +1,6 @@
 // imr-generate: a realistic corpus of IMR letters with their true records.
 //
-//   imr-generate --letters N --out DIR [--seed S] [--pdf K] [--threads T]
+//   imr-generate --letters N --out DIR [--seed S] [--pdf K] [--markdown K] [--threads T]
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   app.add_option("--out", options.out, "output folder (letters/, truth.jsonl, manifest.json)")->required();
   app.add_option("--seed", options.seed, "random seed; the same seed gives the same corpus");
   app.add_option("--pdf", options.pdfs, "also write the first K letters as PDFs");
+  app.add_option("--markdown", options.markdowns, "also write the first K letters as markdown (.md)");
   app.add_option("--threads", options.threads, "writer threads")->check(CLI::Range(1u, 64u));
   CLI11_PARSE(app, argc, argv);
   try {

@@ -5,6 +5,12 @@
 //   {a|b|c}          one of the choices, each filled in turn
 //   {^...}           any of the above, its first letter capitalised
 // and a line that is just "-" is an empty choice (an optional sentence).
+//
+// What a line states, for the true record, follows " => " at its end:
+//   Norco 10/325mg{qty} => drugs: hydrocodone, acetaminophen
+// ("key: values; key: values", values comma-separated). Facts after a
+// section's "== name => ..." hold for each of its lines, a line's own key
+// replacing the section's. Choices within a line must not change its facts.
 #pragma once
 
 #include <map>
@@ -17,6 +23,15 @@
 namespace imr::generator {
 
 using Slots = std::map<std::string, std::string, std::less<>>;
+// "drugs" -> {"hydrocodone", "acetaminophen"}: what the chosen lines state.
+using Facts = std::map<std::string, std::vector<std::string>, std::less<>>;
+// The facts a slot's value brings where a line uses the slot.
+using SlotFacts = std::map<std::string, Facts, std::less<>>;
+
+struct Filled {
+  std::string text;
+  Facts facts;  // of every line chosen, in the order the text uses them
+};
 
 class TemplateBook {
  public:
@@ -29,14 +44,29 @@ class TemplateBook {
 
   // One line of the section, filled. Throws for an unknown section or slot.
   std::string fill(std::string_view section, const Slots& slots, Random& random) const;
+  // The same, with the facts of the lines chosen and of the slots used.
+  Filled fill_with_facts(std::string_view section, const Slots& slots, Random& random,
+                         const SlotFacts& slot_facts = {}) const;
+  bool has(std::string_view section) const;
   // The section's lines as written, for lists (diagnoses, body parts).
   const std::vector<std::string>& lines(std::string_view section) const;
+  // The facts of each of those lines, in the same order.
+  const std::vector<Facts>& facts(std::string_view section) const;
 
  private:
-  std::string expand(std::string_view text, const Slots& slots, Random& random, int depth) const;
-  std::string expand_braces(std::string_view inner, const Slots& slots, Random& random, int depth) const;
+  struct Section {
+    std::vector<std::string> lines;
+    std::vector<Facts> facts;  // per line
+    Facts defaults;            // from the "== name => ..." line
+  };
+  struct Expansion;  // what one fill carries through its nested expansions
 
-  std::map<std::string, std::vector<std::string>, std::less<>> sections_;
+  const Section& section(std::string_view name) const;
+  std::string expand_line(const Section& s, Expansion& x, int depth) const;
+  std::string expand(std::string_view text, Expansion& x, int depth) const;
+  std::string expand_braces(std::string_view inner, Expansion& x, int depth) const;
+
+  std::map<std::string, Section, std::less<>> sections_;
 };
 
 }  // namespace imr::generator

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <stdexcept>
 #include <string_view>
 
 #include "imr/schema/vocabulary_lists.h"
@@ -13,6 +14,10 @@ namespace imr::generator {
 namespace {
 
 constexpr double kMedicationShare = 0.48;
+// Real letters word some treatments in ways the parser's vocabulary does not
+// know; "<section>.unlisted" holds such wordings, so the accuracy test shows
+// what the parser makes of them.
+constexpr double kUnlistedShare = 0.06;
 
 struct Share {
   std::string_view name;
@@ -79,7 +84,31 @@ bool has_word(std::string_view text, const std::vector<std::string>& words) {
   return std::ranges::any_of(words, [&](const std::string& w) { return padded.find(" " + w + " ") != std::string::npos; });
 }
 
+// The facts a treatment's template line must state; a missing one is a
+// template bug, reported rather than guessed.
+const std::string& one_fact(const Facts& facts, std::string_view key, std::string_view section) {
+  const auto it = facts.find(key);
+  if (it == facts.end() || it->second.size() != 1)
+    throw std::runtime_error("template section \"" + std::string(section) + "\": a line states no single \"" +
+                             std::string(key) + "\"");
+  return it->second.front();
+}
+
+TreatmentFacts treatment_facts(const Facts& facts, std::string_view section) {
+  TreatmentFacts out;
+  out.category = one_fact(facts, "category", section);
+  // A procedure may name its drug too ("Synvisc injection"): hyaluronic acid.
+  if (const auto drugs = facts.find("drugs"); drugs != facts.end()) out.drugs = drugs->second;
+  if (out.category == "medication") out.drug_class = one_fact(facts, "class", section);
+  return out;
+}
+
 }  // namespace
+
+std::string TreatmentSampler::section(const std::string& base, Random& random) const {
+  const std::string unlisted = base + ".unlisted";
+  return random.chance(kUnlistedShare) && book_.has(unlisted) ? unlisted : base;
+}
 
 TreatmentSampler::TreatmentSampler(const TemplateBook& book)
     : book_(book), applied_forms_(schema::applied_form_words()) {}
@@ -91,14 +120,16 @@ SampledTreatment TreatmentSampler::sample(Random& random) const {
 SampledTreatment TreatmentSampler::medication(Random& random) const {
   const std::string kind(draw(random, kDrugKinds));
   const std::string n = std::to_string(30 * random.between(1, 4) * (random.chance(0.2) ? 2 : 1));
-  std::string treatment = book_.fill("med." + kind, {{"qty", std::string(kQuantityMark)}}, random);
+  const std::string from = section("med." + kind, random);
+  Filled filled = book_.fill_with_facts(from, {{"qty", std::string(kQuantityMark)}}, random);
+  std::string& treatment = filled.text;
   // A cream or a patch is applied, never taken "1 tab by mouth".
   const std::string qty_kind = has_word(treatment, applied_forms_) ? "med.qty_applied" : "med.qty";
   std::string qty = book_.fill(qty_kind, {{"n", n}, {"refills", number(random, 1, 5)}}, random);
   if (!qty.empty()) qty.insert(qty.begin(), ' ');
   if (const auto at = treatment.find(kQuantityMark); at != std::string::npos) treatment.replace(at, kQuantityMark.size(), qty);
   std::string subject = kind == "compound" ? "the compounded cream" : name_part(treatment);
-  return {treatment, std::move(subject), kind, true};
+  return {treatment, std::move(subject), kind, true, treatment_facts(filled.facts, from)};
 }
 
 SampledTreatment TreatmentSampler::procedure(Random& random) const {
@@ -107,10 +138,11 @@ SampledTreatment TreatmentSampler::procedure(Random& random) const {
                     {"n6", number(random, 6, 12)},
                     {"body", random.pick(book_.lines("body_part"))},
                     {"level", random.pick(book_.lines("spine_level"))}};
-  std::string treatment = book_.fill("treatment." + kind, slots, random);
-  std::string subject = name_part(treatment);
+  const std::string from = section("treatment." + kind, random);
+  Filled filled = book_.fill_with_facts(from, slots, random);
+  std::string subject = name_part(filled.text);
   if (subject.size() < 3) subject = "the requested treatment";
-  return {treatment, std::move(subject), kind, false};
+  return {std::move(filled.text), std::move(subject), kind, false, treatment_facts(filled.facts, from)};
 }
 
 }  // namespace imr::generator

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "letter_case.h"
 #include "random.h"
 #include "template_book.h"
 
@@ -16,6 +17,7 @@ struct SampledTreatment {
   std::string subject;    // how the rationale names it
   std::string kind;       // drug class ("opioid") or category ("imaging"); keys the guidelines and rationale
   bool medication = false;
+  TreatmentFacts facts;   // from the facts of the template line chosen
 };
 
 class TreatmentSampler {
@@ -26,6 +28,8 @@ class TreatmentSampler {
  private:
   SampledTreatment medication(Random& random) const;
   SampledTreatment procedure(Random& random) const;
+  // The section of the kind's wordings: now and then its ".unlisted" one.
+  std::string section(const std::string& base, Random& random) const;
 
   const TemplateBook& book_;
   std::vector<std::string> applied_forms_;  // "cream", "patch": words of schema/data/drug_forms.tsv

@@ -1,11 +1,18 @@
-// imr-accuracy DIR: parses every letter of a generated corpus (DIR/truth.jsonl
-// names them) with the indexer's loader and compares each field with the
-// truth, printing a per-field accuracy table. Exits 1 when a field is below
-// its threshold (--min, 0.99 by default), so parse regressions fail ctest.
+// imr-accuracy DIR --thresholds FILE: parses every letter of a generated
+// corpus (DIR/truth.jsonl names them) with the indexer's loader, in each text
+// shape written (.txt, and .pdf and .md where the generator wrote them), and
+// compares each field with the truth. Prints per-field accuracy by shape and
+// by layout, and exits 1 when a field is below its threshold in any shape,
+// when a shape asked for has no letters, or when there are no letters at all.
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -14,37 +21,23 @@
 
 namespace {
 
+namespace fs = std::filesystem;
 using imr::schema::Item;
 using imr::schema::Record;
 
+// Field name -> the value as compared (and shown when wrong).
+using Values = std::vector<std::pair<std::string, std::string>>;
+
 struct Tally {
   std::size_t right = 0, total = 0;
-  std::string example;  // the first letter that got it wrong
+  double share() const { return total ? static_cast<double>(right) / static_cast<double>(total) : 1.0; }
 };
 
-class Scores {
- public:
-  template <typename T>
-  void score(const std::string& field, const T& truth, const T& parsed, const std::string& source) {
-    Tally& t = fields_[field];
-    ++t.total;
-    if (truth == parsed) ++t.right;
-    else if (t.example.empty()) t.example = source;
-  }
-  bool print(double minimum) const {
-    bool ok = true;
-    std::printf("%-28s %9s %8s  first wrong\n", "field", "accuracy", "n");
-    for (const auto& [field, t] : fields_) {
-      const double a = t.total ? static_cast<double>(t.right) / static_cast<double>(t.total) : 1.0;
-      ok = ok && a >= minimum;
-      std::printf("%-28s %8.2f%% %8zu  %s%s\n", field.c_str(), 100 * a, t.total, t.example.c_str(), a < minimum ? "  <-- below" : "");
-    }
-    return ok;
-  }
-
- private:
-  std::map<std::string, Tally> fields_;
+struct Shape {
+  std::string name;       // "txt", "pdf", "markdown"
+  std::string extension;  // of the letter files
 };
+const std::vector<Shape> kShapes{{"txt", "txt"}, {"pdf", "pdf"}, {"markdown", "md"}};
 
 // Letters compare case- and spacing-insensitively where people would not
 // call two printings different.
@@ -61,76 +54,288 @@ std::string folded(std::string_view text) {
   return out;
 }
 
+std::string shown(const std::optional<std::string>& v) { return v ? *v : "null"; }
+std::string shown(const std::optional<int>& v) { return v ? std::to_string(*v) : "null"; }
+
+std::string shown(const std::vector<std::string>& v) {
+  std::string out = "[";
+  for (const std::string& s : v) out += (out.size() > 1 ? "|" : "") + s;
+  return out + "]";
+}
+
+// The contract gives drugs and guidelines no order: compared as sets.
+std::string shown_as_set(std::vector<std::string> v) {
+  std::ranges::sort(v);
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return shown(v);
+}
+
 std::vector<std::string> folded(const std::vector<std::string>& v) {
   std::vector<std::string> out;
   for (const auto& s : v) out.push_back(folded(s));
   return out;
 }
 
-void compare_items(Scores& s, const Record& truth, const Record& parsed) {
-  s.score("items.count", truth.items.size(), parsed.items.size(), truth.source);
-  if (truth.items.size() != parsed.items.size()) return;
-  for (std::size_t i = 0; i < truth.items.size(); ++i) {
-    const Item& t = truth.items[i];
-    const Item& p = parsed.items[i];
-    s.score("item.treatment", folded(t.treatment), folded(p.treatment), truth.source);
-    s.score("item.decision", t.decision, p.decision, truth.source);
-    s.score("item.drugs", t.drugs, p.drugs, truth.source);
-    s.score("item.category", t.category, p.category, truth.source);
-    s.score("item.drug_class", t.drug_class, p.drug_class, truth.source);
-    s.score("item.guidelines", t.guidelines, p.guidelines, truth.source);
-    s.score("item.claims_guidelines", t.claims_guidelines, p.claims_guidelines, truth.source);
+Values letter_values(const Record& r) {
+  return {{"case_number", shown(r.case_number)},
+          {"dates.assigned", shown(r.dates.assigned)},
+          {"dates.injury", shown(r.dates.injury)},
+          {"dates.decision", shown(r.dates.decision)},
+          {"dates.ur_denial", shown(r.dates.ur_denial)},
+          {"dates.application_received", shown(r.dates.application_received)},
+          {"priority", shown(r.priority)},
+          {"reviewer.specialty", shown(r.reviewer.specialty)},
+          {"reviewer.subspecialty", shown(r.reviewer.subspecialty)},
+          {"reviewer.certifications", shown(r.reviewer.certifications)},
+          {"reviewer.license_states", shown(r.reviewer.license_states)},
+          {"patient.age", shown(r.patient.age)},
+          {"patient.sex", shown(r.patient.sex)},
+          {"diagnoses", shown(folded(r.diagnoses))},
+          {"outcome", shown(r.outcome)},
+          {"layout", r.layout},
+          {"items.count", std::to_string(r.items.size())}};
+}
+
+Values item_values(const Item& i) {
+  return {{"item.treatment", folded(i.treatment)},
+          {"item.decision", i.decision},
+          {"item.drugs", shown_as_set(i.drugs)},
+          {"item.category", i.category},
+          {"item.drug_class", shown(i.drug_class)},
+          {"item.guidelines", shown_as_set(i.guidelines)},
+          {"item.claims_guidelines", shown_as_set(i.claims_guidelines)},
+          {"item.rationale", folded(i.rationale)}};
+}
+
+// Every field scored, in the order of the tables.
+std::vector<std::string> field_names() {
+  std::vector<std::string> out;
+  for (const auto& [field, value] : letter_values(Record{})) out.push_back(field);
+  for (const auto& [field, value] : item_values(Item{})) out.push_back(field);
+  return out;
+}
+
+class Scores {
+ public:
+  void score(const std::string& field, bool right, const std::string& shape, const std::string& layout) {
+    for (Tally* t : {&by_shape_[field][shape], &by_layout_[field][layout]}) {
+      ++t->total;
+      t->right += right;
+    }
+  }
+  const Tally& of(const std::string& field, const std::string& shape) const { return find(by_shape_, field, shape); }
+  const Tally& in_layout(const std::string& field, const std::string& layout) const {
+    return find(by_layout_, field, layout);
+  }
+
+ private:
+  using Table = std::map<std::string, std::map<std::string, Tally>>;
+  static const Tally& find(const Table& table, const std::string& field, const std::string& column) {
+    static const Tally none;
+    const auto row = table.find(field);
+    if (row == table.end()) return none;
+    const auto cell = row->second.find(column);
+    return cell == row->second.end() ? none : cell->second;
+  }
+  Table by_shape_, by_layout_;
+};
+
+// The first few wrong values of each field, to show what went wrong.
+class Examples {
+ public:
+  explicit Examples(std::size_t per_field = 3) : per_field_(per_field) {}
+  void add(const std::string& field, const std::string& where, const std::string& truth, const std::string& parsed) {
+    auto& list = examples_[field];
+    if (list.size() >= per_field_) return;
+    const auto differ = std::ranges::mismatch(truth, parsed).in1 - truth.begin();
+    const std::size_t from = differ > 40 ? static_cast<std::size_t>(differ) - 30 : 0;
+    list.push_back(where + ": truth " + clipped(truth, from) + "  parsed " + clipped(parsed, from));
+  }
+  void print() const {
+    for (const auto& [field, list] : examples_)
+      for (const std::string& e : list) std::printf("  %-26s %s\n", field.c_str(), e.c_str());
+  }
+
+ private:
+  // Long values (rationales) are shown from a little before where they differ.
+  static std::string clipped(const std::string& s, std::size_t from) {
+    const std::string head = from == 0 ? "" : "...";
+    if (from >= s.size()) return head;
+    return head + (s.size() - from <= 90 ? s.substr(from) : s.substr(from, 87) + "...");
+  }
+  std::size_t per_field_;
+  std::map<std::string, std::vector<std::string>> examples_;
+};
+
+struct Letter {
+  const Record& truth;
+  const Record& parsed;
+  bool readable;  // an unreadable letter is wrong in every field
+  std::string source, shape;
+};
+
+// where: the letter, and for an item its treatment, as the example names it.
+void compare_values(Scores& s, Examples& e, const Letter& l, const std::string& where, const Values& truth,
+                    const Values& parsed) {
+  for (std::size_t f = 0; f < truth.size(); ++f) {
+    const bool right = l.readable && truth[f].second == parsed[f].second;
+    s.score(truth[f].first, right, l.shape, l.truth.layout);
+    if (!right) e.add(truth[f].first, where, truth[f].second, l.readable ? parsed[f].second : "(unreadable)");
   }
 }
 
-void compare(Scores& s, const Record& t, const Record& p) {
-  const std::string& src = t.source;
-  s.score("case_number", t.case_number, p.case_number, src);
-  s.score("dates.assigned", t.dates.assigned, p.dates.assigned, src);
-  s.score("dates.injury", t.dates.injury, p.dates.injury, src);
-  s.score("dates.decision", t.dates.decision, p.dates.decision, src);
-  s.score("dates.ur_denial", t.dates.ur_denial, p.dates.ur_denial, src);
-  s.score("dates.application_received", t.dates.application_received, p.dates.application_received, src);
-  s.score("priority", t.priority, p.priority, src);
-  s.score("reviewer.specialty", t.reviewer.specialty, p.reviewer.specialty, src);
-  s.score("reviewer.subspecialty", t.reviewer.subspecialty, p.reviewer.subspecialty, src);
-  s.score("reviewer.license_states", t.reviewer.license_states, p.reviewer.license_states, src);
-  s.score("patient.age", t.patient.age, p.patient.age, src);
-  s.score("patient.sex", t.patient.sex, p.patient.sex, src);
-  s.score("diagnoses", folded(t.diagnoses), folded(p.diagnoses), src);
-  s.score("outcome", t.outcome, p.outcome, src);
-  s.score("layout", t.layout, p.layout, src);
-  compare_items(s, t, p);
+// Items are paired by position; where the counts differ, no pairing can be
+// trusted, so every true item counts as wrong in every item field.
+void compare(Scores& s, Examples& e, const Letter& l) {
+  compare_values(s, e, l, l.source, letter_values(l.truth), letter_values(l.parsed));
+  const bool paired = l.truth.items.size() == l.parsed.items.size();
+  for (std::size_t i = 0; i < l.truth.items.size(); ++i) {
+    const Values truth = item_values(l.truth.items[i]);
+    Values parsed = paired ? item_values(l.parsed.items[i]) : truth;
+    if (!paired)
+      for (auto& [field, value] : parsed) value = "(item count " + std::to_string(l.parsed.items.size()) + ")";
+    compare_values(s, e, l, l.source + " \"" + l.truth.items[i].treatment + "\"", truth, parsed);
+  }
+}
+
+// "field <TAB> shape or * <TAB> lowest accepted accuracy in percent".
+std::map<std::pair<std::string, std::string>, double> read_thresholds(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::map<std::pair<std::string, std::string>, double> out;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line.front() == '#') continue;
+    std::istringstream row(line);
+    std::string field, shape;
+    double percent = -1;
+    if (!(row >> field >> shape >> percent) || percent < 0 || percent > 100)
+      throw std::runtime_error(path + ": not \"field shape percent\": " + line);
+    out[{field, shape}] = percent / 100;
+  }
+  return out;
+}
+
+struct Run {
+  Scores scores;
+  Examples examples;
+  std::map<std::string, std::size_t> letters;  // per shape
+  std::set<std::string> layouts;
+};
+
+void score_letter(Run& run, const imr::indexer::LetterLoader& loader, const fs::path& dir, const Record& truth,
+                  const Shape& shape) {
+  const std::string source = fs::path(truth.source).replace_extension(shape.extension).generic_string();
+  if (shape.name != "txt" && !fs::exists(dir / source)) return;
+  ++run.letters[shape.name];
+  run.layouts.insert(truth.layout);
+  Record parsed;
+  bool readable = true;
+  try {
+    parsed = loader.load(dir / source, source).parsed.record;
+  } catch (const std::exception& err) {
+    std::fprintf(stderr, "imr-accuracy: %s: %s\n", source.c_str(), err.what());
+    readable = false;
+  }
+  compare(run.scores, run.examples, {truth, parsed, readable, source, shape.name});
+}
+
+void print_by_shape(const Run& run, const std::vector<std::string>& fields, const std::vector<std::string>& shapes) {
+  std::printf("\nper-field accuracy by text shape (letters:");
+  for (const auto& shape : shapes) std::printf(" %s %zu", shape.c_str(), run.letters.count(shape) ? run.letters.at(shape) : 0);
+  std::printf(")\n%-28s", "field");
+  for (const auto& shape : shapes) std::printf(" %9s", shape.c_str());
+  std::printf(" %9s\n", "n (txt)");
+  for (const auto& field : fields) {
+    std::printf("%-28s", field.c_str());
+    for (const auto& shape : shapes) std::printf(" %8.2f%%", 100 * run.scores.of(field, shape).share());
+    std::printf(" %9zu\n", run.scores.of(field, "txt").total);
+  }
+}
+
+void print_by_layout(const Run& run, const std::vector<std::string>& fields) {
+  std::printf("\nper-field accuracy by layout (all shapes)\n%-28s", "field");
+  for (const auto& layout : run.layouts) std::printf(" %16.16s", layout.c_str());
+  std::printf("\n%-28s", "  letters scored");
+  for (const auto& layout : run.layouts) std::printf(" %16zu", run.scores.in_layout("layout", layout).total);
+  std::printf("\n%-28s", "  items scored");
+  for (const auto& layout : run.layouts) std::printf(" %16zu", run.scores.in_layout("item.category", layout).total);
+  std::printf("\n");
+  for (const auto& field : fields) {
+    std::printf("%-28s", field.c_str());
+    for (const auto& layout : run.layouts) std::printf(" %15.2f%%", 100 * run.scores.in_layout(field, layout).share());
+    std::printf("\n");
+  }
+}
+
+// Every field in every shape against its threshold ("*" or the shape's own).
+bool check_thresholds(const Run& run, const std::vector<std::string>& fields, const std::vector<std::string>& shapes,
+                      const std::map<std::pair<std::string, std::string>, double>& thresholds) {
+  bool ok = true;
+  for (const auto& field : fields)
+    for (const auto& shape : shapes) {
+      auto it = thresholds.find({field, shape});
+      if (it == thresholds.end()) it = thresholds.find({field, "*"});
+      if (it == thresholds.end()) {
+        std::printf("FAIL %s: no threshold\n", field.c_str());
+        ok = false;
+        continue;
+      }
+      const double share = run.scores.of(field, shape).share();
+      if (share >= it->second) continue;
+      std::printf("FAIL %s (%s): %.2f%% is below its threshold %.2f%%\n", field.c_str(), shape.c_str(), 100 * share,
+                  100 * it->second);
+      ok = false;
+    }
+  return ok;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string dir;
-  double minimum = 0.99;
+  std::string dir, thresholds_path;
+  std::vector<std::string> shapes{"txt"};
+  std::size_t examples = 3;
   CLI::App app{"Per-field parse accuracy over a generated corpus"};
   app.add_option("dir", dir, "folder written by imr-generate")->required();
-  app.add_option("--min", minimum, "lowest accuracy accepted for every field");
+  app.add_option("--thresholds", thresholds_path, "file of lowest accepted accuracies (field, shape or *, percent)")
+      ->required();
+  app.add_option("--shapes", shapes, "text shapes that must have letters: txt, pdf, markdown")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"txt", "pdf", "markdown"}));
+  app.add_option("--examples", examples, "wrong values shown per field");
   CLI11_PARSE(app, argc, argv);
 
-  std::ifstream truth_file(dir + "/truth.jsonl");
-  if (!truth_file) {
-    std::fprintf(stderr, "imr-accuracy: cannot read %s/truth.jsonl\n", dir.c_str());
+  try {
+    const auto thresholds = read_thresholds(thresholds_path);
+    std::ifstream truth_file(dir + "/truth.jsonl");
+    if (!truth_file) throw std::runtime_error("cannot read " + dir + "/truth.jsonl");
+    const imr::indexer::LetterLoader loader(imr::schema::Vocabulary::builtin());
+    Run run;
+    run.examples = Examples(examples);
+    for (std::string line; std::getline(truth_file, line);) {
+      const Record truth = nlohmann::json::parse(line).get<Record>();
+      for (const Shape& shape : kShapes)
+        if (std::ranges::find(shapes, shape.name) != shapes.end()) score_letter(run, loader, dir, truth, shape);
+    }
+    const auto fields = field_names();
+    print_by_shape(run, fields, shapes);
+    print_by_layout(run, fields);
+    std::printf("\nfirst wrong values per field\n");
+    run.examples.print();
+    bool ok = check_thresholds(run, fields, shapes, thresholds);
+    if (run.letters.empty()) {
+      std::printf("FAIL no letters to score\n");
+      ok = false;
+    }
+    for (const auto& shape : shapes)
+      if (!run.letters.count(shape)) {
+        std::printf("FAIL no %s letters to score\n", shape.c_str());
+        ok = false;
+      }
+    std::printf(ok ? "\naccuracy: every field at or above its threshold\n" : "\naccuracy: FAILED\n");
+    return ok ? 0 : 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "imr-accuracy: %s\n", e.what());
     return 2;
   }
-  const imr::indexer::LetterLoader loader(imr::schema::Vocabulary::builtin());
-  Scores scores;
-  std::size_t letters = 0;
-  for (std::string line; std::getline(truth_file, line); ++letters) {
-    const Record truth = nlohmann::json::parse(line).get<Record>();
-    try {
-      const auto loaded = loader.load(dir + "/" + truth.source, truth.source);
-      compare(scores, truth, loaded.parsed.record);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "imr-accuracy: %s: %s\n", truth.source.c_str(), e.what());
-      scores.score("readable", 0, 1, truth.source);
-    }
-  }
-  std::printf("%zu letters\n", letters);
-  return scores.print(minimum) ? 0 : 1;
 }
