@@ -6,6 +6,7 @@
 
 #include <signal.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -55,11 +56,12 @@ std::vector<std::string> options(std::vector<std::string> a, const std::vector<s
 }
 
 // kClients GETs of path at once, one connection each; on_first_answer runs
-// as soon as the first of them is answered, while the others still wait.
+// as soon as the first of them is answered, told how many are by then.
 std::vector<Answer> concurrent_gets(const SearchServer& server, const std::string& path,
-                                    const std::function<void()>& on_first_answer = [] {}) {
+                                    const std::function<void(int answered)>& on_first_answer = [](int) {}) {
   std::vector<Answer> answers(kClients);
   std::once_flag first;
+  std::atomic<int> answered = 0;
   std::vector<std::thread> clients;
   for (Answer& answer : answers)
     clients.emplace_back([&] {
@@ -68,7 +70,8 @@ std::vector<Answer> concurrent_gets(const SearchServer& server, const std::strin
         answer = {res->status, res->get_header_value("Retry-After"), json::parse(res->body, nullptr, false), ""};
       else
         answer.error = httplib::to_string(res.error());
-      std::call_once(first, on_first_answer);
+      ++answered;
+      std::call_once(first, [&] { on_first_answer(answered); });
     });
   for (std::thread& t : clients) t.join();
   return answers;
@@ -172,8 +175,12 @@ TEST_CASE("shutdown: a signal while searches run and queue answers every client 
                         options({"--searches", "1"}, kNoBudget));
     // The first answer comes only after one whole search; by then the
     // others were sent long ago and wait at the one-slot gate.
-    int exit_status = 1;
-    const std::vector<Answer> answers = concurrent_gets(server, kBroadSearch, [&] { exit_status = server.stop(sig); });
+    int exit_status = 1, answered_before = kClients;
+    const std::vector<Answer> answers = concurrent_gets(server, kBroadSearch, [&](int answered) {
+      answered_before = answered;
+      exit_status = server.stop(sig);
+    });
+    CHECK(answered_before < kClients);  // else the signal came too late to test anything
     CHECK(exit_status == 0);
     for (const Answer& a : answers) {
       CAPTURE(a.body.dump().substr(0, 300));
