@@ -233,8 +233,8 @@ TEST_CASE("quality: the generated corpus is parsed and indexed") {
   MESSAGE("truth vs extract: " << differences.size() << " facet counts differ, by " << letters << " letters in all: "
                                << listing.str());
   // At 3,000 letters (seed 7) the parser misses 17 letter counts over 12
-  // facet values of the 9 facets: a bound of 1 in 150 letters (20) is
-  // the bound just above that, so any parser regression shows here.
+  // facet values of the 9 facets; a bound of 1 in 150 letters (20) sits
+  // just above that, so any parser regression shows here.
   CHECK(letters <= kLetters / 150);
 }
 
