@@ -26,7 +26,6 @@ namespace {
 namespace fs = std::filesystem;
 using namespace imr::testing;
 using nlohmann::json;
-using Clock = std::chrono::steady_clock;
 
 int index_into(const fs::path& index, const fs::path& letters, const fs::path& log) {
   return run({binary("imr-index"), "--db", index.string(), letters.string()}, log);
@@ -76,10 +75,12 @@ std::string percent_encoded(std::string_view s) {
   return out;
 }
 
+// The status of a raw answer, or of httplib's; 0 for no answer at all.
 int status_of(const std::string& raw_response) {
   if (!raw_response.starts_with("HTTP/1.1 ")) return 0;
   return std::stoi(raw_response.substr(9, 3));
 }
+int status_of(const httplib::Result& res) { return res ? res->status : 0; }
 
 fs::path write_seeds_index(const TempDir& dir) {
   const fs::path index = dir / "index";
@@ -89,7 +90,7 @@ fs::path write_seeds_index(const TempDir& dir) {
 
 }  // namespace
 
-TEST_CASE("the server sees newly indexed letters within a second and never fails while the index changes") {
+TEST_CASE("the server sees newly indexed letters on its next request and never fails while the index changes") {
   const TempDir dir;
   const fs::path index = write_seeds_index(dir);
   const SearchServer server(index, dir / "server.log");
@@ -111,19 +112,16 @@ TEST_CASE("the server sees newly indexed letters within a second and never fails
                            "/api/stats?by=drug", "/api/health"})
     clients.emplace_back(hammer, path);
   const int indexed = index_into(index, dir / "more" / "letters", dir / "more.log");
-  const auto finished = Clock::now();
-  json::number_unsigned_t seen = 0;
-  while (Clock::now() - finished < std::chrono::seconds(3) && (seen = server.documents()) != 2505)
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  const double seconds = std::chrono::duration<double>(Clock::now() - finished).count();
+  // Every request reopens the index, so the first one after the indexer has
+  // committed and exited sees every new letter: there is no delay to bound.
+  const json::number_unsigned_t seen = server.documents();
   indexing = false;
   for (std::thread& t : clients) t.join();
 
   CHECK(indexed == 0);
   CHECK(seen == 2505);
-  CHECK(seconds < 1.0);
   CHECK(server.get_json("/api/search?q=pain")["total"].get<int>() > 5);
-  MESSAGE(requests.load(), " requests while indexing; new letters seen ", seconds, " s after the indexer finished");
+  MESSAGE(requests.load(), " requests while indexing");
   CHECK(requests > 0);
   CHECK(failures == 0);
 }
@@ -184,19 +182,18 @@ TEST_CASE("hostile requests get a 4xx with a reason, never a 5xx, and the server
     if (res->status >= 400 && path.starts_with("/api"))
       CHECK(json::parse(res->body)["error"].get<std::string>().size() > 10);
   }
-  CHECK(server.client().Get("/api/search?q=" + long_query)->status == 414);
-  CHECK(server.client().Get("/api/search?q=" + std::string(5000, 'a'))->status == 400);
-  CHECK(server.client().Get("/api/search?page=-1")->status == 400);
+  CHECK(status_of(server.client().Get("/api/search?q=" + long_query)) == 414);
+  CHECK(status_of(server.client().Get("/api/search?q=" + std::string(5000, 'a'))) == 400);
+  CHECK(status_of(server.client().Get("/api/search?page=-1")) == 400);
 
   // Bodies, methods and headers.
-  auto post = server.client().Post("/api/search", std::string(1 << 20, 'x'), "text/plain");
-  CHECK((!post || post->status == 413 || post->status == 405));
-  CHECK(server.client().Delete("/api/doc/CM14-0039927")->status == 405);
+  CHECK(status_of(server.client().Post("/api/search", std::string(1 << 20, 'x'), "text/plain")) == 413);
+  CHECK(status_of(server.client().Delete("/api/doc/CM14-0039927")) == 405);
   httplib::Headers many;
   for (int i = 0; i < 40; ++i) many.emplace("X-Filler-" + std::to_string(i), std::string(1000, 'y'));
-  CHECK(server.client().Get("/api/health", many)->status == 431);
-  auto long_header = server.client().Get("/api/health", {{"X-Long", std::string(20000, 'z')}});
-  CHECK((!long_header || long_header->status == 400 || long_header->status == 431));
+  CHECK(status_of(server.client().Get("/api/health", many)) == 431);
+  // httplib itself refuses a header line over 8 KB, with a 400.
+  CHECK(status_of(server.client().Get("/api/health", {{"X-Long", std::string(20000, 'z')}})) == 400);
 
   // Raw bytes no HTTP client sends.
   std::mt19937 random(42);
@@ -209,6 +206,7 @@ TEST_CASE("hostile requests get a 4xx with a reason, never a 5xx, and the server
     const RawConnection connection(server.port());
     connection.send_bytes(raw);
     const int status = status_of(connection.receive());
+    CHECK(status >= 200);  // an answer, not a silent close
     CHECK(status < 500);
   }
   CHECK(server.documents() == 5);
@@ -250,9 +248,9 @@ TEST_CASE("binds 127.0.0.1 by default, writes nothing, and sends the security he
   CHECK(server.log().find("listening on http://127.0.0.1:" + std::to_string(server.port())) != std::string::npos);
   for (const char* path : {"/api/search", "/api/doc/CM14-0039927", "/api/health", "/index.html"}) {
     CAPTURE(path);
-    CHECK(server.client().Post(path, "{}", "application/json")->status == 405);
-    CHECK(server.client().Put(path, "{}", "application/json")->status == 405);
-    CHECK(server.client().Delete(path)->status == 405);
+    CHECK(status_of(server.client().Post(path, "{}", "application/json")) == 405);
+    CHECK(status_of(server.client().Put(path, "{}", "application/json")) == 405);
+    CHECK(status_of(server.client().Delete(path)) == 405);
   }
   CHECK(server.documents() == 5);
   for (const char* path : {"/", "/api/health"}) {

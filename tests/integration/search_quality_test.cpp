@@ -9,6 +9,8 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
@@ -116,23 +118,99 @@ std::map<std::string, unsigned> facet_of(const json& facets, const std::string& 
 const std::vector<std::string> kFacets{"decision", "outcome",   "drug",          "drug_class",   "category",
                                        "guideline", "specialty", "license_state", "decision_year"};
 
-// How many facet counts differ between two record sets, and by how much in all.
-std::pair<unsigned, unsigned> facet_differences(const std::vector<imr::schema::Record>& a,
-                                                const std::vector<imr::schema::Record>& b) {
+// One facet value whose letter count differs between two record sets.
+struct FacetDifference {
+  std::string facet, value;
+  unsigned a = 0, b = 0;
+  unsigned letters() const { return a > b ? a - b : b - a; }
+};
+
+std::vector<FacetDifference> facet_differences(const std::vector<imr::schema::Record>& a,
+                                               const std::vector<imr::schema::Record>& b) {
   std::vector<const imr::schema::Record*> pa, pb;
   for (const auto& r : a) pa.push_back(&r);
   for (const auto& r : b) pb.push_back(&r);
-  unsigned values = 0, letters = 0;
+  std::vector<FacetDifference> out;
   for (const std::string& f : kFacets) {
     auto ea = imr::test::expected_facet(pa, {}, f);
     const auto eb = imr::test::expected_facet(pb, {}, f);
     for (const auto& [v, n] : eb) ea.try_emplace(v, 0);
     for (const auto& [v, n] : ea) {
       const unsigned m = eb.contains(v) ? eb.at(v) : 0;
-      if (m != n) ++values, letters += n > m ? n - m : m - n;
+      if (m != n) out.push_back({f, v, n, m});
     }
   }
-  return {values, letters};
+  return out;
+}
+
+// Checks a search's total and every facet against counts from letters (the
+// records a text query q finds; all of them for the empty query); the total.
+long check_totals_and_facets(const std::vector<const imr::schema::Record*>& letters, const FilterList& filters,
+                             const std::string& q = "") {
+  const std::string path = search_path(filters, q);
+  CAPTURE(path);
+  const json res = corpus().server.get_json(path);
+  const auto total = std::ranges::count_if(letters, [&](const auto* r) { return imr::test::letter_ok(*r, filters); });
+  CHECK(res["total"] == total);
+  for (const std::string& facet : kFacets) {
+    CAPTURE(facet);
+    CHECK(facet_of(res["facets"], facet) == imr::test::expected_facet(letters, filters, facet));
+  }
+  return total;
+}
+
+// Lower-case words of a text, split at anything but ASCII letters and digits.
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> out(1);
+  for (const char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c))) out.back() += static_cast<char>(std::tolower(c));
+    else if (!out.back().empty()) out.emplace_back();
+  }
+  if (out.back().empty()) out.pop_back();
+  return out;
+}
+
+// A text query, and whether a letter's words hold it, decided here rather
+// than by the index: a word in any form the English stemmer joins, a phrase
+// as those very words in a row.
+struct TextQuery {
+  std::string q;
+  std::function<bool(const std::vector<std::string>&)> finds;
+};
+
+TextQuery word_query(const std::string& word) {
+  return {word, [word](const std::vector<std::string>& words) {
+            static const Xapian::Stem stem("english");
+            return std::ranges::any_of(words, [&](const std::string& w) { return stem(w) == stem(word); });
+          }};
+}
+
+TextQuery phrase_query(const std::vector<std::string>& phrase) {
+  std::string q;
+  for (const std::string& w : phrase) q += (q.empty() ? "" : " ") + w;
+  return {"\"" + q + "\"", [phrase](const std::vector<std::string>& words) {
+            return std::ranges::search(words, phrase).begin() != words.end();
+          }};
+}
+
+// The parsed records (imr-index extract) of the letters whose indexed text holds query.
+std::vector<const imr::schema::Record*> letters_holding(const TextQuery& query) {
+  static const std::map<std::string, std::vector<std::string>> words_by_source = [] {
+    std::map<std::string, std::vector<std::string>> out;
+    Xapian::Database db(corpus().server.index_dir().string());
+    for (Xapian::PostingIterator it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+      const auto letter = imr::schema::decode_stored_letter(db.get_document(*it).get_data());
+      out[letter.record.source] = words_of(letter.text);
+    }
+    return out;
+  }();
+  std::vector<const imr::schema::Record*> out;
+  for (const auto& r : corpus().extracted) {
+    const auto words = words_by_source.find(r.source);
+    REQUIRE(words != words_by_source.end());
+    if (query.finds(words->second)) out.push_back(&r);
+  }
+  return out;
 }
 
 }  // namespace
@@ -144,9 +222,20 @@ TEST_CASE("quality: the generated corpus is parsed and indexed") {
   CHECK(corpus().truth.size() == kLetters);
   CHECK(corpus().server.index_status() == 0);
   CHECK(corpus().server.get_json("/api/health")["documents"] == kLetters + 1);
-  const auto [values, letters] = facet_differences(
+  const std::vector<FacetDifference> differences = facet_differences(
       corpus().truth, std::vector(corpus().extracted.begin(), corpus().extracted.begin() + kLetters));
-  MESSAGE("truth vs extract: " << values << " facet counts differ, by " << letters << " letters in all");
+  unsigned letters = 0;
+  std::ostringstream listing;
+  for (const FacetDifference& d : differences) {
+    letters += d.letters();
+    listing << d.facet << ":" << d.value << " truth " << d.a << " parsed " << d.b << "; ";
+  }
+  MESSAGE("truth vs extract: " << differences.size() << " facet counts differ, by " << letters << " letters in all: "
+                               << listing.str());
+  // At 3,000 letters (seed 7) the parser misses 17 letter counts over 12
+  // facet values of the 9 facets; a bound of 1 in 150 letters (20) sits
+  // just above that, so any parser regression shows here.
+  CHECK(letters <= kLetters / 150);
 }
 
 TEST_CASE("quality: totals and facets equal counts from the parsed records, for many filter combinations") {
@@ -185,16 +274,29 @@ TEST_CASE("quality: totals and facets equal counts from the parsed records, for 
   };
   std::vector<const imr::schema::Record*> letters;
   for (const auto& r : corpus().extracted) letters.push_back(&r);
-  for (const FilterList& filters : combinations) {
-    const std::string path = search_path(filters);
-    CAPTURE(path);
-    const json res = corpus().server.get_json(path);
-    const auto total = std::ranges::count_if(letters, [&](const auto* r) { return imr::test::letter_ok(*r, filters); });
-    CHECK(res["total"] == total);
-    for (const std::string& facet : kFacets) {
-      CAPTURE(facet);
-      CHECK(facet_of(res["facets"], facet) == imr::test::expected_facet(letters, filters, facet));
-    }
+  for (const FilterList& filters : combinations) check_totals_and_facets(letters, filters);
+}
+
+TEST_CASE("quality: text queries with filters give totals and facets equal to counts from the parsed records") {
+  const std::vector<std::pair<TextQuery, FilterList>> cases{
+      {word_query("tolerance"), {{"drug", "hydrocodone"}}},
+      {word_query("tolerance"), {{"drug_class", "opioid"}, {"decision", "upheld"}}},
+      {word_query("sleep"), {{"drug", "zolpidem"}, {"drug", "eszopiclone"}}},
+      {word_query("therapy"), {{"category", "physical_therapy"}, {"decision", "overturned"}}},
+      {phrase_query({"medically", "necessary"}), {{"decision", "overturned"}}},
+      {phrase_query({"functional", "improvement"}), {{"decision", "upheld"}, {"guideline", "mtus-chronic-pain"}}},
+      {phrase_query({"functional", "improvement"}), {{"outcome", "partially_overturned"}, {"decision_year", "2015"}}},
+  };
+  for (const auto& [text, filters] : cases) {
+    CAPTURE(text.q);
+    const std::vector<const imr::schema::Record*> letters = letters_holding(text);
+    REQUIRE(letters.size() > 10);
+    // The text alone first, so that a miscount below is the filters' and
+    // facets' doing, not a word counted differently here.
+    CHECK(corpus().server.get_json(search_path({}, text.q))["total"] == letters.size());
+    const long total = check_totals_and_facets(letters, filters, text.q);
+    MESSAGE(text.q << ": " << letters.size() << " letters, " << total << " with the filters");
+    CHECK(total > 0);  // else the filters would be checked on nothing
   }
 }
 

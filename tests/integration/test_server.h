@@ -42,10 +42,11 @@ class SearchServer {
   SearchServer(const SearchServer&) = delete;
   SearchServer& operator=(const SearchServer&) = delete;
 
-  // SIGTERM; the exit status.
-  int stop() {
-    kill(pid_, SIGTERM);
-    const int status = wait_exit(pid_);
+  // Sends sig (SIGTERM, SIGINT); the exit status, or testing::kDidNotExit
+  // when the server was still running a minute later.
+  int stop(int sig = SIGTERM) {
+    kill(pid_, sig);
+    const int status = testing::wait_exit_within(pid_, std::chrono::seconds(60));
     pid_ = 0;
     return status;
   }
@@ -76,6 +77,18 @@ class SearchServer {
   fs::path log_;
   pid_t pid_ = 0;
 };
+
+// count letters made by imr-generate (seed: which ones) into dir/letters,
+// indexed by imr-index into dir/index; that index.
+inline fs::path generated_index(const fs::path& dir, int count, int seed) {
+  const fs::path letters = dir / "generated";
+  REQUIRE(run({binary("imr-generate"), "--letters", std::to_string(count), "--out", letters.string(), "--seed",
+               std::to_string(seed)},
+              dir / "generate.log") == 0);
+  REQUIRE(run({binary("imr-index"), "--db", (dir / "index").string(), (letters / "letters").string()},
+              dir / "index.log") == 0);
+  return dir / "index";
+}
 
 // Letters indexed by the real imr-index into dir/index, served until
 // destruction. dir is emptied first and removed after.
