@@ -23,12 +23,12 @@ function shownMatchedItems(page) {
     [...hit.querySelectorAll('.items .item')].map((item) => item.classList.contains('is-matched'))));
 }
 
-// Per listed letter, the "Decided" date it shows, or null.
-function shownDecisionDates(page) {
-  return page.$$eval('#hits .hit', (hits) => hits.map((hit) => {
-    const row = [...hit.querySelectorAll('.hit-meta .field')].find((r) => r.querySelector('dt').textContent === 'Decided');
+// Per field list matching `lists`, the value it shows under `label`, or null.
+function shownField(page, lists, label) {
+  return page.$$eval(lists, (nodes, wanted) => nodes.map((list) => {
+    const row = [...list.querySelectorAll('.field')].find((r) => r.querySelector('dt').textContent === wanted);
     return row ? row.querySelector('dd').textContent : null;
-  }));
+  }), label);
 }
 
 function assertDatesInOrder(shown, sort) {
@@ -44,15 +44,15 @@ function shownLetter(page) {
     heading: document.getElementById('letter-heading').textContent,
     items: [...document.querySelectorAll('#letter-items .item')].map((item) =>
       `${item.querySelector('.item-decision').textContent}: ${item.querySelector('.item-treatment').textContent}`),
-    letterShown: !document.getElementById('letter').hidden,
-    searchShown: !document.getElementById('search-view').hidden,
+    letterShown: document.getElementById('letter').checkVisibility(),
+    searchShown: document.getElementById('search-view').checkVisibility(),
   }));
 }
 
 function expectedLetter(record) {
   return {
     heading: `Case ${record.case_number}`,
-    items: record.items.map((item) => `${item.decision.replace(/_/g, ' ')}: ${item.treatment}`),
+    items: record.items.map((item) => `${(item.decision || 'no decision').replace(/_/g, ' ')}: ${item.treatment}`),
     letterShown: true,
     searchShown: false,
   };
@@ -64,13 +64,17 @@ async function expectLetterText(page, html) {
 
 // The error a letter link got, and whether anything else of the letter shows.
 function shownLetterError(page) {
-  return page.evaluate(() => ({
-    error: document.getElementById('letter-error').hidden ? null : document.getElementById('letter-error').textContent,
-    errorElements: document.getElementById('letter-error').childElementCount,
-    letterShown: !document.getElementById('letter').hidden,
-    searchShown: !document.getElementById('search-view').hidden,
-    backShown: !document.getElementById('letter-back').hidden,
-  }));
+  return page.evaluate(() => {
+    const shown = (id) => document.getElementById(id).checkVisibility();
+    const box = document.getElementById('letter-error');
+    return {
+      error: shown('letter-error') ? box.textContent : null,
+      errorElements: box.childElementCount,
+      letterShown: shown('letter'),
+      searchShown: shown('search-view'),
+      backShown: shown('letter-back'),
+    };
+  });
 }
 
 const pwned = (page) => page.evaluate(() => typeof window.__pwned);
@@ -217,7 +221,7 @@ flow('each sort the page offers lists the API\'s order on every page', async (pa
     await expectUrl(page, { q: QUERY, sort }, `sorting by ${sort} starts at page 1`);
     const result = await expectResults(page, { q: QUERY, sort }, `sorted by ${sort}`);
     firstPages.set(sort, result.hits.map(letterKey).join(' '));
-    if (sort.startsWith('date_')) assertDatesInOrder(await shownDecisionDates(page), sort);
+    if (sort.startsWith('date_')) assertDatesInOrder(await shownField(page, '#hits .hit-meta', 'Decided'), sort);
     await page.click('#next-page');
     await expectUrl(page, { q: QUERY, sort, page: 2 });
     await expectResults(page, { q: QUERY, sort, page: 2 }, `page 2 sorted by ${sort}`);
@@ -276,9 +280,7 @@ flow('a doc link opened directly shows that letter', async (page) => {
   await openSearch(page, { doc: hit.case_number });
   await eventually(() => shownLetter(page), expectedLetter(letter), 'the letter view shows the API\'s record');
   await expectLetterText(page, letter.html);
-  const source = await page.$$eval('#letter-fields .field', (rows) =>
-    rows.find((r) => r.querySelector('dt').textContent === 'Source')?.querySelector('dd').textContent);
-  assert.equal(source, letter.source, 'the fields are this letter\'s');
+  assert.deepEqual(await shownField(page, '#letter-fields', 'Source'), [letter.source], 'the fields are this letter\'s');
 
   await page.click('#letter-back');
   await expectUrl(page, {});
