@@ -1,0 +1,212 @@
+// Shared machinery of the browser test: one chromium for the file, a fresh
+// context and page per flow (with its console errors, CSP violations and a
+// screenshot of its final state), the JSON API asked from node, and readers
+// that turn what the page shows into plain values to compare with the API.
+// Environment: IMR_BASE_URL (the server), IMR_TMP (this run's scratch folder).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = process.env.IMR_BASE_URL;
+const TMP = process.env.IMR_TMP;
+const SCREENSHOTS = TMP && path.join(TMP, 'screenshots');
+// Generous: the machine is shared, and a wait only ends early on success.
+const WAIT_MS = 15_000;
+// What the page asks the API for (app.js PER_PAGE); the API's default is the same.
+export const PAGE_SIZE = 20;
+
+let browser;
+
+before(async () => {
+  assert.ok(BASE_URL && TMP, 'run through tests/browser/run, which sets IMR_BASE_URL and IMR_TMP');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+});
+
+function slug(name) {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+}
+
+// Collects what the page reports as wrong; `expected` lists the console
+// errors a flow provokes on purpose (Chromium logs every failed fetch).
+function watchErrors(page, expected) {
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = `${message.text()} (${message.location().url})`;
+    if (!expected.some((re) => re.test(text))) errors.push(text);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
+}
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Evaluated by the browser itself, not the page, so the page's CSP allows it.
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return { context, page: await context.newPage() };
+}
+
+export function screenshot(page, name) {
+  return page.screenshot({ path: path.join(SCREENSHOTS, `${slug(name)}.png`), fullPage: true });
+}
+
+// One user flow on its own fresh page, so a failure cannot leave state behind
+// for the next one. The final state is kept as a screenshot, failed or not.
+export function flow(name, body, { expectedErrors = [] } = {}) {
+  test(name, async () => {
+    const { context, page } = await newPage();
+    const errors = watchErrors(page, expectedErrors);
+    try {
+      await body(page);
+      assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violations');
+      assert.deepEqual(errors, [], 'no unexpected console errors');
+    } finally {
+      await screenshot(page, name).catch(() => {});
+      await context.close();
+    }
+  });
+}
+
+// ---- the API, asked from node ----------------------------------------------
+
+// The page keeps its search in the URL under the API's own parameter names,
+// plus `doc` for the letter it shows.
+export function searchParams({ q = '', filters = [], page = 1, sort = 'relevance', doc = '' } = {}) {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  filters.forEach((f) => params.append('filter', f));
+  if (page > 1) params.set('page', String(page));
+  if (sort !== 'relevance') params.set('sort', sort);
+  if (doc) params.set('doc', doc);
+  return params;
+}
+
+export async function api(pathAndQuery, status = 200) {
+  const response = await fetch(`${BASE_URL}${pathAndQuery}`);
+  const body = await response.json();
+  assert.equal(response.status, status, `${pathAndQuery} answered ${response.status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+export function apiSearch(state) {
+  const params = searchParams({ ...state, doc: '' });
+  params.set('per_page', String(PAGE_SIZE));
+  return api(`/api/search?${params}`);
+}
+
+export function apiDoc(key, { q = '', status = 200 } = {}) {
+  return api(`/api/doc/${encodeURIComponent(key)}${q ? `?q=${encodeURIComponent(q)}` : ''}`, status);
+}
+
+export const letterKey = (hit) => hit.key || hit.case_number;
+
+export const pageCount = (result) => Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+
+// ---- waiting on the page -----------------------------------------------------
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Polls `read` until it gives `expected` (or the wait runs out), then asserts,
+// so a failure shows what the page last showed.
+export async function eventually(read, expected, message) {
+  const deadline = Date.now() + WAIT_MS;
+  let actual = await read();
+  while (!isDeepStrictEqual(actual, expected) && Date.now() < deadline) {
+    await sleep(50);
+    actual = await read();
+  }
+  assert.deepEqual(actual, expected, message);
+}
+
+export function openSearch(page, state = {}) {
+  const query = searchParams(state).toString();
+  return page.goto(`${BASE_URL}/${query ? `?${query}` : ''}`);
+}
+
+// ---- reading the page ----------------------------------------------------------
+
+// The total in the status line ("1,234 letters in 3.2 ms", "No letters match.")
+// and the letters listed, by the key their links carry.
+export function shownResults(page) {
+  return page.evaluate(() => {
+    const status = document.getElementById('status').textContent;
+    const count = /^([\d,]+) letters?\b/.exec(status);
+    let total = null;
+    if (count) total = Number(count[1].replace(/,/g, ''));
+    else if (status === 'No letters match.') total = 0;
+    const keys = [...document.querySelectorAll('#hits .hit .hit-link')].map((a) => a.dataset.key);
+    return { total, keys };
+  });
+}
+
+// Waits until the page lists what the API answers for the same search.
+export async function expectResults(page, state, message = 'the page shows the API\'s answer') {
+  const result = await apiSearch(state);
+  await eventually(() => shownResults(page), { total: result.total, keys: result.hits.map(letterKey) },
+    `${message} (${searchParams(state)})`);
+  return result;
+}
+
+// The URL's search state as sorted [name, value] pairs.
+export function urlState(page) {
+  return [...new URL(page.url()).searchParams].sort();
+}
+
+export function expectUrl(page, state, message = 'the URL holds the search') {
+  const expected = [...searchParams(state)].sort();
+  return eventually(async () => urlState(page), expected, message);
+}
+
+export function shownPager(page) {
+  return page.evaluate(() => ({
+    shown: !document.getElementById('pager').hidden,
+    info: document.getElementById('page-info').textContent,
+    previous: !document.getElementById('prev-page').disabled,
+    next: !document.getElementById('next-page').disabled,
+  }));
+}
+
+// A facet's listed values with their counts, as the API spells them.
+export function shownFacet(page, field) {
+  return page.$$eval(`[data-facet="${field}"] button.facet-value`, (buttons) => buttons.map((b) => ({
+    value: b.dataset.value,
+    count: Number(b.querySelector('.facet-count').textContent.replace(/,/g, '')),
+  })));
+}
+
+export function pressedFilters(page) {
+  return page.$$eval('button.facet-value[aria-pressed="true"]', (buttons) =>
+    buttons.map((b) => `${b.closest('[data-facet]').dataset.facet}:${b.dataset.value}`).sort());
+}
+
+export const facetValue = (page, field, value) =>
+  page.locator(`[data-facet="${field}"] button.facet-value[data-value="${value}"]`);
+
+export async function search(page, query) {
+  await page.fill('#q', query);
+  await page.press('#q', 'Enter');
+}
+
+// The text a piece of the API's escaped HTML shows, parsed the way the page
+// parses it (a detached document: nothing in it runs).
+export function textOfHtml(page, html) {
+  return page.evaluate((source) => new DOMParser().parseFromString(source, 'text/html').body.textContent, html);
+}
