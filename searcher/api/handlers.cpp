@@ -14,6 +14,7 @@
 #include "imr/schema/field.h"
 #include "imr/schema/letter_identity.h"
 #include "imr/schema/stored_letter.h"
+#include "imr/schema/text.h"
 #include "imr/query/similar_query.h"
 #include "imr/snippet/highlighter.h"
 
@@ -90,13 +91,8 @@ json last_update(const std::filesystem::path& dir) {
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
     if (entry.is_regular_file(ec)) newest = std::max(newest.value_or(entry.last_write_time(ec)), entry.last_write_time(ec));
   if (!newest) return nullptr;
-  const std::time_t t = std::chrono::system_clock::to_time_t(
-      std::chrono::time_point_cast<std::chrono::system_clock::duration>(std::chrono::file_clock::to_sys(*newest)));
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  return text::utc_timestamp(std::chrono::system_clock::to_time_t(
+      std::chrono::time_point_cast<std::chrono::system_clock::duration>(std::chrono::file_clock::to_sys(*newest))));
 }
 
 }  // namespace

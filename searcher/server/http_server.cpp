@@ -2,6 +2,8 @@
 // that routing, error shaping and timing live in one place.
 #include "http_server.h"
 
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -14,6 +16,7 @@
 
 #include "imr/api/handlers.h"
 #include "imr/api/router.h"
+#include "imr/schema/text.h"
 #include "imr/schema/vocabulary.h"
 #include "admission_gate.h"
 #include "context_pool.h"
@@ -33,6 +36,10 @@ constexpr const char* kJsonType = "application/json; charset=utf-8";
 // How long a search may queue for a free core before a 503 "busy"; the
 // clients of a busy server would rather wait than get an error.
 constexpr std::chrono::milliseconds kMaxQueueWait{10000};
+// cpp-httplib 0.11 listens with a backlog of 5: a burst of more new clients
+// than that waits a second for a SYN retry, or is refused when the server
+// stops meanwhile. The kernel caps this at net.core.somaxconn.
+constexpr int kListenBacklog = 1024;
 
 void send(httplib::Response& res, const Response& r) {
   res.status = r.status;
@@ -72,21 +79,12 @@ std::string log_value(std::string_view s) {
   return out + '"';
 }
 
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 // One key=value line per request, for grep and log shippers alike.
 void log_request(const httplib::Request& req, const httplib::Response& res) {
   const std::string timing = res.get_header_value("Server-Timing");
   const std::string ms = timing.starts_with("app;dur=") ? timing.substr(8) : "-";
   std::fprintf(stderr, "time=%s remote=%s method=%s path=%s query_bytes=%zu status=%d bytes=%zu ms=%s\n",
-               utc_now().c_str(), log_value(req.remote_addr).c_str(), log_value(req.method).c_str(),
+               text::utc_timestamp(std::time(nullptr)).c_str(), log_value(req.remote_addr).c_str(), log_value(req.method).c_str(),
                log_value(req.path).c_str(), req.target.size() - std::min(req.target.size(), req.path.size()),
                res.status, res.body.size(), ms.c_str());
 }
@@ -123,6 +121,7 @@ struct HttpServer::Impl {
   AdmissionGate gate;
   StaticFiles files;
   httplib::Server server;
+  socket_t listening_socket = INVALID_SOCKET;
 
   explicit Impl(const ServerOptions& o)
       : options(o),
@@ -159,6 +158,10 @@ struct HttpServer::Impl {
     // Headers and body go out in separate writes; with Nagle on, a keep-alive
     // client waits out the 40 ms delayed ACK on every answer.
     server.set_tcp_nodelay(true);
+    server.set_socket_options([this](socket_t sock) {
+      httplib::default_socket_options(sock);
+      listening_socket = sock;  // the last one made is the one bound
+    });
     server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
     server.set_default_headers(security_headers());
     server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
@@ -195,6 +198,8 @@ void HttpServer::run() {
   if (port <= 0)
     throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port) +
                              " (address in use or not available)");
+  // Listening again on a listening socket only changes its backlog.
+  if (impl_->listening_socket != INVALID_SOCKET) ::listen(impl_->listening_socket, kListenBacklog);
   std::printf("listening on http://%s:%d\n", o.host.c_str(), port);
   std::fflush(stdout);
   server.listen_after_bind();

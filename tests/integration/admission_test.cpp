@@ -19,7 +19,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "../support/temp_dir.h"
+#include "temp_dir.h"
 #include "test_server.h"
 
 namespace {

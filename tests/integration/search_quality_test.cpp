@@ -232,10 +232,14 @@ TEST_CASE("quality: the generated corpus is parsed and indexed") {
   }
   MESSAGE("truth vs extract: " << differences.size() << " facet counts differ, by " << letters << " letters in all: "
                                << listing.str());
-  // At 3,000 letters (seed 7) the parser misses 17 letter counts over 12
-  // facet values of the 9 facets; a bound of 1 in 150 letters (20) sits
-  // just above that, so any parser regression shows here.
-  CHECK(letters <= kLetters / 150);
+  // The generator words a share of treatments and specialties outside the
+  // parser's vocabulary on purpose, with their true facts. At 3,000 letters
+  // (seed 7) the parsed counts then differ from the truth by 729 letter
+  // counts over 70 facet values (most: category other +117, the unlisted
+  // products' drugs and classes, specialty wordings kept as printed). A bound
+  // of a quarter of the letters (750) sits just above, so a parser
+  // regression shows here; parser work should lower it.
+  CHECK(letters <= kLetters / 4);
 }
 
 TEST_CASE("quality: totals and facets equal counts from the parsed records, for many filter combinations") {
