@@ -2,9 +2,8 @@
 
 namespace imr::indexer {
 
-LetterLoader::LetterLoader(std::shared_ptr<const schema::Vocabulary> vocabulary,
-                           std::shared_ptr<const layout::LetterLabels> labels)
-    : labels_(labels), parser_(std::move(vocabulary), std::move(labels)) {}
+LetterLoader::LetterLoader(std::shared_ptr<const schema::Vocabulary> vocabulary, ReaderData reader_data)
+    : reader_data_(std::move(reader_data)), parser_(std::move(vocabulary), reader_data_.labels) {}
 
 LoadedLetter LetterLoader::load(const std::filesystem::path& path, std::string source) const {
   const Format format = format_of(path);
@@ -12,7 +11,7 @@ LoadedLetter LetterLoader::load(const std::filesystem::path& path, std::string s
 }
 
 LoadedLetter LetterLoader::load_bytes(std::string_view bytes, Format format, std::string source) const {
-  CleanText clean = clean_letter(bytes, format, *labels_);
+  CleanText clean = clean_letter(bytes, format, reader_data_);
   LoadedLetter out{parser_.parse(clean.text, std::move(source)), std::move(clean.text), std::move(clean.warnings)};
   out.warnings.insert(out.warnings.end(), out.parsed.warnings.begin(), out.parsed.warnings.end());
   return out;

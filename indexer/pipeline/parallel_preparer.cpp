@@ -6,17 +6,17 @@
 namespace imr::indexer {
 
 struct ParallelPreparer::Worker {
-  Worker(std::shared_ptr<const schema::Vocabulary> vocabulary, std::shared_ptr<const layout::LetterLabels> labels)
-      : loader(std::move(vocabulary), std::move(labels)) {}
+  Worker(std::shared_ptr<const schema::Vocabulary> vocabulary, ReaderData reader_data)
+      : loader(std::move(vocabulary), std::move(reader_data)) {}
   LetterLoader loader;
   DocumentBuilder builder;
 };
 
 ParallelPreparer::ParallelPreparer(std::shared_ptr<const schema::Vocabulary> vocabulary, unsigned threads,
-                                   bool build_documents, std::shared_ptr<const layout::LetterLabels> labels)
+                                   bool build_documents, ReaderData reader_data)
     : build_documents_(build_documents) {
   for (unsigned i = 0; i < (threads == 0 ? 1 : threads); ++i)
-    workers_.push_back(std::make_unique<Worker>(vocabulary, labels));
+    workers_.push_back(std::make_unique<Worker>(vocabulary, reader_data));
 }
 
 ParallelPreparer::~ParallelPreparer() = default;

@@ -1,8 +1,8 @@
 // Dehyphenator: the letter's own vocabulary, then the rules.
 #include "dehyphenator.h"
 
-
 #include "imr/schema/data_table.h"
+#include "imr/schema/text.h"
 
 namespace imr::indexer::reader {
 namespace {
@@ -13,25 +13,13 @@ constexpr std::size_t kMaxWordBytes = 48;
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = lower(c);
-  return out;
-}
-
-std::unordered_set<std::string> read_prefixes() {
-  std::unordered_set<std::string> prefixes;
-  for (const schema::TsvRow& row : schema::read_data_table("hyphen_prefixes.txt", 1, 1))
-    prefixes.insert(lowered(row.column(0)));
-  return prefixes;
-}
 
 }  // namespace
 
-const std::unordered_set<std::string>& Dehyphenator::standard_prefixes() {
-  static const std::unordered_set<std::string> prefixes = read_prefixes();
+std::shared_ptr<const std::unordered_set<std::string>> Dehyphenator::builtin_prefixes() {
+  auto prefixes = std::make_shared<std::unordered_set<std::string>>();
+  for (const schema::TsvRow& row : schema::read_data_table("hyphen_prefixes.txt", 1, 1))
+    prefixes->insert(text::lower(row.column(0)));
   return prefixes;
 }
 
@@ -54,7 +42,7 @@ Dehyphenator::Words Dehyphenator::words_of(std::string_view text) {
       ++pos;
     }
     if (pos - start > kMaxWordBytes) continue;
-    (hyphen ? words.hyphenated : words.plain).insert(lowered(text.substr(start, pos - start)));
+    (hyphen ? words.hyphenated : words.plain).insert(text::lower(text.substr(start, pos - start)));
   }
   return words;
 }
@@ -69,10 +57,10 @@ bool Dehyphenator::keeps_hyphen(std::string_view left, std::string_view right) c
   // "L5-" / "S1", "8-" / "9/10", "X-" / "Ray", "non-" / "MTUS": codes and names.
   for (const char c : left) if (is_digit(c)) return true;
   if (is_digit(right.front()) || !(right.front() >= 'a' && right.front() <= 'z')) return true;
-  const std::string joined = lowered(left) + lowered(right);
+  const std::string joined = text::lower(left) + text::lower(right);
   if (words().plain.contains(joined)) return false;
-  if (words().hyphenated.contains(lowered(left) + "-" + lowered(right))) return true;
-  return prefixes_.contains(lowered(left));
+  if (words().hyphenated.contains(text::lower(left) + "-" + text::lower(right))) return true;
+  return prefixes_.contains(text::lower(left));
 }
 
 void Dehyphenator::join(std::string& paragraph, std::string_view next) const {

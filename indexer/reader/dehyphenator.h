@@ -5,6 +5,7 @@
 // (schema/data/hyphen_prefixes.txt) and digits keep the hyphen.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,8 +21,9 @@ class Dehyphenator {
   // must outlive the Dehyphenator.
   Dehyphenator(const std::unordered_set<std::string>& prefixes, std::string_view letter_text);
 
-  // The prefixes of schema/data/hyphen_prefixes.txt.
-  static const std::unordered_set<std::string>& standard_prefixes();
+  // The prefixes of schema/data/hyphen_prefixes.txt, built anew for whoever
+  // assembles a reader.
+  static std::shared_ptr<const std::unordered_set<std::string>> builtin_prefixes();
 
   // Appends next_line to paragraph, which ends with a line-end hyphen
   // ("...treat-"), deciding whether the hyphen stays.

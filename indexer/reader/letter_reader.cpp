@@ -108,12 +108,14 @@ std::string read_file_bytes(const fs::path& path) {
   return bytes;
 }
 
-CleanText read_letter(const fs::path& path, const layout::LetterLabels& labels) {
+ReaderData ReaderData::builtin() { return {layout::LetterLabels::builtin(), reader::Dehyphenator::builtin_prefixes()}; }
+
+CleanText read_letter(const fs::path& path, const ReaderData& data) {
   const Format format = format_of(path);
-  return clean_letter(read_file_bytes(path), format, labels);
+  return clean_letter(read_file_bytes(path), format, data);
 }
 
-CleanText clean_letter(std::string_view bytes, Format format, const layout::LetterLabels& labels) {
+CleanText clean_letter(std::string_view bytes, Format format, const ReaderData& data) {
   CleanText out;
   if (bytes.empty()) {
     out.warnings.emplace_back("the file is empty");
@@ -121,8 +123,9 @@ CleanText clean_letter(std::string_view bytes, Format format, const layout::Lett
   }
   std::vector<std::string> pages = pages_of(bytes, format, out.warnings);
   repair_characters(pages, out.warnings);
+  const layout::LetterLabels& labels = *data.labels;
   const std::string text = reader::join_pages(pages, labels);
-  const reader::Dehyphenator dehyphenator(reader::Dehyphenator::standard_prefixes(), text);
+  const reader::Dehyphenator dehyphenator(*data.hyphen_prefixes, text);
   out.text = joined(reader::split_at_labels(reader::unwrap_paragraphs(text, dehyphenator), labels));
   if (out.text.empty()) out.warnings.emplace_back("the file holds no text");
   return out;

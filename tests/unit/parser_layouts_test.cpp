@@ -11,7 +11,7 @@
 
 #include "imr/parser/letter_parser.h"
 #include "imr/reader/letter_reader.h"
-#include "test_labels.h"
+#include "test_reader_data.h"
 
 namespace {
 
@@ -64,7 +64,7 @@ TEST_CASE("parser: letters of every layout give their expected records") {
     const std::string layout = entry.path().parent_path().filename().string();
     const std::string source = fs::relative(entry.path(), IMR_SOURCE_DIR).generic_string();
     CAPTURE(source);
-    const auto parsed = parser.parse(imr::indexer::read_letter(entry.path(), *test_labels()).text, source);
+    const auto parsed = parser.parse(imr::indexer::read_letter(entry.path(), test_reader_data()).text, source);
     CHECK(parsed.is_letter);
     CHECK(parsed.record.layout == layout);
     check_same(json(parsed.record), expected_record(entry.path()), source);

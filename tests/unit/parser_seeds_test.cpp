@@ -8,7 +8,7 @@
 
 #include "imr/parser/letter_parser.h"
 #include "imr/reader/letter_reader.h"
-#include "test_labels.h"
+#include "test_reader_data.h"
 
 namespace {
 
@@ -19,7 +19,7 @@ using Strings = std::vector<std::string>;
 ParsedLetter parse_seed(const std::string& name) {
   const std::filesystem::path path = std::filesystem::path(IMR_SOURCE_DIR) / "corpus" / "seeds" / name;
   static const LetterParser parser(imr::schema::Vocabulary::builtin());
-  return parser.parse(imr::indexer::read_letter(path, *test_labels()).text, name);
+  return parser.parse(imr::indexer::read_letter(path, test_reader_data()).text, name);
 }
 
 void check_dates(const imr::schema::Dates& d, std::optional<std::string> injury,

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "imr/reader/letter_reader.h"
-#include "test_labels.h"
+#include "test_reader_data.h"
 
 namespace {
 
@@ -46,7 +46,7 @@ bool has_paragraph(const std::string& text, std::string_view whole) {
 
 std::string seed(std::string_view prefix) {
   for (const auto& entry : fs::directory_iterator(fs::path(IMR_SOURCE_DIR) / "corpus" / "seeds"))
-    if (entry.path().filename().string().starts_with(prefix)) return read_letter(entry.path(), *test_labels()).text;
+    if (entry.path().filename().string().starts_with(prefix)) return read_letter(entry.path(), test_reader_data()).text;
   FAIL("no seed " << prefix);
   return {};
 }
@@ -211,7 +211,7 @@ TEST_CASE("reader: seed 004, a label right after an item heading") {
 }
 
 TEST_CASE("reader: a two-page PDF with running headers, a wrapped item heading and a hyphenated word") {
-  const auto clean = clean_letter(make_pdf(two_page_letter()), Format::pdf, *test_labels());
+  const auto clean = clean_letter(make_pdf(two_page_letter()), Format::pdf, test_reader_data());
   const std::string& text = clean.text;
   check_contract(text);
   CHECK(text.find("MAXIMUS FEDERAL SERVICES") == std::string::npos);
@@ -232,14 +232,14 @@ TEST_CASE("reader: a two-page PDF with running headers, a wrapped item heading a
 
 TEST_CASE("reader: broken PDFs are refused with a reason") {
   const std::string pdf = make_pdf(two_page_letter());
-  CHECK_THROWS_WITH_AS(clean_letter(pdf.substr(0, pdf.size() / 2), Format::pdf, *test_labels()), doctest::Contains("truncated"),
+  CHECK_THROWS_WITH_AS(clean_letter(pdf.substr(0, pdf.size() / 2), Format::pdf, test_reader_data()), doctest::Contains("truncated"),
                        ReadError);
   std::mt19937 random(42);
   std::string noise(4096, '\0');
   for (char& c : noise) c = static_cast<char>(random());
-  CHECK_THROWS_WITH_AS(clean_letter(noise, Format::pdf, *test_labels()), doctest::Contains("not a PDF"), ReadError);
-  CHECK_THROWS_AS(clean_letter("%PDF-1.4\ngarbage\n%%EOF\n", Format::pdf, *test_labels()), ReadError);
-  CHECK_THROWS_AS(read_letter(temp_file("noise.pdf", noise), *test_labels()), ReadError);
+  CHECK_THROWS_WITH_AS(clean_letter(noise, Format::pdf, test_reader_data()), doctest::Contains("not a PDF"), ReadError);
+  CHECK_THROWS_AS(clean_letter("%PDF-1.4\ngarbage\n%%EOF\n", Format::pdf, test_reader_data()), ReadError);
+  CHECK_THROWS_AS(read_letter(temp_file("noise.pdf", noise), test_reader_data()), ReadError);
 }
 
 TEST_CASE("reader: files on disk: formats, missing files, binary text, empty files") {
@@ -248,16 +248,16 @@ TEST_CASE("reader: files on disk: formats, missing files, binary text, empty fil
   CHECK_THROWS_AS(imr::indexer::format_of("x.docx"), ReadError);
   CHECK(imr::indexer::is_letter_file("x.PDF"));
   CHECK_FALSE(imr::indexer::is_letter_file("x.png"));
-  CHECK_THROWS_WITH_AS(read_letter("/nonexistent/letter.txt", *test_labels()), doctest::Contains("no such file"), ReadError);
-  CHECK_THROWS_WITH_AS(read_letter(temp_file("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11)), *test_labels()),
+  CHECK_THROWS_WITH_AS(read_letter("/nonexistent/letter.txt", test_reader_data()), doctest::Contains("no such file"), ReadError);
+  CHECK_THROWS_WITH_AS(read_letter(temp_file("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11)), test_reader_data()),
                        doctest::Contains("not a text file"), ReadError);
-  const auto empty = read_letter(temp_file("empty.txt", ""), *test_labels());
+  const auto empty = read_letter(temp_file("empty.txt", ""), test_reader_data());
   CHECK(empty.text.empty());
   CHECK(empty.warnings.size() == 1);
   const auto html = read_letter(temp_file("letter.html", "<p><b>Case Number:</b> CM1</p><p>CLINICAL CASE SUMMARY</p>"
-                                                         "<p>The patient &amp; the &#174; mark.</p>"), *test_labels());
+                                                         "<p>The patient &amp; the &#174; mark.</p>"), test_reader_data());
   CHECK(html.text == "Case Number: CM1\n\nCLINICAL CASE SUMMARY\n\nThe patient & the \u00ae mark.");
-  const auto md = read_letter(temp_file("letter.md", "## CLINICAL CASE SUMMARY\n\nThe **patient** is\nwell.\n"), *test_labels());
+  const auto md = read_letter(temp_file("letter.md", "## CLINICAL CASE SUMMARY\n\nThe **patient** is\nwell.\n"), test_reader_data());
   CHECK(md.text == "CLINICAL CASE SUMMARY\n\nThe patient is well.");
 }
 
@@ -272,13 +272,13 @@ TEST_CASE("reader: oversized files are refused before reading") {
 // timeout for the unit tests (tests/CMakeLists.txt) turns that into a
 // failure, without a clock inside a test that runs beside others.
 TEST_CASE("reader: hostile text stays linear") {
-  const auto one_line = clean_letter(std::string(20'000'000, 'a') + " -\n", Format::text, *test_labels());
+  const auto one_line = clean_letter(std::string(20'000'000, 'a') + " -\n", Format::text, test_reader_data());
   CHECK(one_line.text.size() == 20'000'002);
-  const auto newlines = clean_letter(std::string(10'000'000, '\n') + "Text", Format::text, *test_labels());
+  const auto newlines = clean_letter(std::string(10'000'000, '\n') + "Text", Format::text, test_reader_data());
   CHECK(newlines.text == "Text");
   std::string labels;
   for (int i = 0; i < 200'000; ++i) labels += "Case Number: : Upheld ";
-  const auto split = clean_letter(labels, Format::text, *test_labels());
+  const auto split = clean_letter(labels, Format::text, test_reader_data());
   CHECK(split.text.find("\n\n\n") == std::string::npos);
   CHECK(split.text.starts_with("Case Number: : Upheld\n\nCase Number: : Upheld\n\n"));
 }
@@ -291,7 +291,7 @@ TEST_CASE("reader: random text in every text format either cleans or is refused 
     for (char& c : text) c = alphabet[random() % alphabet.size()];
     for (const Format format : {Format::text, Format::markdown, Format::html}) {
       try {
-        check_contract(clean_letter(text, format, *test_labels()).text);
+        check_contract(clean_letter(text, format, test_reader_data()).text);
       } catch (const ReadError&) {
       }
     }

@@ -16,7 +16,7 @@
 #include "reader/page_furniture.h"
 #include "reader/paragraph_splitter.h"
 #include "reader/text_decoding.h"
-#include "test_labels.h"
+#include "test_reader_data.h"
 
 namespace {
 
@@ -30,12 +30,12 @@ std::string repaired(std::string text) {
 }
 
 Paragraphs unwrap(std::string_view text) {
-  const Dehyphenator dehyphenator(Dehyphenator::standard_prefixes(), text);
+  const Dehyphenator dehyphenator(*test_reader_data().hyphen_prefixes, text);
   return unwrap_paragraphs(text, dehyphenator);
 }
 
 Paragraphs split(const Paragraphs& paragraphs) {
-  return split_at_labels(paragraphs, *test_labels());
+  return split_at_labels(paragraphs, test_labels());
 }
 
 }  // namespace
@@ -171,7 +171,7 @@ TEST_CASE("reader: page numbers and running headers and footers are removed") {
       "MAXIMUS FEDERAL SERVICES\nCase Number: CM13-0001\nThe patient had generalized\n\nPage 1 of 3",
       "MAXIMUS FEDERAL SERVICES\nCase Number: CM13-0001\nsedation. New paragraph.\n\nPage 2 of 3",
       "MAXIMUS FEDERAL SERVICES\nCase Number: CM13-0001\nLast page text.\n- 3 -"};
-  CHECK(join_pages(pages, *test_labels()) ==
+  CHECK(join_pages(pages, test_labels()) ==
         "Case Number: CM13-0001\nThe patient had generalized\nsedation. New paragraph.\n\nLast page text.");
   // A line that ends one page and is quoted again at the top of the next is text, not a header.
   const auto body = [](char page) {
@@ -184,9 +184,9 @@ TEST_CASE("reader: page numbers and running headers and footers are removed") {
                                            "HEADER\n" + cited + body('B') + "Page 2 of 3",
                                            "HEADER\n" + body('C') + "Page 3 of 3"};
   const std::string joined = body('A') + cited + "\n" + cited + body('B') + "\n" + body('C');
-  CHECK(join_pages(quoted, *test_labels()) == joined.substr(0, joined.size() - 1));
+  CHECK(join_pages(quoted, test_labels()) == joined.substr(0, joined.size() - 1));
   // One page: only page-number lines go; a bare number inside the text stays.
-  CHECK(join_pages({"Text\n2\nmore\nthe end\nPage 1 of 1"}, *test_labels()) ==
+  CHECK(join_pages({"Text\n2\nmore\nthe end\nPage 1 of 1"}, test_labels()) ==
         "Text\n2\nmore\nthe end");
 }
 
@@ -205,7 +205,7 @@ TEST_CASE("reader: text without form feeds is cut into pages at its printed page
   // End to end, the running header found on the pages goes and the sentence runs on.
   const auto pages = split_at_page_numbers(
       "MAXIMUS FEDERAL SERVICES\n\nThe patient had generalized\n\nPage 1 of 2\nMAXIMUS FEDERAL SERVICES\n\nsedation.\n\nPage 2 of 2");
-  CHECK(join_pages(pages, *test_labels()) == "The patient had generalized\nsedation.");
+  CHECK(join_pages(pages, test_labels()) == "The patient had generalized\nsedation.");
 }
 
 TEST_CASE("reader: headings, fields, labels and item headings start paragraphs") {
@@ -225,7 +225,7 @@ TEST_CASE("reader: headings, fields, labels and item headings start paragraphs")
 }
 
 TEST_CASE("reader: LetterLabels reads its data file and reports malformed lines") {
-  const auto& labels = *test_labels();
+  const auto& labels = test_labels();
   CHECK(labels.labels().size() > 20);
   const auto match = labels.match_at("State(s) of Licensure: California,North Carolina", 0);
   REQUIRE(match);

@@ -23,7 +23,7 @@ struct LoadedLetter {
 class LetterLoader {
  public:
   explicit LetterLoader(std::shared_ptr<const schema::Vocabulary> vocabulary,
-                        std::shared_ptr<const layout::LetterLabels> labels = layout::LetterLabels::builtin());
+                        ReaderData reader_data = ReaderData::builtin());
 
   // Throws ReadError when the file cannot be read.
   LoadedLetter load(const std::filesystem::path& path, std::string source) const;
@@ -31,7 +31,7 @@ class LetterLoader {
   LoadedLetter load_bytes(std::string_view bytes, Format format, std::string source) const;
 
  private:
-  std::shared_ptr<const layout::LetterLabels> labels_;
+  ReaderData reader_data_;
   LetterParser parser_;
 };
 

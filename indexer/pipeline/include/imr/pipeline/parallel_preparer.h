@@ -31,7 +31,7 @@ struct PreparedLetter {
 class ParallelPreparer {
  public:
   ParallelPreparer(std::shared_ptr<const schema::Vocabulary> vocabulary, unsigned threads, bool build_documents,
-                   std::shared_ptr<const layout::LetterLabels> labels = layout::LetterLabels::builtin());
+                   ReaderData reader_data = ReaderData::builtin());
   ~ParallelPreparer();
 
   std::vector<PreparedLetter> prepare(std::vector<FileBytes> files) const;

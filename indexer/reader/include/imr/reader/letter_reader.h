@@ -12,9 +12,11 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "imr/layout/letter_labels.h"
@@ -35,6 +37,18 @@ struct CleanText {
   std::vector<std::string> warnings;  // repaired or suspicious input, for the user
 };
 
+// What reading a letter needs besides its bytes: the labels letters print
+// (they start paragraphs and tell page furniture from text) and the word
+// beginnings that keep a line-end hyphen. Immutable once built, so one serves
+// every thread; whoever assembles a reader builds it and passes it in.
+struct ReaderData {
+  std::shared_ptr<const layout::LetterLabels> labels;
+  std::shared_ptr<const std::unordered_set<std::string>> hyphen_prefixes;
+
+  // Both from schema/data.
+  static ReaderData builtin();
+};
+
 // Files larger than this are refused with a ReadError rather than read.
 inline constexpr std::uintmax_t kMaxLetterBytes = 64u << 20;
 
@@ -46,8 +60,8 @@ bool is_letter_file(const std::filesystem::path& path);
 // The bytes of a file, refusing missing, unreadable and oversized files. Throws ReadError.
 std::string read_file_bytes(const std::filesystem::path& path);
 // Reads and cleans one file. Throws ReadError.
-CleanText read_letter(const std::filesystem::path& path, const layout::LetterLabels& labels);
+CleanText read_letter(const std::filesystem::path& path, const ReaderData& data);
 // Cleans bytes already in memory (PDF bytes are extracted with poppler-cpp).
-CleanText clean_letter(std::string_view bytes, Format format, const layout::LetterLabels& labels);
+CleanText clean_letter(std::string_view bytes, Format format, const ReaderData& data);
 
 }  // namespace imr::indexer
