@@ -5,11 +5,13 @@
 // unreadable input). Whatever it reads must keep the promises of
 // reader/letter_reader.h and of the record (contract section 2): a broken
 // promise aborts with the invariant's name, so libFuzzer keeps the input.
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,13 +47,19 @@ struct Decoded {
   std::size_t length;
 };
 
+std::size_t sequence_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xC2 && lead <= 0xDF) return 2;
+  if (lead >= 0xE0 && lead <= 0xEF) return 3;
+  if (lead >= 0xF0 && lead <= 0xF4) return 4;
+  return 0;
+}
+
 Decoded decode(std::string_view s, std::size_t pos) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[pos + i]); };
   const unsigned char lead = byte(0);
   if (lead < 0x80) return {lead, 1};
-  const std::size_t length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
-                             : lead >= 0xF0 && lead <= 0xF4                                  ? 4
-                                                                                             : 0;
+  const std::size_t length = sequence_length(lead);
   if (length == 0 || pos + length > s.size()) return {0, 0};
   char32_t cp = lead & (0x7F >> length);
   for (std::size_t i = 1; i < length; ++i) {
@@ -135,6 +143,37 @@ void check_decisions(const Record& r) {
              "outcome \"" + r.outcome.value_or("null") + "\" over " + std::to_string(r.items.size()) + " item(s)");
 }
 
+bool one_of(const std::string& value, std::initializer_list<std::string_view> allowed) {
+  return std::ranges::find(allowed, value) != allowed.end();
+}
+
+void check_enum(const char* field, const std::optional<std::string>& value,
+                std::initializer_list<std::string_view> allowed) {
+  if (value && !one_of(*value, allowed)) violated("fields hold only the contract's values", std::string(field) + " = \"" + *value + "\"");
+}
+
+// The closed lists of contract section 2: the facets and filters count on them.
+void check_enums(const Record& r) {
+  check_enum("priority", r.priority, {"standard", "expedited"});
+  check_enum("patient.sex", r.patient.sex, {"female", "male"});
+  for (const imr::schema::Item& item : r.items) {
+    check_enum("category", item.category,
+               {"medication", "physical_therapy", "acupuncture", "chiropractic", "imaging", "electrodiagnostic",
+                "injection", "surgery", "dme", "program", "psych", "lab", "home_health", "transportation",
+                "evaluation", "other"});
+    check_enum("drug_class", item.drug_class,
+               {"opioid", "muscle_relaxant", "nsaid", "anticonvulsant", "antidepressant", "benzodiazepine",
+                "sleep_aid", "gastro", "topical", "compound", "other"});
+    for (const auto* list : {&item.guidelines, &item.claims_guidelines})
+      for (const std::string& id : *list)
+        check_enum("guideline", id,
+                   {"mtus-chronic-pain", "mtus-acoem", "mtus-postsurgical", "mtus-acupuncture", "mtus-opioids", "odg",
+                    "acoem", "uptodate", "other"});
+    if (item.drug_class && item.category != "medication")
+      violated("only medications have a drug class", item.category + " \"" + item.treatment + "\"");
+  }
+}
+
 // What the index stores and the API returns is the record's JSON; it must
 // carry the whole record (and dump() throws on strings that are not UTF-8).
 void check_json_round_trip(const Record& r) {
@@ -153,6 +192,7 @@ void check(const imr::indexer::LoadedLetter& letter) {
   check_paragraphs(letter.clean_text);
   check_dates(letter.parsed.record);
   check_decisions(letter.parsed.record);
+  check_enums(letter.parsed.record);
   check_json_round_trip(letter.parsed.record);
 }
 
