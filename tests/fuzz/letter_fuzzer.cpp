@@ -5,6 +5,7 @@
 // unreadable input). Whatever it reads must keep the promises of
 // reader/letter_reader.h and of the record (contract section 2): a broken
 // promise aborts with the invariant's name, so libFuzzer keeps the input.
+// The PDF and markdown seeds in corpus/letter/ come from tests/fuzz/make_seeds.
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
