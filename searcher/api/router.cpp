@@ -3,7 +3,6 @@
 
 #include <array>
 #include <optional>
-#include <ranges>
 #include <string>
 
 #include "imr/api/handlers.h"
@@ -32,7 +31,7 @@ std::optional<std::string_view> match(std::string_view pattern, std::string_view
   return argument;
 }
 
-std::string route_list() { return text::join(kRoutes | std::views::transform(&Route::path), ", "); }
+std::string route_list() { return text::join(kRoutes, ", ", &Route::path); }
 
 }  // namespace
 

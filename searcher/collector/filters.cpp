@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <ranges>
 
 #include "imr/query/match_all.h"
 #include "imr/schema/text.h"
@@ -13,7 +12,7 @@ namespace {
 
 using schema::FieldId;
 
-std::string known_fields() { return text::join(schema::fields() | std::views::transform(&schema::Field::name), ", "); }
+std::string known_fields() { return text::join(schema::fields(), ", ", &schema::Field::name); }
 
 bool row_has(std::span<const schema::FacetValueView> row, const FilterGroup& group) {
   return std::ranges::any_of(row, [&](const schema::FacetValueView& v) {

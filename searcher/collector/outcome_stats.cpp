@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <ranges>
 
 #include "imr/collector/collector.h"
 #include "imr/collector/match_scan.h"
@@ -77,7 +76,7 @@ std::optional<FieldId> stats_field(std::string_view name) {
 }
 
 std::string stats_field_names() {
-  return text::join(kStatsFields | std::views::transform([](FieldId f) { return schema::field(f).name; }), ", ");
+  return text::join(kStatsFields, ", ", [](FieldId f) { return schema::field(f).name; });
 }
 
 std::vector<StatsRow> outcome_stats(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,

@@ -1,7 +1,6 @@
 #include "field_query.h"
 
 #include <algorithm>
-#include <ranges>
 
 #include "imr/schema/field.h"
 #include "imr/schema/term_normalizer.h"
@@ -14,8 +13,8 @@ namespace {
 using schema::FieldId;
 
 std::string known_fields() {
-  return text::join(schema::fields() | std::views::transform(&schema::Field::alias), ", ") + ", " +
-         text::join(schema::date_fields() | std::views::transform(&schema::DateField::alias), ", ");
+  return text::join(schema::fields(), ", ", &schema::Field::alias) + ", " +
+         text::join(schema::date_fields(), ", ", &schema::DateField::alias);
 }
 
 // Values of these fields are identifiers ("muscle_relaxant"); people also

@@ -27,7 +27,7 @@ Xapian::Database seed_index() {
   for (const auto& entry : fs::directory_iterator(seeds))
     if (imr::indexer::is_letter_file(entry.path()))
       files.push_back({entry.path().string(), imr::indexer::format_of(entry.path()),
-                       imr::indexer::read_file_bytes(entry.path())});
+                       imr::indexer::read_file_bytes(entry.path()), ""});
   const imr::indexer::ParallelPreparer preparer(imr::schema::Vocabulary::builtin(), 1, true);
   Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
   for (const imr::indexer::PreparedLetter& p : preparer.prepare(std::move(files)))

@@ -77,8 +77,8 @@ IndexState inspect(const fs::path& index) {
 
 void check_whole_and_unique(const IndexState& state) {
   CHECK_MESSAGE(state.broken.empty(), state.broken);
-  for (const auto& [source, n] : state.sources) CHECK_MESSAGE(n == 1, source);
-  for (const auto& [key, n] : state.keys) CHECK_MESSAGE(n == 1, key);
+  for (const auto& source : state.sources) CHECK_MESSAGE(source.second == 1, source.first);
+  for (const auto& key : state.keys) CHECK_MESSAGE(key.second == 1, key.first);
   CHECK(state.keys.size() == state.documents);
 }
 

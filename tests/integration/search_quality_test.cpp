@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
@@ -189,7 +190,7 @@ TextQuery phrase_query(const std::vector<std::string>& phrase) {
   std::string q;
   for (const std::string& w : phrase) q += (q.empty() ? "" : " ") + w;
   return {"\"" + q + "\"", [phrase](const std::vector<std::string>& words) {
-            return std::ranges::search(words, phrase).begin() != words.end();
+            return std::search(words.begin(), words.end(), phrase.begin(), phrase.end()) != words.end();
           }};
 }
 
@@ -291,7 +292,9 @@ TEST_CASE("quality: text queries with filters give totals and facets equal to co
       {phrase_query({"functional", "improvement"}), {{"decision", "upheld"}, {"guideline", "mtus-chronic-pain"}}},
       {phrase_query({"functional", "improvement"}), {{"outcome", "partially_overturned"}, {"decision_year", "2015"}}},
   };
-  for (const auto& [text, filters] : cases) {
+  for (const auto& test_case : cases) {
+    const auto& text = test_case.first;
+    const auto& filters = test_case.second;
     CAPTURE(text.q);
     const std::vector<const imr::schema::Record*> letters = letters_holding(text);
     REQUIRE(letters.size() > 10);
@@ -355,7 +358,8 @@ TEST_CASE("quality: markup in a letter is shown as text in snippets and in the d
 TEST_CASE("quality: every route the OpenAPI document describes answers as documented") {
   const json spec = corpus().server.get_json("/api/openapi.json");
   const std::string key = "CM15-0999999";
-  for (const auto& [path, item] : spec["paths"].items()) {
+  for (const auto& described : spec["paths"].items()) {
+    const std::string& path = described.key();
     const auto brace = path.find('{');
     const std::string concrete = brace == std::string::npos ? path : path.substr(0, brace) + key;
     const json body = corpus().server.get_json(concrete);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <ctime>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -19,13 +20,17 @@ bool contains_icase(std::string_view s, std::string_view needle);
 // Without leading and trailing ASCII white space (space, \t, \n, \v, \f, \r).
 std::string_view trim(std::string_view s);
 
-// The parts with the separator between each two.
-template <typename Parts>
-std::string join(const Parts& parts, std::string_view separator) {
+// The parts (each through project, e.g. a member pointer) with the separator
+// between each two. A projection rather than std::views::transform: clang 14
+// cannot compile libstdc++ 12's range views, and the fuzzers build with clang.
+template <typename Parts, typename Projection = std::identity>
+std::string join(const Parts& parts, std::string_view separator, Projection project = {}) {
   std::string out;
+  bool first = true;
   for (const auto& part : parts) {
-    if (!out.empty()) out += separator;
-    out += part;
+    if (!first) out += separator;
+    out += std::invoke(project, part);
+    first = false;
   }
   return out;
 }
