@@ -21,9 +21,7 @@ struct QueryOptions {
   unsigned rounds = 3;
 };
 
-double median(std::vector<double> values) {
-  return percentile(std::move(values), 50);
-}
+double median(std::vector<double> values) { return percentile(std::move(values), 50); }
 
 // Each percentile is the median of that percentile over the rounds.
 LatencySummary median_of(const std::vector<LatencySummary>& rounds) {
@@ -43,20 +41,16 @@ LatencySummary median_of(const std::vector<LatencySummary>& rounds) {
 }
 
 nlohmann::json answer_json(const BenchQuery& query, const QueryOutcome& outcome) {
-  return {{"name", query.name},
-          {"kind", query.kind == QueryKind::stats ? "stats" : "search"},
-          {"total", outcome.total},
-          {"hits", outcome.hits},
-          {"facets", outcome.facets},
-          {"first_snippet", outcome.first_snippet}};
+  return {{"name", query.name},       {"kind", query.kind == QueryKind::stats ? "stats" : "search"},
+          {"total", outcome.total},   {"hits", outcome.hits},
+          {"facets", outcome.facets}, {"first_snippet", outcome.first_snippet}};
 }
 
 nlohmann::json run_mix(Engine& engine, const QueryOptions& o) {
   const std::vector<BenchQuery> mix = load_query_mix(o.mix);
   std::vector<std::vector<LatencySummary>> rounds(mix.size());
   for (unsigned round = 0; round < o.rounds; ++round)
-    for (std::size_t i = 0; i < mix.size(); ++i)
-      rounds[i].push_back(measure([&] { engine.run(mix[i]); }, o.limits));
+    for (std::size_t i = 0; i < mix.size(); ++i) rounds[i].push_back(measure([&] { engine.run(mix[i]); }, o.limits));
   nlohmann::json queries = nlohmann::json::array();
   for (std::size_t i = 0; i < mix.size(); ++i) {
     nlohmann::json q = answer_json(mix[i], engine.run(mix[i]));
@@ -64,8 +58,11 @@ nlohmann::json run_mix(Engine& engine, const QueryOptions& o) {
     for (const LatencySummary& r : rounds[i]) q["rounds"].push_back(to_json(r));
     queries.push_back(std::move(q));
   }
-  return {{"warmup", o.limits.warmup}, {"runs", o.limits.runs}, {"budget_s", o.limits.budget_s},
-          {"rounds", o.rounds}, {"queries", queries}};
+  return {{"warmup", o.limits.warmup},
+          {"runs", o.limits.runs},
+          {"budget_s", o.limits.budget_s},
+          {"rounds", o.rounds},
+          {"queries", queries}};
 }
 
 void write_json(const std::string& path, const nlohmann::json& j) {
@@ -90,10 +87,17 @@ int run_driver(int argc, char** argv, std::string_view engine_name,
   query->add_option("--mix", q.mix, "query mix (bench/queries.tsv)")->required();
   query->add_option("--out", q.out, "result JSON file")->required();
   query->add_option("--warmup", q.limits.warmup, "warm-up runs per query per round")->capture_default_str();
-  query->add_option("--runs", q.limits.runs, "measured runs per query per round")->check(CLI::PositiveNumber)->capture_default_str();
-  query->add_option("--budget", q.limits.budget_s, "seconds per query per round, after which measuring stops (at least 5 runs)")
-      ->check(CLI::PositiveNumber)->capture_default_str();
-  query->add_option("--rounds", q.rounds, "rounds over the whole mix")->check(CLI::PositiveNumber)->capture_default_str();
+  query->add_option("--runs", q.limits.runs, "measured runs per query per round")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  query
+      ->add_option("--budget", q.limits.budget_s,
+                   "seconds per query per round, after which measuring stops (at least 5 runs)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  query->add_option("--rounds", q.rounds, "rounds over the whole mix")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
   try {

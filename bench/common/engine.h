@@ -15,10 +15,10 @@
 namespace imr::bench {
 
 struct QueryOutcome {
-  std::uint64_t total = 0;       // letters matching (stats: items counted)
-  nlohmann::json facets;         // {"field": {"value": letters}} (stats: {"by": {"value": items}})
-  unsigned hits = 0;             // hits on the requested page
-  std::string first_snippet;     // of the first hit, to show the snippet work was done
+  std::uint64_t total = 0;    // letters matching (stats: items counted)
+  nlohmann::json facets;      // {"field": {"value": letters}} (stats: {"by": {"value": items}})
+  unsigned hits = 0;          // hits on the requested page
+  std::string first_snippet;  // of the first hit, to show the snippet work was done
 };
 
 class Engine {

@@ -30,7 +30,8 @@ LatencySummary summarize(const std::vector<double>& samples_ms) {
 
 LatencySummary measure(const std::function<void()>& operation, const RunLimits& limits) {
   using Clock = std::chrono::steady_clock;
-  const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(limits.budget_s));
+  const auto deadline =
+      Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(limits.budget_s));
   for (unsigned i = 0; i < limits.warmup && Clock::now() < deadline; ++i) operation();
   std::vector<double> samples;
   samples.reserve(limits.runs);

@@ -23,8 +23,8 @@ LatencySummary summarize(const std::vector<double>& samples_ms);
 struct RunLimits {
   unsigned warmup = 20;
   unsigned runs = 200;
-  double budget_s = 30;      // stop measuring once this much time is spent...
-  unsigned min_runs = 5;     // ...but never before this many measured runs
+  double budget_s = 30;   // stop measuring once this much time is spent...
+  unsigned min_runs = 5;  // ...but never before this many measured runs
 };
 
 LatencySummary measure(const std::function<void()>& operation, const RunLimits& limits);

@@ -64,9 +64,8 @@ class ImrsearchEngine final : public Engine {
   QueryOutcome run(const BenchQuery& q) override {
     const Request request = request_of(q);
     const bool stats = q.kind == QueryKind::stats;
-    const Response response = searcher::respond(*ctx_, [&] {
-      return stats ? searcher::stats(*ctx_, request) : searcher::search(*ctx_, request);
-    });
+    const Response response = searcher::respond(
+        *ctx_, [&] { return stats ? searcher::stats(*ctx_, request) : searcher::search(*ctx_, request); });
     if (response.status != 200)
       throw std::runtime_error("query " + q.name + " answered " + std::to_string(response.status) + ": " +
                                response.body.dump());

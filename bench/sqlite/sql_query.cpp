@@ -21,7 +21,10 @@ std::string lower(std::string s) {
 std::vector<std::string> text_parts(const std::string& text) {
   std::vector<std::string> parts;
   for (std::size_t i = 0; i < text.size();) {
-    if (std::isspace(static_cast<unsigned char>(text[i]))) { ++i; continue; }
+    if (std::isspace(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
     const bool phrase = text[i] == '"';
     const std::size_t end = phrase ? text.find('"', i + 1) + 1 : text.find(' ', i);
     const std::size_t stop = (end == std::string::npos || end == 0) ? text.size() : end;
@@ -41,16 +44,27 @@ std::string parameter_marks(std::size_t n) {
 std::string field_test(FieldId field, std::size_t n) {
   const std::string in = " COLLATE NOCASE IN (" + parameter_marks(n) + ")";
   switch (field) {
-    case FieldId::decision: return "i.decision" + in;
-    case FieldId::category: return "i.category" + in;
-    case FieldId::drug_class: return "i.drug_class" + in;
-    case FieldId::drug: return "EXISTS (SELECT 1 FROM item_drugs d WHERE d.item = i.id AND d.drug" + in + ")";
-    case FieldId::guideline: return "EXISTS (SELECT 1 FROM item_guidelines g WHERE g.item = i.id AND g.guideline" + in + ")";
-    case FieldId::outcome: return "l.outcome" + in;
-    case FieldId::specialty: return "EXISTS (SELECT 1 FROM letter_specialties s WHERE s.letter = l.id AND s.specialty" + in + ")";
-    case FieldId::decision_year: return "l.decision_year" + in;
-    case FieldId::license_state: return "EXISTS (SELECT 1 FROM letter_states s WHERE s.letter = l.id AND s.state" + in + ")";
-    default: throw std::runtime_error("the SQLite baseline has no column for filter field " + std::string(schema::field(field).name));
+    case FieldId::decision:
+      return "i.decision" + in;
+    case FieldId::category:
+      return "i.category" + in;
+    case FieldId::drug_class:
+      return "i.drug_class" + in;
+    case FieldId::drug:
+      return "EXISTS (SELECT 1 FROM item_drugs d WHERE d.item = i.id AND d.drug" + in + ")";
+    case FieldId::guideline:
+      return "EXISTS (SELECT 1 FROM item_guidelines g WHERE g.item = i.id AND g.guideline" + in + ")";
+    case FieldId::outcome:
+      return "l.outcome" + in;
+    case FieldId::specialty:
+      return "EXISTS (SELECT 1 FROM letter_specialties s WHERE s.letter = l.id AND s.specialty" + in + ")";
+    case FieldId::decision_year:
+      return "l.decision_year" + in;
+    case FieldId::license_state:
+      return "EXISTS (SELECT 1 FROM letter_states s WHERE s.letter = l.id AND s.state" + in + ")";
+    default:
+      throw std::runtime_error("the SQLite baseline has no column for filter field " +
+                               std::string(schema::field(field).name));
   }
 }
 

@@ -12,8 +12,8 @@
 namespace imr::bench {
 
 struct SqlCondition {
-  std::string where;                 // over "letters l"; "1" when the query has no condition
-  std::vector<std::string> values;   // bound to the ?s of where, in order
+  std::string where;                // over "letters l"; "1" when the query has no condition
+  std::vector<std::string> values;  // bound to the ?s of where, in order
 };
 
 class SqlQueryBuilder {

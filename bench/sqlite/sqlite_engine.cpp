@@ -20,15 +20,33 @@ struct FacetSql {
 
 // Letters counted per value, over the matched letters in temp.matched.
 constexpr std::array kFacets{
-    FacetSql{"decision", "SELECT i.decision, COUNT(DISTINCT i.letter) FROM items i JOIN temp.matched m ON m.id = i.letter GROUP BY 1"},
-    FacetSql{"drug", "SELECT d.drug, COUNT(DISTINCT d.letter) FROM item_drugs d JOIN temp.matched m ON m.id = d.letter GROUP BY 1"},
-    FacetSql{"category", "SELECT i.category, COUNT(DISTINCT i.letter) FROM items i JOIN temp.matched m ON m.id = i.letter GROUP BY 1"},
-    FacetSql{"guideline", "SELECT g.guideline, COUNT(DISTINCT g.letter) FROM item_guidelines g JOIN temp.matched m ON m.id = g.letter GROUP BY 1"},
-    FacetSql{"outcome", "SELECT l.outcome, COUNT(*) FROM letters l JOIN temp.matched m ON m.id = l.id WHERE l.outcome IS NOT NULL GROUP BY 1"},
-    FacetSql{"drug_class", "SELECT i.drug_class, COUNT(DISTINCT i.letter) FROM items i JOIN temp.matched m ON m.id = i.letter WHERE i.drug_class IS NOT NULL GROUP BY 1"},
-    FacetSql{"specialty", "SELECT s.specialty, COUNT(DISTINCT s.letter) FROM letter_specialties s JOIN temp.matched m ON m.id = s.letter GROUP BY 1"},
-    FacetSql{"license_state", "SELECT s.state, COUNT(DISTINCT s.letter) FROM letter_states s JOIN temp.matched m ON m.id = s.letter GROUP BY 1"},
-    FacetSql{"decision_year", "SELECT l.decision_year, COUNT(*) FROM letters l JOIN temp.matched m ON m.id = l.id WHERE l.decision_year IS NOT NULL GROUP BY 1"},
+    FacetSql{
+        "decision",
+        "SELECT i.decision, COUNT(DISTINCT i.letter) FROM items i JOIN temp.matched m ON m.id = i.letter GROUP BY 1"},
+    FacetSql{
+        "drug",
+        "SELECT d.drug, COUNT(DISTINCT d.letter) FROM item_drugs d JOIN temp.matched m ON m.id = d.letter GROUP BY 1"},
+    FacetSql{
+        "category",
+        "SELECT i.category, COUNT(DISTINCT i.letter) FROM items i JOIN temp.matched m ON m.id = i.letter GROUP BY 1"},
+    FacetSql{"guideline",
+             "SELECT g.guideline, COUNT(DISTINCT g.letter) FROM item_guidelines g JOIN temp.matched m ON m.id = "
+             "g.letter GROUP BY 1"},
+    FacetSql{"outcome",
+             "SELECT l.outcome, COUNT(*) FROM letters l JOIN temp.matched m ON m.id = l.id WHERE l.outcome IS NOT NULL "
+             "GROUP BY 1"},
+    FacetSql{"drug_class",
+             "SELECT i.drug_class, COUNT(DISTINCT i.letter) FROM items i JOIN temp.matched m ON m.id = i.letter WHERE "
+             "i.drug_class IS NOT NULL GROUP BY 1"},
+    FacetSql{"specialty",
+             "SELECT s.specialty, COUNT(DISTINCT s.letter) FROM letter_specialties s JOIN temp.matched m ON m.id = "
+             "s.letter GROUP BY 1"},
+    FacetSql{"license_state",
+             "SELECT s.state, COUNT(DISTINCT s.letter) FROM letter_states s JOIN temp.matched m ON m.id = s.letter "
+             "GROUP BY 1"},
+    FacetSql{"decision_year",
+             "SELECT l.decision_year, COUNT(*) FROM letters l JOIN temp.matched m ON m.id = l.id WHERE l.decision_year "
+             "IS NOT NULL GROUP BY 1"},
 };
 
 constexpr const char* kStatsByDrug =
@@ -44,8 +62,8 @@ std::string order_by(const BenchQuery& q, bool has_text) {
 
 // One page of hits with snippets: FTS5's snippet() needs the MATCH in the same statement.
 std::string page_sql(const BenchQuery& q, bool has_text) {
-  const std::string snippet = has_text ? "snippet(letter_text, 0, '<mark>', '</mark>', '...', 24)"
-                                       : "substr(letter_text.body, 1, 200)";
+  const std::string snippet =
+      has_text ? "snippet(letter_text, 0, '<mark>', '</mark>', '...', 24)" : "substr(letter_text.body, 1, 200)";
   return "SELECT l.case_number, " + snippet +
          " FROM letter_text JOIN temp.matched m ON m.id = letter_text.rowid JOIN letters l ON l.id = m.id" +
          (has_text ? " WHERE letter_text MATCH ?" : "") + " ORDER BY " + order_by(q, has_text) + " LIMIT ? OFFSET ?";

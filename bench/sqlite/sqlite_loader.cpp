@@ -112,9 +112,11 @@ void build_sqlite_index(const std::filesystem::path& corpus, const std::filesyst
   Connection db(db_file);
   db.exec(kSchema);
   Loader loader(db);
-  const auto letters = for_each_letter(corpus, [&](const schema::Record& r, std::string_view text) { loader.add(r, text); });
+  const auto letters =
+      for_each_letter(corpus, [&](const schema::Record& r, std::string_view text) { loader.add(r, text); });
   db.exec(kIndexes);
-  std::fprintf(stderr, "sqlite: indexed %llu letters into %s\n", static_cast<unsigned long long>(letters), db_file.c_str());
+  std::fprintf(stderr, "sqlite: indexed %llu letters into %s\n", static_cast<unsigned long long>(letters),
+               db_file.c_str());
 }
 
 }  // namespace imr::bench

@@ -6,8 +6,8 @@
 #include <cctype>
 #include <map>
 #include <optional>
-#include <vector>
 #include <stdexcept>
+#include <vector>
 
 #include "imr/schema/field.h"
 #include "xapian/stock_indexer.h"
@@ -39,7 +39,8 @@ std::optional<Xapian::Query> filter_query(const BenchQuery& q) {
     const std::string_view prefix = facet_slot(field).prefix;
     by_prefix[prefix].emplace_back(std::string(prefix) + lower(value));
   }
-  if (q.decided) by_prefix["date"].emplace_back(Xapian::Query::OP_VALUE_RANGE, stock::kDateSlot, q.decided->from, q.decided->to);
+  if (q.decided)
+    by_prefix["date"].emplace_back(Xapian::Query::OP_VALUE_RANGE, stock::kDateSlot, q.decided->from, q.decided->to);
   if (by_prefix.empty()) return std::nullopt;
   std::vector<Xapian::Query> groups;
   for (auto& [prefix, terms] : by_prefix) groups.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
@@ -89,7 +90,8 @@ class StockEngine final : public Engine {
     QueryOutcome out;
     out.total = mset.get_matches_estimated();
     out.facets = nlohmann::json::object();
-    for (std::size_t i = 0; i < spies.size(); ++i) out.facets[std::string(stock::kFacets[i].field)] = spies[i]->counts();
+    for (std::size_t i = 0; i < spies.size(); ++i)
+      out.facets[std::string(stock::kFacets[i].field)] = spies[i]->counts();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const std::string snippet = mset.snippet(it.get_document().get_data(), kSnippetBytes, stemmer_,
                                                Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "<mark>", "</mark>", "...");

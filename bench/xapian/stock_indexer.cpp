@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <iterator>
 #include <cstdio>
+#include <iterator>
 #include <set>
 #include <string>
 
@@ -27,7 +27,9 @@ std::string lower(std::string s) {
 // Every value of a facet in a letter, once each.
 std::set<std::string> facet_values(std::string_view field, const schema::Record& r) {
   std::set<std::string> values;
-  const auto add_optional = [&](const std::optional<std::string>& v) { if (v) values.insert(*v); };
+  const auto add_optional = [&](const std::optional<std::string>& v) {
+    if (v) values.insert(*v);
+  };
   if (field == "outcome") add_optional(r.outcome);
   if (field == "specialty") std::ranges::copy(specialties_of(r), std::inserter(values, values.end()));
   if (field == "decision_year" && r.dates.decision) values.insert(r.dates.decision->substr(0, 4));
@@ -88,7 +90,8 @@ void build_stock_index(const std::filesystem::path& corpus, const std::filesyste
     if (name.find(' ') == std::string::npos) db.add_synonym("Z" + stemmer(name), "Z" + stemmer(generic));
   }
   db.commit();
-  std::fprintf(stderr, "xapian: indexed %llu letters into %s\n", static_cast<unsigned long long>(letters), db_dir.c_str());
+  std::fprintf(stderr, "xapian: indexed %llu letters into %s\n", static_cast<unsigned long long>(letters),
+               db_dir.c_str());
 }
 
 }  // namespace imr::bench

@@ -21,10 +21,10 @@ inline constexpr unsigned kItemOutcomesSlot = 2;  // "drug\tdecision" per item d
 inline constexpr char kValueSeparator = '\n';
 
 inline constexpr std::array kFacets{
-    FacetSlot{"decision", "XDEC", 10},     FacetSlot{"drug", "XDRUG", 11},
-    FacetSlot{"category", "XCAT", 12},     FacetSlot{"guideline", "XGUIDE", 13},
-    FacetSlot{"outcome", "XOUT", 14},      FacetSlot{"drug_class", "XCLASS", 15},
-    FacetSlot{"specialty", "XSPEC", 16},   FacetSlot{"license_state", "XSTATE", 17},
+    FacetSlot{"decision", "XDEC", 10},       FacetSlot{"drug", "XDRUG", 11},
+    FacetSlot{"category", "XCAT", 12},       FacetSlot{"guideline", "XGUIDE", 13},
+    FacetSlot{"outcome", "XOUT", 14},        FacetSlot{"drug_class", "XCLASS", 15},
+    FacetSlot{"specialty", "XSPEC", 16},     FacetSlot{"license_state", "XSTATE", 17},
     FacetSlot{"decision_year", "XYEAR", 18},
 };
 

@@ -44,12 +44,18 @@ std::string printed(Date d, DateStyle style) {
   const unsigned m = static_cast<unsigned>(d.month()), day = static_cast<unsigned>(d.day());
   const int y = year_of(d);
   switch (style) {
-    case DateStyle::padded_long: return format("%02u/%02u/%04d", m, day, y);
-    case DateStyle::padded_short: return format("%02u/%02u/%02d", m, day, y % 100);
-    case DateStyle::bare_short: return format("%u/%u/%02d", m, day, y % 100);
-    case DateStyle::dashed_short: return format("%02u-%02u-%02d", m, day, y % 100);
-    case DateStyle::bare_long: return format("%u/%u/%04d", m, day, y);
-    case DateStyle::month_name: return kMonths[m - 1] + (" " + std::to_string(day)) + ", " + std::to_string(y);
+    case DateStyle::padded_long:
+      return format("%02u/%02u/%04d", m, day, y);
+    case DateStyle::padded_short:
+      return format("%02u/%02u/%02d", m, day, y % 100);
+    case DateStyle::bare_short:
+      return format("%u/%u/%02d", m, day, y % 100);
+    case DateStyle::dashed_short:
+      return format("%02u-%02u-%02d", m, day, y % 100);
+    case DateStyle::bare_long:
+      return format("%u/%u/%04d", m, day, y);
+    case DateStyle::month_name:
+      return kMonths[m - 1] + (" " + std::to_string(day)) + ", " + std::to_string(y);
   }
   return format("%02u/%02u/%04d", m, day, y);
 }

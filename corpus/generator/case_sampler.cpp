@@ -25,20 +25,28 @@ Layout sample_layout(Random& random) {
 
 int decision_year(Layout layout, Random& random) {
   switch (layout) {
-    case Layout::notice_2013: return 2013;
-    case Layout::case_number: return 2013 + static_cast<int>(random.weighted({0.25, 0.45, 0.30}));
-    case Layout::professional_review: return random.between(2014, kLastYear);
-    default: return 2016 + static_cast<int>(random.weighted({12, 12, 11, 10, 10, 9, 9, 8, 7, 6, 6}));
+    case Layout::notice_2013:
+      return 2013;
+    case Layout::case_number:
+      return 2013 + static_cast<int>(random.weighted({0.25, 0.45, 0.30}));
+    case Layout::professional_review:
+      return random.between(2014, kLastYear);
+    default:
+      return 2016 + static_cast<int>(random.weighted({12, 12, 11, 10, 10, 9, 9, 8, 7, 6, 6}));
   }
 }
 
 // How often each layout prints its header table in the extracted text.
 double header_share(Layout layout) {
   switch (layout) {
-    case Layout::notice_2013: return 1.0;
-    case Layout::case_number: return 0.35;
-    case Layout::credentials_2016: return 0.85;
-    default: return 0.9;
+    case Layout::notice_2013:
+      return 1.0;
+    case Layout::case_number:
+      return 0.35;
+    case Layout::credentials_2016:
+      return 0.85;
+    default:
+      return 0.9;
   }
 }
 
@@ -76,10 +84,13 @@ CaseSampler::CaseSampler(const TemplateBook& book)
     if (code == facts[i].end() || code->second.size() != 1)
       throw std::runtime_error("template section \"reviewer.state\": " + names[i] + " states no code");
     State state{code->second.front(), names[i]};
-    if (state.name == kHome) home_ = std::move(state);
-    else other_states_.push_back(std::move(state));
+    if (state.name == kHome)
+      home_ = std::move(state);
+    else
+      other_states_.push_back(std::move(state));
   }
-  if (home_.code.empty()) throw std::runtime_error("template section \"reviewer.state\" lists no " + std::string(kHome));
+  if (home_.code.empty())
+    throw std::runtime_error("template section \"reviewer.state\" lists no " + std::string(kHome));
 }
 
 CaseSampler::Wordings CaseSampler::wordings_of(const TemplateBook& book, std::string_view section) {
@@ -145,8 +156,8 @@ void CaseSampler::add_state(LetterCase& c, const State& state) const {
 }
 
 std::string CaseSampler::printed_specialty(const std::string& canonical, Random& random) const {
-  for (const auto& [wordings, share] : {std::pair{&unlisted_wordings_, kUnlistedWordingShare},
-                                        std::pair{&wordings_, kVariantWordingShare}}) {
+  for (const auto& [wordings, share] :
+       {std::pair{&unlisted_wordings_, kUnlistedWordingShare}, std::pair{&wordings_, kVariantWordingShare}}) {
     const auto found = wordings->find(canonical);
     if (found != wordings->end() && random.chance(share)) return random.pick(found->second);
   }

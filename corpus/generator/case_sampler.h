@@ -26,7 +26,7 @@ class CaseSampler {
 
   const TemplateBook& book_;
   ItemSampler items_;
-  std::vector<std::string> specialties_;     // weighted canonical names
+  std::vector<std::string> specialties_;  // weighted canonical names
   std::vector<std::string> subspecialties_;
   struct State {
     std::string code, name;  // "NV", "Nevada"
@@ -36,7 +36,7 @@ class CaseSampler {
   void add_state(LetterCase& c, const State& state) const;
 
   State home_;
-  std::vector<State> other_states_;          // every state but California
+  std::vector<State> other_states_;  // every state but California
   // Canonical name -> its other printed wordings; read once, not per letter.
   Wordings wordings_, unlisted_wordings_;
 };

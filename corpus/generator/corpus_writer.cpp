@@ -27,7 +27,9 @@ void write_file(const fs::path& path, const std::string& bytes) {
   if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
-fs::path part_path(const CorpusOptions& o, unsigned part) { return o.out / (".truth-" + std::to_string(part) + ".jsonl"); }
+fs::path part_path(const CorpusOptions& o, unsigned part) {
+  return o.out / (".truth-" + std::to_string(part) + ".jsonl");
+}
 
 struct Range {
   std::uint64_t begin, end;
@@ -69,7 +71,8 @@ void join_parts(const CorpusOptions& o, unsigned parts) {
 void write_corpus(const CorpusOptions& o) {
   fs::create_directories(o.out / "letters");
   TemplateBook::standard();  // loaded before the threads start, so a bad template fails once, clearly
-  const unsigned threads = std::max(1u, std::min<unsigned>(o.threads, static_cast<unsigned>(std::max<std::uint64_t>(o.letters, 1))));
+  const unsigned threads =
+      std::max(1u, std::min<unsigned>(o.threads, static_cast<unsigned>(std::max<std::uint64_t>(o.letters, 1))));
   std::vector<std::uint64_t> bytes(threads, 0);
   std::vector<std::exception_ptr> errors(threads);
   std::vector<std::thread> workers;

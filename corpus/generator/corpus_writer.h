@@ -10,7 +10,7 @@ namespace imr::generator {
 struct CorpusOptions {
   std::uint64_t letters = 0;
   std::uint64_t seed = 1;
-  std::uint64_t pdfs = 0;  // the first this many letters also as PDFs
+  std::uint64_t pdfs = 0;       // the first this many letters also as PDFs
   std::uint64_t markdowns = 0;  // the first this many letters also as markdown
   unsigned threads = 2;
   std::filesystem::path out;

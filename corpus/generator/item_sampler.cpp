@@ -74,7 +74,8 @@ CaseItem ItemSampler::item(const LetterCase& letter, Random& random) const {
   return item;
 }
 
-std::string ItemSampler::rationale(const LetterCase& letter, const SampledTreatment& t, bool upheld, Random& random) const {
+std::string ItemSampler::rationale(const LetterCase& letter, const SampledTreatment& t, bool upheld,
+                                   Random& random) const {
   const Date report = add_days(letter.ur_denial, -random.between(5, 60));
   Slots words{{"subject", t.subject}, {"treatment", t.treatment}, {"report", printed(report, letter.prose_dates)}};
   // Facts are worded for a medication or for any other treatment.

@@ -26,10 +26,14 @@ LetterText render_case_number(const LetterCase& c, const TemplateBook& book, Ran
 
 LetterText render(const LetterCase& c, const TemplateBook& book, Random& random) {
   switch (c.layout) {
-    case Layout::notice_2013: return render_notice(c, book, random);
-    case Layout::maximus_inc: return render_maximus_inc(c, book, random);
-    case Layout::professional_review: return render_professional_review(c, book, random);
-    default: return render_case_number(c, book, random);
+    case Layout::notice_2013:
+      return render_notice(c, book, random);
+    case Layout::maximus_inc:
+      return render_maximus_inc(c, book, random);
+    case Layout::professional_review:
+      return render_professional_review(c, book, random);
+    default:
+      return render_case_number(c, book, random);
   }
 }
 

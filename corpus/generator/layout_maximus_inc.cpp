@@ -12,7 +12,8 @@ Paragraph documents(const LetterCase& c, const TemplateBook& book, Random& rando
                     {"year_to", std::to_string(year_of(c.ur_denial))}};
   std::string list;
   const std::size_t count = static_cast<std::size_t>(random.between(3, 6));
-  for (std::size_t i = 0; i < count; ++i) list += (i ? "\n" : "") + std::string("- ") + book.fill("maximus.documents", slots, random);
+  for (std::size_t i = 0; i < count; ++i)
+    list += (i ? "\n" : "") + std::string("- ") + book.fill("maximus.documents", slots, random);
   return {Block::lines, list};
 }
 

@@ -21,7 +21,8 @@ LetterText render_notice(const LetterCase& c, const TemplateBook& book, Random& 
   text.push_back({Block::prose, book.fill("notice.body", {}, random)});
   for (std::size_t i = 0; i < c.items.size(); ++i) text.push_back({Block::prose, decision_sentence(c.items[i], i)});
   text.push_back({Block::prose, book.fill("notice.closing", {}, random)});
-  text.push_back({Block::lines, book.fill("notice.signature", {}, random) + "\n\n" + book.fill("notice.signer", {}, random)});
+  text.push_back(
+      {Block::lines, book.fill("notice.signature", {}, random) + "\n\n" + book.fill("notice.signer", {}, random)});
   text.push_back({Block::heading, "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE"});
   text.push_back({Block::prose, "Medical Qualifications of the Expert Reviewer:"});
   text.push_back({Block::prose, book.fill("notice.reviewer", {{"reviewer_prose", reviewer_prose(c)}}, random)});
@@ -29,7 +30,8 @@ LetterText render_notice(const LetterCase& c, const TemplateBook& book, Random& 
   add(text, summary(c, book, random));
   for (std::size_t i = 0; i < c.items.size(); ++i) {
     const CaseItem& item = c.items[i];
-    text.push_back({Block::item_heading, std::to_string(i + 1) + ") Regarding the request for " + item.treatment + ":"});
+    text.push_back(
+        {Block::item_heading, std::to_string(i + 1) + ") Regarding the request for " + item.treatment + ":"});
     add(text, item_parts(item, kNoticeLabels));
   }
   return text;

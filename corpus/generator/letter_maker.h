@@ -15,9 +15,9 @@
 namespace imr::generator {
 
 struct GeneratedLetter {
-  std::string text;          // the .txt file
-  std::vector<Page> pages;   // for the PDF
-  LetterText paragraphs;     // for the markdown
+  std::string text;         // the .txt file
+  std::vector<Page> pages;  // for the PDF
+  LetterText paragraphs;    // for the markdown
   schema::Record truth;
 };
 

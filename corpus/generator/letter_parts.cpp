@@ -27,7 +27,8 @@ std::string requests_of(const LetterCase& c, Random& random) {
   for (const CaseItem& item : c.items) names.push_back(random.chance(0.5) ? item.treatment : item.subject);
   if (names.size() > 1 && random.chance(0.3)) {
     std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) out += (i ? " (" : "(") + std::string(1, static_cast<char>('a' + i)) + ") " + names[i];
+    for (std::size_t i = 0; i < names.size(); ++i)
+      out += (i ? " (" : "(") + std::string(1, static_cast<char>('a' + i)) + ") " + names[i];
     return out;
   }
   return joined(names);
@@ -80,7 +81,9 @@ std::vector<Paragraph> credentials_block(const LetterCase& c, Random& random) {
 }
 
 std::vector<Paragraph> summary(const LetterCase& c, const TemplateBook& book, Random& random) {
-  const auto date = [&](Date d) { return printed(d, random.chance(0.8) ? c.prose_dates : prose_style(random, year_of(c.decision))); };
+  const auto date = [&](Date d) {
+    return printed(d, random.chance(0.8) ? c.prose_dates : prose_style(random, year_of(c.decision)));
+  };
   std::vector<std::string> past;
   for (const std::string& t : book.lines("past_treatment"))
     if (past.size() < 4 && random.chance(0.25)) past.push_back(t);

@@ -22,10 +22,9 @@ struct Labels {
 inline constexpr Labels kStandardLabels{"Decision Date:", "UR Denial Date:", "Claims Administrator guideline:",
                                         "MAXIMUS guideline:", "Decision rationale:"};
 // The 2013 notice.
-inline constexpr Labels kNoticeLabels{"Date of Decision:", "Date of UR Decision:",
-                                      "Medical Treatment Guideline(s) Used by the Claims Administrator:",
-                                      "Medical Treatment Guideline(s) Used by the Expert Reviewer:",
-                                      "Rationale for the Decision:"};
+inline constexpr Labels kNoticeLabels{
+    "Date of Decision:", "Date of UR Decision:", "Medical Treatment Guideline(s) Used by the Claims Administrator:",
+    "Medical Treatment Guideline(s) Used by the Expert Reviewer:", "Rationale for the Decision:"};
 
 // Case Number, Date Assigned, ... in the two-column form PDF text gives, or
 // one field a line; "Application Received:" sometimes wrapped onto two lines.

@@ -13,11 +13,15 @@ std::string hard_broken(const std::string& lines) {
 
 std::string block(const Paragraph& p) {
   switch (p.kind) {
-    case Block::heading: return "## " + p.text;
-    case Block::item_heading: return "### " + p.text;
+    case Block::heading:
+      return "## " + p.text;
+    case Block::item_heading:
+      return "### " + p.text;
     case Block::prose:
-    case Block::citation: return p.text;
-    case Block::lines: return hard_broken(p.text);
+    case Block::citation:
+      return p.text;
+    case Block::lines:
+      return hard_broken(p.text);
   }
   return p.text;
 }

@@ -90,11 +90,16 @@ std::vector<Line> heading_lines(const std::string& text, Wrapper& wrapper, Rando
 
 std::vector<Line> paragraph_lines(const Paragraph& p, Wrapper& wrapper, Random& random) {
   switch (p.kind) {
-    case Block::heading: return {{p.text}};
-    case Block::item_heading: return heading_lines(p.text, wrapper, random);
-    case Block::prose: return wrapper.wrap(p.text, true);
-    case Block::citation: return wrapper.wrap(p.text, false);
-    case Block::lines: break;
+    case Block::heading:
+      return {{p.text}};
+    case Block::item_heading:
+      return heading_lines(p.text, wrapper, random);
+    case Block::prose:
+      return wrapper.wrap(p.text, true);
+    case Block::citation:
+      return wrapper.wrap(p.text, false);
+    case Block::lines:
+      break;
   }
   std::vector<Line> out;
   std::size_t start = 0;
@@ -157,7 +162,8 @@ std::vector<Page> paginate(const LetterText& text, const PageStyle& style, Rando
   const std::size_t per_page = style.lines_per_page - furniture;
   std::vector<Page> pages;
   for (std::size_t i = 0; i < lines.size(); i += per_page)
-    pages.emplace_back(lines.begin() + static_cast<long>(i), lines.begin() + static_cast<long>(std::min(lines.size(), i + per_page)));
+    pages.emplace_back(lines.begin() + static_cast<long>(i),
+                       lines.begin() + static_cast<long>(std::min(lines.size(), i + per_page)));
   if (!style.furniture) return pages;
   for (std::size_t i = 0; i < pages.size(); ++i) {
     if (!style.running_header.empty()) pages[i].insert(pages[i].begin(), {style.running_header, ""});

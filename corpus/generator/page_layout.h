@@ -14,15 +14,15 @@
 namespace imr::generator {
 
 struct PageStyle {
-  std::size_t width = 95;         // characters a line
+  std::size_t width = 95;  // characters a line
   std::size_t lines_per_page = 50;
-  bool double_spaced = false;     // a blank line after every line, as in the seeds
-  bool furniture = true;          // running header and "Page i of n"
-  bool form_feeds = true;         // pages separated by \f
-  bool mojibake = false;          // UTF-8 read as Windows-1252: "®" -> "Â®"
-  bool curly_quotes = false;      // ’ for '
-  double hyphenation = 0.0;       // chance a long word breaks at a line end
-  std::string running_header;     // may be empty
+  bool double_spaced = false;  // a blank line after every line, as in the seeds
+  bool furniture = true;       // running header and "Page i of n"
+  bool form_feeds = true;      // pages separated by \f
+  bool mojibake = false;       // UTF-8 read as Windows-1252: "®" -> "Â®"
+  bool curly_quotes = false;   // ’ for '
+  double hyphenation = 0.0;    // chance a long word breaks at a line end
+  std::string running_header;  // may be empty
 };
 
 PageStyle sample_page_style(const TemplateBook& book, Random& random);

@@ -44,7 +44,9 @@ std::size_t Random::below(std::size_t n) {
   return static_cast<std::size_t>((static_cast<Wide>(next()) * n) >> 64);
 }
 
-int Random::between(int low, int high) { return low + static_cast<int>(below(static_cast<std::size_t>(high - low + 1))); }
+int Random::between(int low, int high) {
+  return low + static_cast<int>(below(static_cast<std::size_t>(high - low + 1)));
+}
 
 double Random::unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
 

@@ -11,8 +11,8 @@ namespace {
 
 // Sections refer to each other; a cycle would never end.
 constexpr int kMaxDepth = 24;
-constexpr std::string_view kFiles[] = {"letters.tmpl", "summaries.tmpl", "treatments.tmpl", "rationales.tmpl",
-                                       "guidelines.tmpl", "people.tmpl"};
+constexpr std::string_view kFiles[] = {"letters.tmpl",    "summaries.tmpl",  "treatments.tmpl",
+                                       "rationales.tmpl", "guidelines.tmpl", "people.tmpl"};
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
@@ -93,7 +93,8 @@ const TemplateBook& TemplateBook::standard() {
     TemplateBook b;
     for (const std::string_view name : kFiles) {
       const auto content = generator_templates::data_file(name);
-      if (!content) throw std::runtime_error("corpus/generator/templates/" + std::string(name) + " is missing from the build");
+      if (!content)
+        throw std::runtime_error("corpus/generator/templates/" + std::string(name) + " is missing from the build");
       b.add_file(name, *content);
     }
     return b;
@@ -120,7 +121,8 @@ void TemplateBook::add_file(std::string_view name, std::string_view content) {
     const std::string where = "corpus/generator/templates/" + std::string(name) + " line " + std::to_string(line_no);
     const auto mark = line.find(kFactsMark);
     const std::string_view text = trim(line.substr(0, mark));
-    const Facts facts = mark == std::string_view::npos ? Facts{} : parse_facts(line.substr(mark + kFactsMark.size()), where);
+    const Facts facts =
+        mark == std::string_view::npos ? Facts{} : parse_facts(line.substr(mark + kFactsMark.size()), where);
     if (line.starts_with("==")) {
       section = &sections_[std::string(trim(text.substr(2)))];
       section->defaults = facts;
@@ -167,7 +169,8 @@ std::string TemplateBook::expand_line(const Section& s, Expansion& x, int depth)
 }
 
 std::string TemplateBook::expand(std::string_view text, Expansion& x, int depth) const {
-  if (depth > kMaxDepth) throw std::runtime_error("template sections refer to each other in a cycle: " + std::string(text));
+  if (depth > kMaxDepth)
+    throw std::runtime_error("template sections refer to each other in a cycle: " + std::string(text));
   std::string out;
   std::size_t pos = 0;
   while (pos < text.size()) {

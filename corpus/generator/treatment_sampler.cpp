@@ -9,7 +9,6 @@
 
 #include "imr/schema/vocabulary_lists.h"
 
-
 namespace imr::generator {
 namespace {
 
@@ -25,18 +24,26 @@ struct Share {
 };
 
 // Roughly the mix of the real letters: opioids and muscle relaxants lead.
-constexpr std::array kDrugKinds{
-    Share{"opioid", 0.28},        Share{"muscle_relaxant", 0.15}, Share{"topical", 0.10},
-    Share{"compound", 0.08},      Share{"nsaid", 0.10},           Share{"anticonvulsant", 0.08},
-    Share{"gastro", 0.08},        Share{"antidepressant", 0.04},  Share{"benzodiazepine", 0.03},
-    Share{"sleep_aid", 0.04},     Share{"other_medication", 0.02}};
+constexpr std::array kDrugKinds{Share{"opioid", 0.28},    Share{"muscle_relaxant", 0.15}, Share{"topical", 0.10},
+                                Share{"compound", 0.08},  Share{"nsaid", 0.10},           Share{"anticonvulsant", 0.08},
+                                Share{"gastro", 0.08},    Share{"antidepressant", 0.04},  Share{"benzodiazepine", 0.03},
+                                Share{"sleep_aid", 0.04}, Share{"other_medication", 0.02}};
 
-constexpr std::array kCategories{
-    Share{"physical_therapy", 0.19}, Share{"injection", 0.13},       Share{"imaging", 0.12},
-    Share{"dme", 0.09},              Share{"surgery", 0.07},         Share{"acupuncture", 0.06},
-    Share{"chiropractic", 0.05},     Share{"program", 0.05},         Share{"psych", 0.05},
-    Share{"lab", 0.05},              Share{"evaluation", 0.06},      Share{"electrodiagnostic", 0.04},
-    Share{"home_health", 0.015},     Share{"transportation", 0.01},  Share{"other", 0.015}};
+constexpr std::array kCategories{Share{"physical_therapy", 0.19},
+                                 Share{"injection", 0.13},
+                                 Share{"imaging", 0.12},
+                                 Share{"dme", 0.09},
+                                 Share{"surgery", 0.07},
+                                 Share{"acupuncture", 0.06},
+                                 Share{"chiropractic", 0.05},
+                                 Share{"program", 0.05},
+                                 Share{"psych", 0.05},
+                                 Share{"lab", 0.05},
+                                 Share{"evaluation", 0.06},
+                                 Share{"electrodiagnostic", 0.04},
+                                 Share{"home_health", 0.015},
+                                 Share{"transportation", 0.01},
+                                 Share{"other", 0.015}};
 
 template <std::size_t N>
 std::string_view draw(Random& random, const std::array<Share, N>& shares) {
@@ -79,9 +86,12 @@ constexpr std::string_view kQuantityMark = "\x1f";
 bool has_word(std::string_view text, const std::vector<std::string>& words) {
   std::string padded = " ";
   for (const char c : text)
-    padded += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : ' ';
+    padded += std::isalnum(static_cast<unsigned char>(c))
+                  ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
+                  : ' ';
   padded += ' ';
-  return std::ranges::any_of(words, [&](const std::string& w) { return padded.find(" " + w + " ") != std::string::npos; });
+  return std::ranges::any_of(words,
+                             [&](const std::string& w) { return padded.find(" " + w + " ") != std::string::npos; });
 }
 
 // The facts a treatment's template line must state; a missing one is a
@@ -127,7 +137,8 @@ SampledTreatment TreatmentSampler::medication(Random& random) const {
   const std::string qty_kind = has_word(treatment, applied_forms_) ? "med.qty_applied" : "med.qty";
   std::string qty = book_.fill(qty_kind, {{"n", n}, {"refills", number(random, 1, 5)}}, random);
   if (!qty.empty()) qty.insert(qty.begin(), ' ');
-  if (const auto at = treatment.find(kQuantityMark); at != std::string::npos) treatment.replace(at, kQuantityMark.size(), qty);
+  if (const auto at = treatment.find(kQuantityMark); at != std::string::npos)
+    treatment.replace(at, kQuantityMark.size(), qty);
   std::string subject = kind == "compound" ? "the compounded cream" : name_part(treatment);
   return {treatment, std::move(subject), kind, true, treatment_facts(filled.facts, from)};
 }

@@ -17,7 +17,7 @@ struct SampledTreatment {
   std::string subject;    // how the rationale names it
   std::string kind;       // drug class ("opioid") or category ("imaging"); keys the guidelines and rationale
   bool medication = false;
-  TreatmentFacts facts;   // from the facts of the template line chosen
+  TreatmentFacts facts;  // from the facts of the template line chosen
 };
 
 class TreatmentSampler {

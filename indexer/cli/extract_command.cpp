@@ -17,8 +17,8 @@ int run_extract(const std::vector<std::string>& paths, unsigned threads) {
     std::fprintf(stderr, "error: %s: %s\n", source.c_str(), error.c_str());
     failed = true;
   };
-  FileBatches batches(files.files, {.wanted = [](const std::string&, const std::string&) { return true; },
-                                    .on_error = report_error});
+  FileBatches batches(
+      files.files, {.wanted = [](const std::string&, const std::string&) { return true; }, .on_error = report_error});
   ParallelPreparer preparer(schema::Vocabulary::builtin(), worker_threads(threads), false);
   stream_prepared(
       batches, preparer,

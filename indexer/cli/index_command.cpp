@@ -2,9 +2,9 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "imr/pipeline/index_run.h"
 #include "progress.h"
 #include "report.h"
-#include "imr/pipeline/index_run.h"
 
 namespace imr::indexer {
 namespace {

@@ -68,9 +68,7 @@ std::string_view first_group(const Match& m) {
 }  // namespace
 
 std::vector<std::string> diagnoses_in(std::string_view summary) {
-  const Form forms[] = {{listed(), list_separator()},
-                        {claimed(), list_separator()},
-                        {stated(), phrase_separator()}};
+  const Form forms[] = {{listed(), list_separator()}, {claimed(), list_separator()}, {stated(), phrase_separator()}};
   for (const Form& form : forms)
     if (const auto m = search(summary, form.pattern))
       if (auto found = parts_of(first_group(*m), form.separator); !found.empty()) return found;

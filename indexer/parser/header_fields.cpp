@@ -55,8 +55,10 @@ HeaderFields header_fields(std::string_view whole_text, const layout::LetterLabe
     const auto value = fields.first(d.name);
     if (!value) continue;
     const auto date = leading_date(*value);
-    if (date && date->iso) out.dates.*d.member = date->iso;
-    else out.warnings.push_back("header date \"" + std::string(*value) + "\" is not a real date");
+    if (date && date->iso)
+      out.dates.*d.member = date->iso;
+    else
+      out.warnings.push_back("header date \"" + std::string(*value) + "\" is not a real date");
   }
   return out;
 }

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "imr/schema/record.h"
 #include "imr/layout/letter_labels.h"
+#include "imr/schema/record.h"
 
 namespace imr::indexer::parsing {
 

@@ -24,8 +24,9 @@ std::optional<Section> section_named(const layout::Label& label) {
       {"guidelines", Section::guidelines},
       {"rationale", Section::rationale},
   }};
-  const bool opens_section = label.kind == layout::LabelKind::heading ||
-                             (label.kind == layout::LabelKind::label && (label.name == "reviewer" || label.name == "summary"));
+  const bool opens_section =
+      label.kind == layout::LabelKind::heading ||
+      (label.kind == layout::LabelKind::label && (label.name == "reviewer" || label.name == "summary"));
   if (!opens_section) return std::nullopt;
   for (const auto& [name, section] : kSections)
     if (label.name == name) return section;
@@ -37,8 +38,10 @@ std::string collapse_spaces(std::string_view s) {
   out.reserve(s.size());
   for (const char c : s) {
     const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
-    if (!space) out.push_back(c);
-    else if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    if (!space)
+      out.push_back(c);
+    else if (!out.empty() && out.back() != ' ')
+      out.push_back(' ');
   }
   if (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
@@ -56,8 +59,10 @@ std::vector<std::string> split_paragraphs(std::string_view text) {
   while (!text.empty()) {
     const std::size_t end = text.find('\n');
     const std::string_view line = text.substr(0, end);
-    if (trim(line).empty()) flush();
-    else current.append(line).push_back(' ');
+    if (trim(line).empty())
+      flush();
+    else
+      current.append(line).push_back(' ');
     text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
   }
   flush();

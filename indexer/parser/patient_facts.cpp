@@ -30,8 +30,8 @@ std::size_t count(std::string_view text, const std::regex& re) { return search_a
 
 // "He/she" and "his/her" are boilerplate about the reviewer, not the patient.
 std::optional<std::string> sex_from_pronouns(std::string_view text) {
-  static const std::regex female(R"((?:\b(?:Ms|Mrs|Miss)\.?\s+[A-Z\[])|(?:(?:^|[^/\w])(?:she|her|hers|herself)\b(?!/)))",
-                                 std::regex::icase);
+  static const std::regex female(
+      R"((?:\b(?:Ms|Mrs|Miss)\.?\s+[A-Z\[])|(?:(?:^|[^/\w])(?:she|her|hers|herself)\b(?!/)))", std::regex::icase);
   static const std::regex male(R"((?:\bMr\.?\s+[A-Z\[])|(?:(?:^|[^/\w])(?:he|his|him|himself)\b(?!/)))",
                                std::regex::icase);
   const std::size_t f = count(text, female), m = count(text, male);

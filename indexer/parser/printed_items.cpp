@@ -150,7 +150,8 @@ std::vector<PrintedItem> notice_decisions(std::string_view paragraph) {
 std::string key_of(std::string_view treatment) {
   std::string key;
   for (const char c : treatment)
-    if (std::isalnum(static_cast<unsigned char>(c))) key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   return key;
 }
 
@@ -305,10 +306,14 @@ class ItemScanner {
   void add(std::string_view text) {
     PrintedItem& item = out_.items[*current_];
     switch (part_) {
-      case Part::claims: return append(item.claims_citation, text, " ");
-      case Part::reviewer: return append(item.reviewer_citation, text, " ");
-      case Part::rationale: return append(item.rationale, text, "\n\n");
-      case Part::none: return;
+      case Part::claims:
+        return append(item.claims_citation, text, " ");
+      case Part::reviewer:
+        return append(item.reviewer_citation, text, " ");
+      case Part::rationale:
+        return append(item.rationale, text, "\n\n");
+      case Part::none:
+        return;
     }
   }
 
@@ -317,8 +322,7 @@ class ItemScanner {
     if (item.rationale.empty()) item.rationale = letter_rationale_;
     if (adopts_claims_citation(item.reviewer_citation))
       item.reviewer_citation = item.claims_citation + " " + item.reviewer_citation;
-    if (item.decision.empty())
-      out_.warnings.push_back("item heading without a decision: \"" + item.treatment + "\"");
+    if (item.decision.empty()) out_.warnings.push_back("item heading without a decision: \"" + item.treatment + "\"");
   }
 
   PrintedItems out_;

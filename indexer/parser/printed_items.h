@@ -15,12 +15,12 @@
 namespace imr::indexer::parsing {
 
 struct PrintedItem {
-  std::string treatment;          // as printed, without decision, numbering or markup
-  std::string decision;           // "upheld" | "overturned" | "" when the letter does not say
-  int number = 0;                 // "1)" numbering in notice letters, else 0
-  bool claims_cited = false;      // the item has a claims administrator guideline line
-  std::string claims_citation;    // the text of that line
-  bool reviewer_cited = false;    // the item has its own reviewer guideline line
+  std::string treatment;        // as printed, without decision, numbering or markup
+  std::string decision;         // "upheld" | "overturned" | "" when the letter does not say
+  int number = 0;               // "1)" numbering in notice letters, else 0
+  bool claims_cited = false;    // the item has a claims administrator guideline line
+  std::string claims_citation;  // the text of that line
+  bool reviewer_cited = false;  // the item has its own reviewer guideline line
   std::string reviewer_citation;
   std::string rationale;
 };

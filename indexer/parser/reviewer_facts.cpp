@@ -46,8 +46,7 @@ Printed from_prose(std::string_view text) {
 }  // namespace
 
 ReviewerFacts reviewer_facts(std::string_view whole_text, const layout::LetterLabels& labels,
-                             const schema::Vocabulary& vocabulary,
-                             const schema::Analyzer& analyzer) {
+                             const schema::Vocabulary& vocabulary, const schema::Analyzer& analyzer) {
   Printed printed = from_block(whole_text, labels);
   if (printed.certifications.empty() && printed.states.empty()) printed = from_prose(whole_text);
 
@@ -63,8 +62,10 @@ ReviewerFacts reviewer_facts(std::string_view whole_text, const layout::LetterLa
   for (const std::string& s : split(printed.states, list_separator())) {
     std::string_view name = trim_markup(s);
     while (!name.empty() && name.back() == '.') name.remove_suffix(1);
-    if (const auto code = vocabulary.state_code(name)) r.license_states.push_back(*code);
-    else out.warnings.push_back("unknown license state \"" + s + "\"");
+    if (const auto code = vocabulary.state_code(name))
+      r.license_states.push_back(*code);
+    else
+      out.warnings.push_back("unknown license state \"" + s + "\"");
   }
   return out;
 }

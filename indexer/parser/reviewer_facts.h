@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "imr/schema/analyzer.h"
 #include "imr/layout/letter_labels.h"
+#include "imr/schema/analyzer.h"
 #include "imr/schema/record.h"
 #include "imr/schema/vocabulary.h"
 
@@ -22,7 +22,6 @@ struct ReviewerFacts {
 };
 
 ReviewerFacts reviewer_facts(std::string_view whole_text, const layout::LetterLabels& labels,
-                             const schema::Vocabulary& vocabulary,
-                             const schema::Analyzer& analyzer);
+                             const schema::Vocabulary& vocabulary, const schema::Analyzer& analyzer);
 
 }  // namespace imr::indexer::parsing

@@ -39,8 +39,10 @@ SummaryDates summary_dates(std::string_view summary) {
   for (const DateMention& d : dates_in(summary)) {
     if (!d.iso) continue;
     const std::string_view before = lead_in(summary, d.offset);
-    if (!out.injury && search(before, injury_lead_in())) out.injury = d.iso;
-    else if (!out.ur_denial && search(before, ur_lead_in())) out.ur_denial = d.iso;
+    if (!out.injury && search(before, injury_lead_in()))
+      out.injury = d.iso;
+    else if (!out.ur_denial && search(before, ur_lead_in()))
+      out.ur_denial = d.iso;
   }
   return out;
 }

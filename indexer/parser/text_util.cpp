@@ -41,8 +41,7 @@ std::optional<Match> search(std::string_view s, const std::regex& re) {
   for (std::size_t offset = 0; offset < s.size();) {
     const std::string_view chunk = next_chunk(s.substr(offset));
     Match m;
-    if (std::regex_search(s.begin() + offset, s.begin() + offset + chunk.size(), m, re, flags_at(offset)))
-      return m;
+    if (std::regex_search(s.begin() + offset, s.begin() + offset + chunk.size(), m, re, flags_at(offset))) return m;
     offset += chunk.size();
   }
   return std::nullopt;

@@ -27,11 +27,9 @@ inline constexpr std::size_t kRegexWindow = 4 * 1024;
 std::string_view regex_window(std::string_view s);
 
 // First match of re in s, or nullopt. Use offset_in, not position(), for where it is.
-std::optional<std::match_results<std::string_view::const_iterator>> search(std::string_view s,
-                                                                           const std::regex& re);
+std::optional<std::match_results<std::string_view::const_iterator>> search(std::string_view s, const std::regex& re);
 // Every match of re in s.
-std::vector<std::match_results<std::string_view::const_iterator>> search_all(std::string_view s,
-                                                                             const std::regex& re);
+std::vector<std::match_results<std::string_view::const_iterator>> search_all(std::string_view s, const std::regex& re);
 
 using Match = std::match_results<std::string_view::const_iterator>;
 std::string_view group(const Match& m, std::size_t i);

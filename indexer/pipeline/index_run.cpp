@@ -21,8 +21,8 @@ void IndexRunSummary::skip(const std::string& what, const std::string& reason, b
   failed = failed || is_failure;
 }
 
-void index_files(const std::vector<std::string>& files, unsigned threads, IndexWriter& writer,
-                 IndexRunSummary& summary, const IndexRunEvents& events) {
+void index_files(const std::vector<std::string>& files, unsigned threads, IndexWriter& writer, IndexRunSummary& summary,
+                 const IndexRunEvents& events) {
   FileBatches batches(files, {.wanted =
                                   [&](const std::string& source, const std::string& content_hash) {
                                     if (!writer.unchanged(source, content_hash)) return true;

@@ -45,7 +45,8 @@ std::vector<PreparedLetter> ParallelPreparer::prepare(std::vector<FileBytes> fil
     for (std::size_t i = next++; i < files.size(); i = next++) prepare_one(worker, files[i], out[i]);
   };
   std::vector<std::jthread> threads;
-  for (std::size_t w = 1; w < workers_.size() && w < files.size(); ++w) threads.emplace_back(run, std::cref(*workers_[w]));
+  for (std::size_t w = 1; w < workers_.size() && w < files.size(); ++w)
+    threads.emplace_back(run, std::cref(*workers_[w]));
   run(*workers_[0]);
   return out;
 }

@@ -55,7 +55,8 @@ const Dehyphenator::Words& Dehyphenator::words() const {
 bool Dehyphenator::keeps_hyphen(std::string_view left, std::string_view right) const {
   if (left.empty() || right.empty()) return true;
   // "L5-" / "S1", "8-" / "9/10", "X-" / "Ray", "non-" / "MTUS": codes and names.
-  for (const char c : left) if (is_digit(c)) return true;
+  for (const char c : left)
+    if (is_digit(c)) return true;
   if (is_digit(right.front()) || !(right.front() >= 'a' && right.front() <= 'z')) return true;
   const std::string joined = text::lower(left) + text::lower(right);
   if (words().plain.contains(joined)) return false;

@@ -15,13 +15,12 @@ namespace {
 constexpr std::size_t kMaxReference = 12;
 
 constexpr std::array<std::pair<std::string_view, char32_t>, 33> kNamed = {{
-    {"amp", '&'},       {"lt", '<'},        {"gt", '>'},        {"quot", '"'},      {"apos", '\''},
-    {"nbsp", 0xA0},     {"reg", 0xAE},      {"copy", 0xA9},     {"trade", 0x2122},  {"mdash", 0x2014},
-    {"ndash", 0x2013},  {"hellip", 0x2026}, {"lsquo", 0x2018},  {"rsquo", 0x2019},  {"ldquo", 0x201C},
-    {"rdquo", 0x201D},  {"bull", 0x2022},   {"middot", 0xB7},   {"deg", 0xB0},      {"plusmn", 0xB1},
-    {"micro", 0xB5},    {"frac12", 0xBD},   {"frac14", 0xBC},   {"frac34", 0xBE},   {"times", 0xD7},
-    {"sect", 0xA7},     {"para", 0xB6},     {"shy", 0xAD},      {"eacute", 0xE9},   {"le", 0x2264},
-    {"ge", 0x2265},     {"laquo", 0xAB},    {"raquo", 0xBB},
+    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},    {"nbsp", 0xA0},
+    {"reg", 0xAE},     {"copy", 0xA9},    {"trade", 0x2122}, {"mdash", 0x2014}, {"ndash", 0x2013}, {"hellip", 0x2026},
+    {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"bull", 0x2022},  {"middot", 0xB7},
+    {"deg", 0xB0},     {"plusmn", 0xB1},  {"micro", 0xB5},   {"frac12", 0xBD},  {"frac14", 0xBC},  {"frac34", 0xBE},
+    {"times", 0xD7},   {"sect", 0xA7},    {"para", 0xB6},    {"shy", 0xAD},     {"eacute", 0xE9},  {"le", 0x2264},
+    {"ge", 0x2265},    {"laquo", 0xAB},   {"raquo", 0xBB},
 }};
 
 std::optional<char32_t> numeric(std::string_view digits) {
@@ -31,9 +30,12 @@ std::optional<char32_t> numeric(std::string_view digits) {
   char32_t value = 0;
   for (const char c : digits) {
     int d = -1;
-    if (c >= '0' && c <= '9') d = c - '0';
-    else if (base == 16 && c >= 'a' && c <= 'f') d = c - 'a' + 10;
-    else if (base == 16 && c >= 'A' && c <= 'F') d = c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+      d = c - '0';
+    else if (base == 16 && c >= 'a' && c <= 'f')
+      d = c - 'a' + 10;
+    else if (base == 16 && c >= 'A' && c <= 'F')
+      d = c - 'A' + 10;
     if (d < 0) return std::nullopt;
     value = value * base + d;
     if (value > 0x10FFFF) return kReplacementChar;

@@ -18,14 +18,14 @@ namespace {
 constexpr std::size_t kMaxTag = 2048;
 
 constexpr std::array<std::string_view, 30> kBlockElements = {
-    "p",       "div", "h1",  "h2",     "h3",      "h4",     "h5",      "h6",  "tr",     "table",
-    "ul",      "ol",  "li",  "hr",     "pre",     "dl",     "dt",      "dd",  "body",   "html",
+    "p",       "div",     "h1",     "h2",     "h3",      "h4",         "h5",     "h6",   "tr",      "table",
+    "ul",      "ol",      "li",     "hr",     "pre",     "dl",         "dt",     "dd",   "body",    "html",
     "section", "article", "header", "footer", "address", "blockquote", "center", "main", "caption", "form"};
 constexpr std::array<std::string_view, 3> kCellElements = {"td", "th", "tbody"};
 constexpr std::array<std::string_view, 5> kDroppedElements = {"script", "style", "title", "noscript", "template"};
 constexpr std::array<std::string_view, 27> kInlineElements = {
-    "b",    "i",     "u",   "s",    "em",  "strong", "span", "font", "a",    "sup", "sub",  "small", "big", "mark",
-    "code", "tt",    "del", "ins",  "abbr", "strike", "head", "meta", "link", "img", "thead", "tfoot", "label"};
+    "b",    "i",  "u",   "s",   "em",   "strong", "span", "font", "a",    "sup", "sub",   "small", "big",  "mark",
+    "code", "tt", "del", "ins", "abbr", "strike", "head", "meta", "link", "img", "thead", "tfoot", "label"};
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
@@ -56,8 +56,8 @@ std::optional<Tag> tag_at(std::string_view text, std::size_t pos) {
 }
 
 bool is_html_element(std::string_view name) {
-  return name == "br" || among(kBlockElements, name) || among(kCellElements, name) ||
-         among(kDroppedElements, name) || among(kInlineElements, name);
+  return name == "br" || among(kBlockElements, name) || among(kCellElements, name) || among(kDroppedElements, name) ||
+         among(kInlineElements, name);
 }
 
 class Stripper {

@@ -10,10 +10,11 @@
 #include <iterator>
 #include <system_error>
 
-#include "imr/schema/term_normalizer.h"
-#include "imr/layout/letter_labels.h"
 #include "dehyphenator.h"
 #include "html_markup.h"
+#include "imr/layout/letter_labels.h"
+#include "imr/schema/term_normalizer.h"
+#include "imr/schema/text.h"
 #include "line_unwrapper.h"
 #include "markdown_markup.h"
 #include "mojibake.h"
@@ -21,7 +22,6 @@
 #include "paragraph_splitter.h"
 #include "pdf_text.h"
 #include "text_decoding.h"
-#include "imr/schema/text.h"
 
 namespace imr::indexer {
 namespace fs = std::filesystem;
@@ -62,7 +62,8 @@ void repair_characters(std::vector<std::string>& pages, std::vector<std::string>
     page = schema::normalize_text(page);
   }
   if (repaired > 0)
-    warnings.push_back(std::to_string(repaired) + " mis-encoded character(s) repaired (such as \"\u00c2\u00ae\" for \"\u00ae\")");
+    warnings.push_back(std::to_string(repaired) +
+                       " mis-encoded character(s) repaired (such as \"\u00c2\u00ae\" for \"\u00ae\")");
 }
 
 std::string joined(const std::vector<std::string>& paragraphs) {

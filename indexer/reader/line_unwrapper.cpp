@@ -59,8 +59,10 @@ class ParagraphBuilder {
                            (last_hyphen_pending_ || !ends_sentence(paragraphs_.back()));
     if (continues) {
       std::string& previous = paragraphs_.back();
-      if (last_hyphen_pending_) dehyphenator_.join(previous, current_);
-      else previous += ' ' + current_;
+      if (last_hyphen_pending_)
+        dehyphenator_.join(previous, current_);
+      else
+        previous += ' ' + current_;
     } else {
       paragraphs_.push_back(std::move(current_));
     }

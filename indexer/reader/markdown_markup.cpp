@@ -24,9 +24,12 @@ bool is_rule(std::string_view line) {
   const std::string_view t = trim(line);
   if (t.size() < 3) return false;
   const bool table = t.find('|') != std::string_view::npos;
-  return std::ranges::all_of(t, [&](char c) {
-    return c == '-' || is_blank(c) || (table && (c == '|' || c == ':')) || (!table && (c == '*' || c == '_'));
-  }) && (table || t.find_first_not_of(t.front()) == std::string_view::npos || t.find(' ') != std::string_view::npos);
+  return std::ranges::all_of(t,
+                             [&](char c) {
+                               return c == '-' || is_blank(c) || (table && (c == '|' || c == ':')) ||
+                                      (!table && (c == '*' || c == '_'));
+                             }) &&
+         (table || t.find_first_not_of(t.front()) == std::string_view::npos || t.find(' ') != std::string_view::npos);
 }
 
 std::string_view without_heading_mark(std::string_view line) {

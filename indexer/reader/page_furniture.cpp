@@ -8,8 +8,8 @@
 #include <optional>
 #include <string_view>
 #include <unordered_map>
-#include <utility>
 #include <unordered_set>
+#include <utility>
 
 #include "line_tidy.h"
 #include "text_lines.h"

@@ -26,15 +26,13 @@ bool starts_with_any(std::string_view bytes, std::initializer_list<std::string_v
 void refuse_binary(std::string_view bytes) {
   if (starts_with_any(bytes, {"%PDF-", "\x89PNG", "\xFF\xD8\xFF", "GIF8", "PK\x03\x04"}))
     throw ReadError("not a text file (it is a PDF, image or archive; check the file's extension)");
-  if (bytes.find('\0') != std::string_view::npos)
-    throw ReadError("not a text file (it contains NUL bytes)");
+  if (bytes.find('\0') != std::string_view::npos) throw ReadError("not a text file (it contains NUL bytes)");
   const std::string_view head = bytes.substr(0, 4096);
   const auto controls = std::ranges::count_if(head, [](char c) {
     const auto b = static_cast<unsigned char>(c);
     return b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B;
   });
-  if (controls * 10 > static_cast<long>(head.size()))
-    throw ReadError("not a text file (it is mostly control codes)");
+  if (controls * 10 > static_cast<long>(head.size())) throw ReadError("not a text file (it is mostly control codes)");
 }
 
 std::string from_utf16(std::string_view bytes, const char* charset) {
@@ -97,8 +95,7 @@ DecodedText decode_text(std::string_view bytes) {
   if (v.invalid == 0) return {std::string(bytes), {}};
   // Not a single valid multi-byte sequence: the file was written in a legacy
   // code page, not damaged UTF-8.
-  if (v.multibyte == 0)
-    return {from_windows1252(bytes), {"the file is not UTF-8; it was read as Windows-1252"}};
+  if (v.multibyte == 0) return {from_windows1252(bytes), {"the file is not UTF-8; it was read as Windows-1252"}};
   return {replace_invalid(bytes),
           {std::to_string(v.invalid) + " byte(s) that are not valid UTF-8 were replaced by U+FFFD"}};
 }

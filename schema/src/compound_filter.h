@@ -14,7 +14,9 @@ struct WordGroup {
   std::vector<Span> parts;  // one or more words, in order
   Span whole;               // the span the group covers as written
   // A group is a compound when it stands for more than its single part.
-  bool compound() const { return parts.size() > 1 || whole.end != parts.front().end || whole.start != parts.front().start; }
+  bool compound() const {
+    return parts.size() > 1 || whole.end != parts.front().end || whole.start != parts.front().start;
+  }
 };
 
 // Groups words joined by a single connector (- / @ and Unicode hyphens) with no

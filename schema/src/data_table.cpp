@@ -13,7 +13,8 @@ std::vector<std::string> columns_of(std::string_view line) {
   std::size_t start = 0;
   while (true) {
     const auto tab = line.find('\t', start);
-    cols.emplace_back(text::trim(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start)));
+    cols.emplace_back(
+        text::trim(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start)));
     if (tab == std::string_view::npos) break;
     start = tab + 1;
   }

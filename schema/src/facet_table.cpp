@@ -53,7 +53,8 @@ FacetTable facet_table_of(const Record& r) {
   add_all(t.letter, FieldId::specialty, r.reviewer.certifications);
   if (r.reviewer.certifications.empty()) add(t.letter, FieldId::specialty, r.reviewer.specialty);
   add_all(t.letter, FieldId::license_state, r.reviewer.license_states);
-  if (r.dates.decision && r.dates.decision->size() >= 4) add(t.letter, FieldId::decision_year, r.dates.decision->substr(0, 4));
+  if (r.dates.decision && r.dates.decision->size() >= 4)
+    add(t.letter, FieldId::decision_year, r.dates.decision->substr(0, 4));
   add(t.letter, FieldId::priority, r.priority);
   add(t.letter, FieldId::sex, r.patient.sex);
   for (const Item& item : r.items) {

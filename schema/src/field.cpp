@@ -37,9 +37,7 @@ constexpr std::array kDateFields{
 
 std::span<const Field> fields() { return kFields; }
 
-const Field& field(FieldId id) {
-  return kFields[static_cast<std::size_t>(id)];
-}
+const Field& field(FieldId id) { return kFields[static_cast<std::size_t>(id)]; }
 
 std::optional<FieldId> find_field(std::string_view name) {
   for (const Field& f : kFields)

@@ -82,8 +82,7 @@ void to_json(json& j, const Record& r) {
            {"priority", optional_json(r.priority)},
            {"reviewer", r.reviewer},
            {"patient",
-            {{"age", r.patient.age ? json(*r.patient.age) : json(nullptr)},
-             {"sex", optional_json(r.patient.sex)}}},
+            {{"age", r.patient.age ? json(*r.patient.age) : json(nullptr)}, {"sex", optional_json(r.patient.sex)}}},
            {"diagnoses", r.diagnoses},
            {"outcome", optional_json(r.outcome)},
            {"items", r.items},
@@ -94,14 +93,14 @@ void from_json(const json& j, Record& r) {
   r.case_number = optional_string(j, "case_number");
   r.source = value_or<std::string>(j, "source", "");
   const json dates = value_or<json>(j, "dates", json::object());
-  r.dates = Dates{optional_string(dates, "assigned"), optional_string(dates, "injury"),
-                  optional_string(dates, "decision"), optional_string(dates, "ur_denial"),
-                  optional_string(dates, "application_received")};
+  r.dates =
+      Dates{optional_string(dates, "assigned"), optional_string(dates, "injury"), optional_string(dates, "decision"),
+            optional_string(dates, "ur_denial"), optional_string(dates, "application_received")};
   r.priority = optional_string(j, "priority");
   r.reviewer = value_or<Reviewer>(j, "reviewer", {});
   const json patient = value_or<json>(j, "patient", json::object());
   r.patient.age = patient.contains("age") && !patient["age"].is_null() ? std::optional<int>(patient["age"].get<int>())
-                                                                      : std::nullopt;
+                                                                       : std::nullopt;
   r.patient.sex = optional_string(patient, "sex");
   r.diagnoses = value_or<std::vector<std::string>>(j, "diagnoses", {});
   r.outcome = optional_string(j, "outcome");

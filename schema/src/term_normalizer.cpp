@@ -17,7 +17,8 @@ std::string normalize_with(const icu::Normalizer2* (*instance)(UErrorCode&), std
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = instance(status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU normalizer unavailable");
-  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString in =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   icu::UnicodeString out = n->normalize(in, status);
   if (U_FAILURE(status)) return std::string(utf8);
   std::string result;

@@ -11,9 +11,9 @@ namespace imr::schema::vocab {
 namespace {
 
 // The contract's drug classes (section 2); the data may use no other.
-constexpr std::array<std::string_view, 11> kClasses{
-    "opioid", "muscle_relaxant", "nsaid", "anticonvulsant", "antidepressant", "benzodiazepine",
-    "sleep_aid", "gastro", "topical", "compound", "other"};
+constexpr std::array<std::string_view, 11> kClasses{"opioid",         "muscle_relaxant", "nsaid",     "anticonvulsant",
+                                                    "antidepressant", "benzodiazepine",  "sleep_aid", "gastro",
+                                                    "topical",        "compound",        "other"};
 constexpr std::string_view kOther = "other";
 constexpr std::string_view kTopical = "topical";
 constexpr std::string_view kCompound = "compound";
@@ -98,8 +98,10 @@ DrugTable::FormsSeen DrugTable::forms_in(std::span<const Token> treatment) const
   FormsSeen seen;
   for (const auto& m : form_words_.find_all(treatment)) {
     const Form& form = forms_[m.id];
-    if (form.compound) seen.compound = true;
-    else if (!seen.topical) seen.topical = &form;
+    if (form.compound)
+      seen.compound = true;
+    else if (!seen.topical)
+      seen.topical = &form;
   }
   return seen;
 }
@@ -127,13 +129,15 @@ std::optional<std::string> DrugTable::item_drug_class(std::span<const Token> tre
                                                       std::span<const std::string> drugs) const {
   const FormsSeen forms = forms_in(treatment);
   const Product* product = classed_product_in(treatment);
-  const bool one_product = product && std::ranges::all_of(drugs, [&](const std::string& d) {
-    return std::ranges::any_of(product->generics, [&](std::size_t g) { return generics_[g].name == d; });
-  });
+  const bool one_product =
+      product && std::ranges::all_of(drugs, [&](const std::string& d) {
+        return std::ranges::any_of(product->generics, [&](std::size_t g) { return generics_[g].name == d; });
+      });
   if (forms.compound || (forms.topical && drugs.size() >= 2 && !one_product)) return std::string(kCompound);
   if (one_product) return product->drug_class;
   auto cls = principal_class(drugs);
-  if (forms.topical && (!cls || std::ranges::find(forms.topical->kept_classes, *cls) == forms.topical->kept_classes.end()))
+  if (forms.topical &&
+      (!cls || std::ranges::find(forms.topical->kept_classes, *cls) == forms.topical->kept_classes.end()))
     return std::string(kTopical);
   return cls;
 }

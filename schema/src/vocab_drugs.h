@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "imr/schema/analyzer.h"
-#include "phrase_matcher.h"
 #include "imr/schema/token.h"
+#include "phrase_matcher.h"
 #include "vocab_tsv.h"
 
 namespace imr::schema::vocab {
@@ -40,12 +40,12 @@ class DrugTable {
   };
   // What a matched name stands for.
   struct Product {
-    std::vector<std::size_t> generics;     // indices into generics_
+    std::vector<std::size_t> generics;      // indices into generics_
     std::optional<std::string> drug_class;  // a product's own class (Terocin: topical)
   };
   struct Form {
-    bool compound;                           // "compounded": several ingredients mixed
-    std::vector<std::string> kept_classes;   // classes a topical form does not override
+    bool compound;                          // "compounded": several ingredients mixed
+    std::vector<std::string> kept_classes;  // classes a topical form does not override
   };
   struct FormsSeen {
     bool compound = false;

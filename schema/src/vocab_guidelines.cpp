@@ -11,9 +11,9 @@ namespace imr::schema::vocab {
 namespace {
 
 // The contract's guideline ids (section 2).
-constexpr std::array<std::string_view, 9> kIds{"mtus-chronic-pain", "mtus-acoem", "mtus-postsurgical",
-                                               "mtus-acupuncture",  "mtus-opioids", "odg",
-                                               "acoem",             "uptodate",     "other"};
+constexpr std::array<std::string_view, 9> kIds{
+    "mtus-chronic-pain", "mtus-acoem", "mtus-postsurgical", "mtus-acupuncture", "mtus-opioids", "odg", "acoem",
+    "uptodate",          "other"};
 constexpr std::string_view kCitationStart = "@citation";
 constexpr std::string_view kNonMtusStart = "@non-mtus";
 constexpr std::string_view kOther = "other";

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "imr/schema/analyzer.h"
-#include "phrase_matcher.h"
 #include "imr/schema/token.h"
+#include "phrase_matcher.h"
 #include "vocab_tsv.h"
 
 namespace imr::schema::vocab {
@@ -26,7 +26,7 @@ class GuidelineTable {
   enum class Kind { guideline, citation_start, non_mtus_start };
   struct Wording {
     Kind kind;
-    std::string id;          // for guidelines
+    std::string id;           // for guidelines
     std::string non_mtus_id;  // the id inside a non-MTUS citation
   };
   std::vector<Wording> wordings_;

@@ -15,8 +15,10 @@ std::string fold_name(std::string_view name) {
   std::string folded;
   for (char c : normalize_term(name)) {
     const bool word = std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-    if (word) folded += c;
-    else if (!folded.empty() && folded.back() != ' ') folded += ' ';
+    if (word)
+      folded += c;
+    else if (!folded.empty() && folded.back() != ' ')
+      folded += ' ';
   }
   while (!folded.empty() && folded.back() == ' ') folded.pop_back();
   return folded;
@@ -31,8 +33,7 @@ SpecialtyTable::SpecialtyTable(const DataReader& data) {
     auto names = split_list(row.column(1));
     names.insert(names.begin(), row.column(0));
     for (const std::string& name : names)
-      if (matcher_.add(data.words(row, name), id) != id)
-        row.fail("\"" + name + "\" already names another specialty");
+      if (matcher_.add(data.words(row, name), id) != id) row.fail("\"" + name + "\" already names another specialty");
     canonical_.push_back(row.column(0));
   }
 }

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "imr/schema/analyzer.h"
-#include "phrase_matcher.h"
 #include "imr/schema/token.h"
+#include "phrase_matcher.h"
 #include "vocab_tsv.h"
 
 namespace imr::schema::vocab {
@@ -46,7 +46,7 @@ class SynonymTable {
 
  private:
   std::vector<std::vector<std::vector<std::string>>> groups_;  // group -> phrases -> words
-  PhraseMatcher matcher_;  // id: index into groups_
+  PhraseMatcher matcher_;                                      // id: index into groups_
 };
 
 }  // namespace imr::schema::vocab

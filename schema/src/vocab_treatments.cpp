@@ -12,9 +12,9 @@ namespace {
 
 // The contract's treatment categories (section 2).
 constexpr std::array<std::string_view, 16> kCategories{
-    "medication", "physical_therapy", "acupuncture", "chiropractic", "imaging", "electrodiagnostic",
-    "injection", "surgery", "dme", "program", "psych", "lab", "home_health", "transportation",
-    "evaluation", "other"};
+    "medication",  "physical_therapy", "acupuncture", "chiropractic", "imaging", "electrodiagnostic",
+    "injection",   "surgery",          "dme",         "program",      "psych",   "lab",
+    "home_health", "transportation",   "evaluation",  "other"};
 constexpr std::string_view kMedication = "medication";
 constexpr std::string_view kOther = "other";
 

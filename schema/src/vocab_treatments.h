@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "imr/schema/analyzer.h"
-#include "phrase_matcher.h"
 #include "imr/schema/token.h"
+#include "phrase_matcher.h"
 #include "vocab_tsv.h"
 
 namespace imr::schema::vocab {

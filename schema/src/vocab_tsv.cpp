@@ -24,7 +24,8 @@ std::vector<std::string> split_list(std::string_view list, char separator) {
   std::size_t start = 0;
   while (start <= list.size()) {
     const auto sep = list.find(separator, start);
-    const auto item = text::trim(list.substr(start, sep == std::string_view::npos ? std::string_view::npos : sep - start));
+    const auto item =
+        text::trim(list.substr(start, sep == std::string_view::npos ? std::string_view::npos : sep - start));
     if (!item.empty()) items.emplace_back(item);
     if (sep == std::string_view::npos) break;
     start = sep + 1;

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include "data_files.h"
 #include "imr/schema/analyzer.h"
 #include "imr/schema/term_normalizer.h"
-#include "data_files.h"
 #include "phrase_matcher.h"
 #include "vocab_drugs.h"
 #include "vocab_guidelines.h"
@@ -74,9 +74,7 @@ std::optional<std::string> Vocabulary::item_drug_class(std::span<const Token> tr
   return data_->drugs.item_drug_class(treatment, drugs);
 }
 
-std::vector<std::string> Vocabulary::names_of(std::string_view generic) const {
-  return data_->drugs.names_of(generic);
-}
+std::vector<std::string> Vocabulary::names_of(std::string_view generic) const { return data_->drugs.names_of(generic); }
 
 std::vector<std::string> Vocabulary::generics_of(std::string_view name) const {
   if (auto words = plain_words(name)) return data_->drugs.generics_of(*words);

@@ -11,8 +11,7 @@ namespace {
 
 std::unique_ptr<icu::BreakIterator> make_word_breaker() {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> bi(
-      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status) || !bi)
     throw std::runtime_error(std::string("ICU word break iterator unavailable: ") + u_errorName(status));
   return bi;

@@ -11,11 +11,11 @@
 #include "imr/collector/letter_store.h"
 #include "imr/collector/outcome_stats.h"
 #include "imr/query/query_limits.h"
+#include "imr/query/similar_query.h"
 #include "imr/schema/field.h"
 #include "imr/schema/letter_identity.h"
 #include "imr/schema/stored_letter.h"
 #include "imr/schema/text.h"
-#include "imr/query/similar_query.h"
 #include "imr/snippet/highlighter.h"
 
 namespace imr::searcher {
@@ -89,7 +89,8 @@ json last_update(const std::filesystem::path& dir) {
   std::error_code ec;
   std::optional<std::filesystem::file_time_type> newest;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-    if (entry.is_regular_file(ec)) newest = std::max(newest.value_or(entry.last_write_time(ec)), entry.last_write_time(ec));
+    if (entry.is_regular_file(ec))
+      newest = std::max(newest.value_or(entry.last_write_time(ec)), entry.last_write_time(ec));
   if (!newest) return nullptr;
   return text::utc_timestamp(std::chrono::system_clock::to_time_t(
       std::chrono::time_point_cast<std::chrono::system_clock::duration>(std::chrono::file_clock::to_sys(*newest))));
@@ -128,8 +129,7 @@ Response similar(SearchContext& ctx, const Request& request, std::string_view ke
   const std::string own_key = schema::key_of(found->doc);
   const SearchInput in{similar_query(ctx.db(), found->docid, record, schema::key_term(own_key)), read_filters(request)};
   const PageRequest page = read_page(request);
-  json body =
-      result_json(ctx, in, page, collect(ctx.db(), in.query.query, in.filters, page, ctx.deadline_from(start)));
+  json body = result_json(ctx, in, page, collect(ctx.db(), in.query.query, in.filters, page, ctx.deadline_from(start)));
   body["of"] = {{"key", own_key}, {"case_number", record.case_number ? json(*record.case_number) : json(nullptr)}};
   body["took_ms"] = ms_since(start);
   return Response{200, std::move(body)};
@@ -152,9 +152,9 @@ Response stats(SearchContext& ctx, const Request& request) {
 }
 
 Response health(SearchContext& ctx) {
-  return Response{200, json{{"status", "ok"},
-                            {"documents", ctx.db().get_doccount()},
-                            {"last_update", last_update(ctx.index_dir())}}};
+  return Response{
+      200,
+      json{{"status", "ok"}, {"documents", ctx.db().get_doccount()}, {"last_update", last_update(ctx.index_dir())}}};
 }
 
 Response respond(SearchContext& ctx, const std::function<Response()>& handler) {

@@ -44,8 +44,7 @@ json HitRenderer::render(const Xapian::Document& doc) const {
   for (std::size_t i = 0; i < r.items.size(); ++i) {
     const schema::Item& item = r.items[i];
     const bool text_hit = highlighter_.hits_in(item.rationale);
-    const bool matched =
-        constrained[i] || (words_mark_items_ && (text_hit || highlighter_.hits_in(item.treatment)));
+    const bool matched = constrained[i] || (words_mark_items_ && (text_hit || highlighter_.hits_in(item.treatment)));
     if (constrained[i] && text_hit && !snippet_text) snippet_text = &item.rationale;
     if (constrained[i] && !fallback_text && !item.rationale.empty()) fallback_text = &item.rationale;
     json j = item;

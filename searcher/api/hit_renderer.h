@@ -4,12 +4,12 @@
 
 #include <string>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "imr/collector/filters.h"
-#include "imr/schema/analyzer.h"
 #include "imr/query/parsed_query.h"
+#include "imr/schema/analyzer.h"
 #include "imr/snippet/highlighter.h"
 
 namespace imr::searcher {

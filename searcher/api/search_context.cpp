@@ -10,7 +10,7 @@ SearchContext::SearchContext(Xapian::Database db, std::shared_ptr<const schema::
     : db_(std::move(db)), parser_(std::move(vocabulary)), index_dir_(std::move(index_dir)) {}
 
 std::unique_ptr<SearchContext> SearchContext::open(const std::filesystem::path& dir,
-                                  std::shared_ptr<const schema::Vocabulary> vocabulary) {
+                                                   std::shared_ptr<const schema::Vocabulary> vocabulary) {
   const std::string d = dir.string();
   try {
     return std::make_unique<SearchContext>(Xapian::Database(d), std::move(vocabulary), dir);

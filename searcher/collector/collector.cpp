@@ -61,7 +61,8 @@ Xapian::Query filtered(const Xapian::Query& query, const Filters& filters) {
 SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
                      const PageRequest& page, const Deadline& deadline) {
   FacetCounter counter(filters);
-  scan_matches(db, query, [&](const schema::FacetTableView& table) { counter.add(table); }, deadline);
+  scan_matches(
+      db, query, [&](const schema::FacetTableView& table) { counter.add(table); }, deadline);
   SearchResult result{counter.total(), {}, counter.facets()};
   // Past the end there is nothing to fetch; also keeps first * per_page from overflowing.
   if (page.page <= 1 || (page.page - 1) <= result.total / page.per_page)

@@ -11,8 +11,7 @@ void sort_counts(std::vector<FacetCount>& counts) {
   });
 }
 
-FacetCounter::FacetCounter(const Filters& filters)
-    : filters_(filters), counts_of_(schema::fields().size(), kNoCounts) {
+FacetCounter::FacetCounter(const Filters& filters) : filters_(filters), counts_of_(schema::fields().size(), kNoCounts) {
   for (const schema::Field& f : schema::fields()) {
     if (!f.facet) continue;
     counts_of_[static_cast<std::size_t>(f.id)] = counts_.size();
@@ -33,8 +32,8 @@ void FacetCounter::add(const schema::FacetTableView& table) {
     for (std::string_view value : c.seen) ++entry(c.by_value, value, [](std::string_view) { return 0u; });
 }
 
-void FacetCounter::offer_row(const LetterMatch& match, std::span<const schema::FacetValueView> row,
-                             schema::Level level, std::size_t item) {
+void FacetCounter::offer_row(const LetterMatch& match, std::span<const schema::FacetValueView> row, schema::Level level,
+                             std::size_t item) {
   for (const schema::FacetValueView& v : row) {
     const std::size_t index = counts_of_[static_cast<std::size_t>(v.field)];
     if (index == kNoCounts) continue;

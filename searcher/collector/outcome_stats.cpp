@@ -14,9 +14,8 @@ namespace {
 
 using schema::FieldId;
 
-constexpr std::array kStatsFields{FieldId::drug,      FieldId::drug_class,    FieldId::category,
-                                  FieldId::guideline, FieldId::specialty,     FieldId::license_state,
-                                  FieldId::decision_year};
+constexpr std::array kStatsFields{FieldId::drug,      FieldId::drug_class,    FieldId::category,     FieldId::guideline,
+                                  FieldId::specialty, FieldId::license_state, FieldId::decision_year};
 
 std::string_view decision_of(std::span<const schema::FacetValueView> item) {
   for (const auto& v : item)
@@ -82,7 +81,8 @@ std::string stats_field_names() {
 std::vector<StatsRow> outcome_stats(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
                                     FieldId by, const Deadline& deadline) {
   StatsCounter counter(filters, by);
-  scan_matches(db, filtered(query, filters), [&](const schema::FacetTableView& t) { counter.add(t); }, deadline);
+  scan_matches(
+      db, filtered(query, filters), [&](const schema::FacetTableView& t) { counter.add(t); }, deadline);
   return counter.rows();
 }
 

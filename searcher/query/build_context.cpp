@@ -9,13 +9,13 @@ namespace imr::searcher {
 void BuildContext::count_terms(std::size_t n) {
   terms_ += n;
   if (terms_ > limits_.max_terms)
-    throw QueryError("the query has more than " + std::to_string(limits_.max_terms) +
-                     " terms, the limit; shorten it");
+    throw QueryError("the query has more than " + std::to_string(limits_.max_terms) + " terms, the limit; shorten it");
 }
 
 void BuildContext::highlight(Highlight::Kind kind, std::vector<std::string> terms) {
   if (negated_ || terms.empty()) return;
-  const bool known = std::ranges::any_of(highlights_, [&](const Highlight& h) { return h.kind == kind && h.terms == terms; });
+  const bool known =
+      std::ranges::any_of(highlights_, [&](const Highlight& h) { return h.kind == kind && h.terms == terms; });
   if (!known) highlights_.push_back({kind, std::move(terms)});
 }
 

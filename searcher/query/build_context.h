@@ -8,11 +8,11 @@
 #include <utility>
 #include <vector>
 
-#include "imr/schema/analyzer.h"
-#include "lexer.h"
 #include "imr/query/parsed_query.h"
 #include "imr/query/query_limits.h"
 #include "imr/query/thesaurus.h"
+#include "imr/schema/analyzer.h"
+#include "lexer.h"
 
 namespace imr::searcher {
 

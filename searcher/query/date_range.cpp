@@ -47,7 +47,8 @@ std::optional<Period> parse_period(std::string_view s) {
   }
   const auto year = number(s.substr(0, 4), 4);
   if (!year) return std::nullopt;
-  if (s.size() == 4) return Period{chr::year(static_cast<int>(*year)) / 1 / 1, chr::year(static_cast<int>(*year)) / 12 / 31};
+  if (s.size() == 4)
+    return Period{chr::year(static_cast<int>(*year)) / 1 / 1, chr::year(static_cast<int>(*year)) / 12 / 31};
   if (s.size() == 7 && s[4] == '-') return month(*year, number(s.substr(5), 2));
   if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
     const auto day = make_day(year, number(s.substr(5, 2), 2), number(s.substr(8), 2));

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
+#include "date_range.h"
 #include "imr/schema/field.h"
 #include "imr/schema/term_normalizer.h"
 #include "imr/schema/text.h"
-#include "date_range.h"
 
 namespace imr::searcher {
 namespace {
@@ -86,8 +86,8 @@ Xapian::Query field_query(BuildContext& ctx, const Lexeme& l) {
   const schema::DateField* date = schema::find_date_field(l.field);
   const std::optional<FieldId> id = schema::find_field(l.field);
   if (!date && !id)
-    throw QueryError("unknown field \"" + std::string(l.field) + "\" " + ctx.where(l) + "; known fields: " +
-                     known_fields() + " (quote the text to search for it as words)");
+    throw QueryError("unknown field \"" + std::string(l.field) + "\" " + ctx.where(l) +
+                     "; known fields: " + known_fields() + " (quote the text to search for it as words)");
   if (l.text.find_first_not_of(" \t\r\n") == std::string_view::npos)
     throw QueryError("field " + std::string(l.field) + ": " + ctx.where(l) + " has an empty value");
   if (date) return date_field(ctx, *date, l);

@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "imr/schema/field.h"
 #include "imr/query/parsed_query.h"
+#include "imr/schema/field.h"
 #include "query_text.h"
 
 namespace imr::searcher {
@@ -13,9 +13,7 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 bool ends_word(char c) { return is_space(c) || c == '(' || c == ')' || c == '"'; }
 bool is_name_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 
-bool known_field(std::string_view name) {
-  return schema::find_field(name) || schema::find_date_field(name);
-}
+bool known_field(std::string_view name) { return schema::find_field(name) || schema::find_date_field(name); }
 
 class Lexer {
  public:
@@ -94,9 +92,12 @@ class Lexer {
     const std::size_t start = i_;
     const std::string_view text = run_of_word();
     Lexeme::Kind kind = Lexeme::Kind::word;
-    if (text == "AND") kind = Lexeme::Kind::op_and;
-    else if (text == "OR") kind = Lexeme::Kind::op_or;
-    else if (text == "NOT") kind = Lexeme::Kind::op_not;
+    if (text == "AND")
+      kind = Lexeme::Kind::op_and;
+    else if (text == "OR")
+      kind = Lexeme::Kind::op_or;
+    else if (text == "NOT")
+      kind = Lexeme::Kind::op_not;
     push({kind, text, {}, false, start});
   }
 

@@ -2,8 +2,8 @@
 
 #include "build_context.h"
 #include "field_query.h"
-#include "lexer.h"
 #include "imr/query/match_all.h"
+#include "lexer.h"
 #include "query_text.h"
 #include "text_query.h"
 
@@ -27,10 +27,14 @@ class Builder {
 
   MaybeQuery build(const SyntaxNode& n) {
     switch (n.kind) {
-      case SyntaxNode::Kind::leaf: return leaf(n.leaf);
-      case SyntaxNode::Kind::any_of: return any_of(n.children);
-      case SyntaxNode::Kind::all_of: return all_of(n.children);
-      case SyntaxNode::Kind::none_of: break;
+      case SyntaxNode::Kind::leaf:
+        return leaf(n.leaf);
+      case SyntaxNode::Kind::any_of:
+        return any_of(n.children);
+      case SyntaxNode::Kind::all_of:
+        return all_of(n.children);
+      case SyntaxNode::Kind::none_of:
+        break;
     }
     MaybeQuery negated = negative(n);
     if (!negated) return std::nullopt;

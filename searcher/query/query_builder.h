@@ -5,11 +5,11 @@
 
 #include <string_view>
 
-#include "imr/schema/analyzer.h"
 #include "imr/query/parsed_query.h"
 #include "imr/query/query_limits.h"
-#include "syntax_tree.h"
 #include "imr/query/thesaurus.h"
+#include "imr/schema/analyzer.h"
+#include "syntax_tree.h"
 
 namespace imr::searcher {
 

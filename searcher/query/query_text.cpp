@@ -16,10 +16,14 @@ std::size_t sequence_length(std::string_view text, std::size_t i) {
   if (lead < 0x80) return 1;
   std::size_t len = 0;
   char32_t cp = 0;
-  if (lead >= 0xC2 && lead <= 0xDF) len = 2, cp = lead & 0x1F;
-  else if (lead >= 0xE0 && lead <= 0xEF) len = 3, cp = lead & 0x0F;
-  else if (lead >= 0xF0 && lead <= 0xF4) len = 4, cp = lead & 0x07;
-  else return 0;
+  if (lead >= 0xC2 && lead <= 0xDF)
+    len = 2, cp = lead & 0x1F;
+  else if (lead >= 0xE0 && lead <= 0xEF)
+    len = 3, cp = lead & 0x0F;
+  else if (lead >= 0xF0 && lead <= 0xF4)
+    len = 4, cp = lead & 0x07;
+  else
+    return 0;
   if (i + len > text.size()) return 0;
   for (std::size_t k = 1; k < len; ++k) {
     const auto c = static_cast<unsigned char>(text[i + k]);
@@ -48,8 +52,8 @@ void check_query_text(std::string_view query) {
       throw QueryError("the query is not valid UTF-8 at character " + std::to_string(character_at(query, i)) +
                        "; retype the query or paste it as plain text");
     if (is_control(query, i))
-      throw QueryError("the query contains a control character at character " +
-                       std::to_string(character_at(query, i)) + "; remove it");
+      throw QueryError("the query contains a control character at character " + std::to_string(character_at(query, i)) +
+                       "; remove it");
     i += len;
   }
 }

@@ -13,7 +13,8 @@ constexpr std::size_t kMinWordBytes = 4;
 constexpr std::size_t kLongWordBytes = 6;
 
 bool all_letters(std::string_view term) {
-  return std::ranges::all_of(term, [](char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; });
+  return std::ranges::all_of(term,
+                             [](char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; });
 }
 
 // Optimal string alignment distance (a swap of neighbours is one edit), or

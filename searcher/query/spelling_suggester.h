@@ -9,8 +9,8 @@
 
 #include <xapian.h>
 
-#include "imr/schema/analyzer.h"
 #include "imr/query/thesaurus.h"
+#include "imr/schema/analyzer.h"
 
 namespace imr::searcher {
 

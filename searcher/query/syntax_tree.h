@@ -17,8 +17,8 @@ namespace imr::searcher {
 struct SyntaxNode {
   enum class Kind { leaf, all_of, any_of, none_of };
   Kind kind;
-  Lexeme leaf;                        // for Kind::leaf: a word, phrase or field
-  std::vector<SyntaxNode> children;   // none_of has exactly one
+  Lexeme leaf;                       // for Kind::leaf: a word, phrase or field
+  std::vector<SyntaxNode> children;  // none_of has exactly one
 };
 
 // Throws QueryError for unbalanced parentheses, dangling operators, empty

@@ -77,8 +77,7 @@ std::vector<std::string> same_drug_names(const Thesaurus& th, std::string_view t
 void add_drug_synonyms(BuildContext& ctx, std::string_view term, std::vector<Xapian::Query>& out) {
   const std::vector<std::string> generics = ctx.thesaurus().generics_of(term);
   if (generics.empty()) return;
-  for (const std::string& name : same_drug_names(ctx.thesaurus(), term, generics))
-    out.push_back(name_query(ctx, name));
+  for (const std::string& name : same_drug_names(ctx.thesaurus(), term, generics)) out.push_back(name_query(ctx, name));
   std::vector<Xapian::Query> items;
   for (const std::string& g : generics) {
     items.emplace_back(schema::boolean_term(schema::FieldId::drug, g));
@@ -89,7 +88,8 @@ void add_drug_synonyms(BuildContext& ctx, std::string_view term, std::vector<Xap
 }
 
 Xapian::Query plain_word(BuildContext& ctx, const std::string& term) {
-  std::vector<Xapian::Query> alternatives{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), kExactWeight)};
+  std::vector<Xapian::Query> alternatives{
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), kExactWeight)};
   ctx.highlight(Highlight::Kind::term, {term});
   if (std::string stem = ctx.analyzer().stem_term(term); !stem.empty()) {
     alternatives.emplace_back(stem);

@@ -1,6 +1,6 @@
 // The Thesaurus backed by schema::Vocabulary.
-#include "imr/schema/vocabulary.h"
 #include "imr/query/thesaurus.h"
+#include "imr/schema/vocabulary.h"
 
 namespace imr::searcher {
 namespace {

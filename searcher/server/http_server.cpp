@@ -14,12 +14,12 @@
 
 #include <httplib.h>
 
+#include "admission_gate.h"
+#include "context_pool.h"
 #include "imr/api/handlers.h"
 #include "imr/api/router.h"
 #include "imr/schema/text.h"
 #include "imr/schema/vocabulary.h"
-#include "admission_gate.h"
-#include "context_pool.h"
 #include "static_files.h"
 
 namespace imr::searcher {
@@ -84,9 +84,10 @@ void log_request(const httplib::Request& req, const httplib::Response& res) {
   const std::string timing = res.get_header_value("Server-Timing");
   const std::string ms = timing.starts_with("app;dur=") ? timing.substr(8) : "-";
   std::fprintf(stderr, "time=%s remote=%s method=%s path=%s query_bytes=%zu status=%d bytes=%zu ms=%s\n",
-               text::utc_timestamp(std::time(nullptr)).c_str(), log_value(req.remote_addr).c_str(), log_value(req.method).c_str(),
-               log_value(req.path).c_str(), req.target.size() - std::min(req.target.size(), req.path.size()),
-               res.status, res.body.size(), ms.c_str());
+               text::utc_timestamp(std::time(nullptr)).c_str(), log_value(req.remote_addr).c_str(),
+               log_value(req.method).c_str(), log_value(req.path).c_str(),
+               req.target.size() - std::min(req.target.size(), req.path.size()), res.status, res.body.size(),
+               ms.c_str());
 }
 
 bool headers_too_large(const httplib::Request& req) {
@@ -98,12 +99,18 @@ bool headers_too_large(const httplib::Request& req) {
 // For errors httplib answers itself (malformed requests, oversized bodies).
 std::string status_reason(int status) {
   switch (status) {
-    case 400: return "the request is malformed";
-    case 404: return "not found";
-    case 413: return "the request body is too large (at most 64 KB)";
-    case 414: return "the URL is too long (at most 8 KB)";
-    case 431: return "the request headers are too large (at most 16 KB in 64 headers)";
-    default: return "the request failed with status " + std::to_string(status);
+    case 400:
+      return "the request is malformed";
+    case 404:
+      return "not found";
+    case 413:
+      return "the request body is too large (at most 64 KB)";
+    case 414:
+      return "the URL is too long (at most 8 KB)";
+    case 431:
+      return "the request headers are too large (at most 16 KB in 64 headers)";
+    default:
+      return "the request failed with status " + std::to_string(status);
   }
 }
 

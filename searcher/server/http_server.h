@@ -17,7 +17,7 @@ struct ServerOptions {
   std::filesystem::path index_dir = "data/index";
   std::filesystem::path web_dir;
   std::string host = "127.0.0.1";
-  int port = 8080;  // 0: any free port
+  int port = 8080;                      // 0: any free port
   std::size_t concurrent_searches = 0;  // searches running at once; 0: one per core
   // How long one admitted search may run before it is answered 503.
   std::chrono::milliseconds time_budget = kQueryBudget;

@@ -44,7 +44,8 @@ std::vector<TextRange> Highlighter::hits_of(std::string_view text, TextRange par
 std::vector<TextRange> Highlighter::hits(std::string_view text) const {
   std::vector<TextRange> out;
   std::vector<schema::Token> tokens;
-  for (const TextRange& paragraph : paragraphs(text)) std::ranges::copy(hits_of(text, paragraph, tokens), std::back_inserter(out));
+  for (const TextRange& paragraph : paragraphs(text))
+    std::ranges::copy(hits_of(text, paragraph, tokens), std::back_inserter(out));
   return out;
 }
 
@@ -58,7 +59,8 @@ std::string Highlighter::snippet(std::string_view text) const {
   const std::vector<TextRange> parts = paragraphs(text);
   std::vector<std::vector<schema::Token>> tokens(parts.size());
   std::vector<TextRange> hits;
-  for (std::size_t i = 0; i < parts.size(); ++i) std::ranges::copy(hits_of(text, parts[i], tokens[i]), std::back_inserter(hits));
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    std::ranges::copy(hits_of(text, parts[i], tokens[i]), std::back_inserter(hits));
   std::vector<schema::Token> window_tokens;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (!near(parts[i], hits)) continue;

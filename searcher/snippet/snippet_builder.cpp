@@ -88,8 +88,10 @@ std::string build_snippet(std::string_view text, std::span<const Token> tokens, 
   std::string out;
   const std::vector<TextRange> windows = snippet_windows(text, tokens, hits, length);
   for (std::size_t i = 0; i < windows.size(); ++i) {
-    if (i > 0) out += " … ";
-    else if (windows[i].start > 0) out += "… ";
+    if (i > 0)
+      out += " … ";
+    else if (windows[i].start > 0)
+      out += "… ";
     append_marked(out, text, windows[i], hits);
   }
   if (!windows.empty() && windows.back().end < text.size()) out += " …";

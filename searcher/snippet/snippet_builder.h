@@ -23,7 +23,7 @@ std::vector<TextRange> snippet_windows(std::string_view text, std::span<const sc
                                        std::span<const TextRange> hits, std::size_t length = kSnippetLength);
 
 // The HTML snippet of those windows, with "…" where text was left out.
-std::string build_snippet(std::string_view text, std::span<const schema::Token> tokens,
-                          std::span<const TextRange> hits, std::size_t length = kSnippetLength);
+std::string build_snippet(std::string_view text, std::span<const schema::Token> tokens, std::span<const TextRange> hits,
+                          std::size_t length = kSnippetLength);
 
 }  // namespace imr::searcher

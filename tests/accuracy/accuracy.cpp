@@ -241,7 +241,8 @@ void score_letter(Run& run, const imr::indexer::LetterLoader& loader, const fs::
 
 void print_by_shape(const Run& run, const std::vector<std::string>& fields, const std::vector<std::string>& shapes) {
   std::printf("\nper-field accuracy by text shape (letters:");
-  for (const auto& shape : shapes) std::printf(" %s %zu", shape.c_str(), run.letters.count(shape) ? run.letters.at(shape) : 0);
+  for (const auto& shape : shapes)
+    std::printf(" %s %zu", shape.c_str(), run.letters.count(shape) ? run.letters.at(shape) : 0);
   std::printf(")\n%-28s", "field");
   for (const auto& shape : shapes) std::printf(" %9s", shape.c_str());
   std::printf(" %9s\n", "n (txt)");

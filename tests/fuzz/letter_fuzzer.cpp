@@ -33,10 +33,14 @@ using imr::schema::Record;
 
 imr::indexer::Format pick_format(std::uint8_t selector) {
   switch (selector % 4) {
-    case 0: return imr::indexer::Format::text;
-    case 1: return imr::indexer::Format::markdown;
-    case 2: return imr::indexer::Format::html;
-    default: return imr::indexer::Format::pdf;
+    case 0:
+      return imr::indexer::Format::text;
+    case 1:
+      return imr::indexer::Format::markdown;
+    case 2:
+      return imr::indexer::Format::html;
+    default:
+      return imr::indexer::Format::pdf;
   }
 }
 
@@ -101,7 +105,8 @@ void check_characters(std::string_view text) {
 // contains a newline": every '\n' is one of a "\n\n" between two paragraphs.
 void check_paragraphs(std::string_view text) {
   if (text.starts_with('\n') || text.ends_with('\n'))
-    violated("clean text neither starts nor ends with a newline", around(text, text.starts_with('\n') ? 0 : text.size() - 1));
+    violated("clean text neither starts nor ends with a newline",
+             around(text, text.starts_with('\n') ? 0 : text.size() - 1));
   for (std::size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', nl + 2)) {
     const bool one_blank_line = text.substr(nl, 2) == "\n\n" && nl + 2 < text.size() && text[nl + 2] != '\n';
     if (!one_blank_line) violated("paragraphs are separated by exactly one blank line", around(text, nl));
@@ -150,7 +155,8 @@ bool one_of(const std::string& value, std::initializer_list<std::string_view> al
 
 void check_enum(const char* field, const std::optional<std::string>& value,
                 std::initializer_list<std::string_view> allowed) {
-  if (value && !one_of(*value, allowed)) violated("fields hold only the contract's values", std::string(field) + " = \"" + *value + "\"");
+  if (value && !one_of(*value, allowed))
+    violated("fields hold only the contract's values", std::string(field) + " = \"" + *value + "\"");
 }
 
 // The closed lists of contract section 2: the facets and filters count on them.
@@ -158,13 +164,13 @@ void check_enums(const Record& r) {
   check_enum("priority", r.priority, {"standard", "expedited"});
   check_enum("patient.sex", r.patient.sex, {"female", "male"});
   for (const imr::schema::Item& item : r.items) {
-    check_enum("category", item.category,
-               {"medication", "physical_therapy", "acupuncture", "chiropractic", "imaging", "electrodiagnostic",
-                "injection", "surgery", "dme", "program", "psych", "lab", "home_health", "transportation",
-                "evaluation", "other"});
+    check_enum(
+        "category", item.category,
+        {"medication", "physical_therapy", "acupuncture", "chiropractic", "imaging", "electrodiagnostic", "injection",
+         "surgery", "dme", "program", "psych", "lab", "home_health", "transportation", "evaluation", "other"});
     check_enum("drug_class", item.drug_class,
-               {"opioid", "muscle_relaxant", "nsaid", "anticonvulsant", "antidepressant", "benzodiazepine",
-                "sleep_aid", "gastro", "topical", "compound", "other"});
+               {"opioid", "muscle_relaxant", "nsaid", "anticonvulsant", "antidepressant", "benzodiazepine", "sleep_aid",
+                "gastro", "topical", "compound", "other"});
     for (const auto* list : {&item.guidelines, &item.claims_guidelines})
       for (const std::string& id : *list)
         check_enum("guideline", id,

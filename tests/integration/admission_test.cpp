@@ -39,7 +39,9 @@ using Clock = std::chrono::steady_clock;
 constexpr int kLetters = 2000;
 constexpr int kClients = 6;
 const std::string kBroadSearch =
-    "/api/search?per_page=100&q=%22of%20the%22%20OR%20%22in%20the%22%20OR%20%22the%20patient%22%20OR%20%22to%20the%22%20OR%20"
+    "/api/"
+    "search?per_page=100&q=%22of%20the%22%20OR%20%22in%20the%22%20OR%20%22the%20patient%22%20OR%20%22to%20the%22%20OR%"
+    "20"
     "%22and%20the%22%20OR%20%22for%20the%22";
 const std::vector<std::string> kNoBudget{"--time-budget", "600000"};
 
@@ -57,8 +59,9 @@ std::vector<std::string> options(std::vector<std::string> a, const std::vector<s
 
 // kClients GETs of path at once, one connection each; on_first_answer runs
 // as soon as the first of them is answered, told how many are by then.
-std::vector<Answer> concurrent_gets(const SearchServer& server, const std::string& path,
-                                    const std::function<void(int answered)>& on_first_answer = [](int) {}) {
+std::vector<Answer> concurrent_gets(
+    const SearchServer& server, const std::string& path,
+    const std::function<void(int answered)>& on_first_answer = [](int) {}) {
   std::vector<Answer> answers(kClients);
   std::once_flag first;
   std::atomic<int> answered = 0;
@@ -110,7 +113,8 @@ std::pair<double, double> searching_and_waiting_ms(const SearchServer& server) {
 
 }  // namespace
 
-TEST_CASE("admission: an overrunning search is a 503 with Retry-After even when queued and a large budget answers all") {
+TEST_CASE(
+    "admission: an overrunning search is a 503 with Retry-After even when queued and a large budget answers all") {
   const TempDir dir;
   const fs::path index = imr::test::generated_index(dir.path(), kLetters, 5);
   {
@@ -150,9 +154,9 @@ TEST_CASE("admission: with --searches 1 searches run one at a time and the other
 
 TEST_CASE("shutdown: SIGINT and SIGTERM stop an idle server with exit status 0") {
   const TempDir dir;
-  REQUIRE(imr::testing::run({imr::testing::binary("imr-index"), "--db", (dir / "index").string(),
-                             imr::testing::seeds_dir().string()},
-                            dir / "index.log") == 0);
+  REQUIRE(imr::testing::run(
+              {imr::testing::binary("imr-index"), "--db", (dir / "index").string(), imr::testing::seeds_dir().string()},
+              dir / "index.log") == 0);
   for (const int sig : {SIGINT, SIGTERM}) {
     CAPTURE(sig);
     SearchServer server(dir / "index", dir / ("server-" + std::to_string(sig) + ".log"));

@@ -15,12 +15,12 @@
 
 #include <xapian.h>
 
-#include "temp_dir.h"
 #include "imr/schema/facet_table.h"
 #include "imr/schema/field.h"
 #include "imr/schema/letter_identity.h"
 #include "imr/schema/stored_letter.h"
 #include "process.h"
+#include "temp_dir.h"
 
 namespace {
 
@@ -94,9 +94,7 @@ double seconds_to_index(const fs::path& index, const fs::path& letters, const fs
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-void write_text(const fs::path& file, const std::string& text) {
-  std::ofstream(file, std::ios::binary) << text;
-}
+void write_text(const fs::path& file, const std::string& text) { std::ofstream(file, std::ios::binary) << text; }
 
 }  // namespace
 
@@ -113,7 +111,8 @@ Xapian::doccount committed(const fs::path& index) {
 // minutes), so that a kill lands after a commit however busy the machine is.
 void wait_for_commit_past(const fs::path& index, Xapian::doccount before) {
   const auto give_up = Clock::now() + std::chrono::minutes(2);
-  while (committed(index) <= before && Clock::now() < give_up) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  while (committed(index) <= before && Clock::now() < give_up)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
 }
 
 TEST_CASE("kill -9 at any moment leaves an index that answers - a re-run completes it, each letter once") {
@@ -219,7 +218,10 @@ TEST_CASE("bad files are reported with a reason, the rest indexed, and the exit 
   const std::string seed = read_text(seeds_dir() / "000_f8c318a2e4561815.txt");
   REQUIRE(seed.size() > 2000);
   write_text(bad / "empty.txt", "");
-  write_text(bad / "binary.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0", 12) + std::string(4096, '\0'));
+  write_text(bad / "binary.txt", std::string("\x7f"
+                                             "ELF\x02\x01\x01\0\0\0\0",
+                                             12) +
+                                     std::string(4096, '\0'));
   write_text(bad / "truncated.pdf", "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Ty");
   write_text(bad / "invalid_utf8.txt", seed.substr(0, 1500) + "\xff\xfe\xc3\x28 \xed\xa0\x80" + seed.substr(1500));
   write_text(bad / "no_items.txt", seed.substr(0, seed.find("IMR ISSUES")));

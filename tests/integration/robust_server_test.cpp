@@ -5,8 +5,8 @@
 
 #include <atomic>
 #include <cctype>
-#include <cstdio>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -199,10 +199,10 @@ TEST_CASE("hostile requests get a 4xx with a reason, never a 5xx, and the server
   std::mt19937 random(42);
   std::string garbage(4096, '\0');
   for (char& c : garbage) c = static_cast<char>(random());
-  for (const std::string& raw : {garbage, std::string("GET /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n"),
-                                 std::string("GET /api/health\0 HTTP/1.1\r\n\r\n", 28),
-                                 std::string("GET /api/health HTTP/9.9\r\nHost: x\r\n\r\n"),
-                                 std::string("\r\n\r\n\r\n")}) {
+  for (const std::string& raw :
+       {garbage, std::string("GET /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n"),
+        std::string("GET /api/health\0 HTTP/1.1\r\n\r\n", 28),
+        std::string("GET /api/health HTTP/9.9\r\nHost: x\r\n\r\n"), std::string("\r\n\r\n\r\n")}) {
     const RawConnection connection(server.port());
     connection.send_bytes(raw);
     const int status = status_of(connection.receive());
@@ -298,8 +298,8 @@ TEST_CASE("every request is one structured access-log line with its latency - he
   const std::string log = server.log();
   CAPTURE(log);
   CHECK(log.find("method=\"GET\" path=\"/api/search\" query_bytes=7 status=200 bytes=") != std::string::npos);
-  CHECK(log.find("path=\"/api/search\" query_bytes=7 status=200 bytes=" + std::to_string(search->body.size()) + " ms=") !=
-        std::string::npos);
+  CHECK(log.find("path=\"/api/search\" query_bytes=7 status=200 bytes=" + std::to_string(search->body.size()) +
+                 " ms=") != std::string::npos);
   std::size_t lines = 0, forged = 0;
   std::istringstream in(log);
   for (std::string line; std::getline(in, line);) {

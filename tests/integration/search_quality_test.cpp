@@ -28,8 +28,8 @@
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 using imr::test::FilterList;
+using nlohmann::json;
 
 int letters_wanted() {
   const char* n = std::getenv("IMR_QUALITY_LETTERS");
@@ -69,11 +69,11 @@ struct Corpus {
                                           dir.string() + "-generate.log");
   fs::path hostile = write_hostile_letter(generated / "hostile");
   // Through a shell, to keep the records (stdout) apart from the warnings (stderr).
-  int extract_status = imr::testing::run({"/bin/sh", "-c",
-                                          "'" + imr::testing::binary("imr-index") + "' extract '" +
-                                              (generated / "letters").string() + "' '" + hostile.string() + "' > '" +
-                                              (generated / "extract.jsonl").string() + "'"},
-                                         generated / "extract.log");
+  int extract_status =
+      imr::testing::run({"/bin/sh", "-c",
+                         "'" + imr::testing::binary("imr-index") + "' extract '" + (generated / "letters").string() +
+                             "' '" + hostile.string() + "' > '" + (generated / "extract.jsonl").string() + "'"},
+                        generated / "extract.log");
   std::vector<imr::schema::Record> extracted = read_records(generated / "extract.jsonl");
   std::vector<imr::schema::Record> truth = read_records(generated / "truth.jsonl");
   imr::test::TestServer server{dir, {generated / "letters", hostile}};
@@ -116,7 +116,7 @@ std::map<std::string, unsigned> facet_of(const json& facets, const std::string& 
   return out;
 }
 
-const std::vector<std::string> kFacets{"decision", "outcome",   "drug",          "drug_class",   "category",
+const std::vector<std::string> kFacets{"decision",  "outcome",   "drug",          "drug_class",   "category",
                                        "guideline", "specialty", "license_state", "decision_year"};
 
 // One facet value whose letter count differs between two record sets.
@@ -164,8 +164,10 @@ long check_totals_and_facets(const std::vector<const imr::schema::Record*>& lett
 std::vector<std::string> words_of(std::string_view text) {
   std::vector<std::string> out(1);
   for (const char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c))) out.back() += static_cast<char>(std::tolower(c));
-    else if (!out.back().empty()) out.emplace_back();
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out.back() += static_cast<char>(std::tolower(c));
+    else if (!out.back().empty())
+      out.emplace_back();
   }
   if (out.back().empty()) out.pop_back();
   return out;
@@ -223,16 +225,16 @@ TEST_CASE("quality: the generated corpus is parsed and indexed") {
   CHECK(corpus().truth.size() == kLetters);
   CHECK(corpus().server.index_status() == 0);
   CHECK(corpus().server.get_json("/api/health")["documents"] == kLetters + 1);
-  const std::vector<FacetDifference> differences = facet_differences(
-      corpus().truth, std::vector(corpus().extracted.begin(), corpus().extracted.begin() + kLetters));
+  const std::vector<FacetDifference> differences =
+      facet_differences(corpus().truth, std::vector(corpus().extracted.begin(), corpus().extracted.begin() + kLetters));
   unsigned letters = 0;
   std::ostringstream listing;
   for (const FacetDifference& d : differences) {
     letters += d.letters();
     listing << d.facet << ":" << d.value << " truth " << d.a << " parsed " << d.b << "; ";
   }
-  MESSAGE("truth vs extract: " << differences.size() << " facet counts differ, by " << letters << " letters in all: "
-                               << listing.str());
+  MESSAGE("truth vs extract: " << differences.size() << " facet counts differ, by " << letters
+                               << " letters in all: " << listing.str());
   // The generator words a share of treatments and specialties outside the
   // parser's vocabulary on purpose, with their true facts. At 3,000 letters
   // (seed 7) the parsed counts then differ from the truth by 729 letter

@@ -19,7 +19,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-
 // The indexed seeds and a running server, shared by every test case.
 const imr::test::TestServer& server() {
   static const imr::test::TestServer s(fs::temp_directory_path() / ("imr-integration-" + std::to_string(getpid())),

@@ -95,7 +95,9 @@ inline fs::path generated_index(const fs::path& dir, int count, int seed) {
 class TestServer {
  public:
   TestServer(fs::path dir, const std::vector<fs::path>& letters)
-      : dir_(prepared(std::move(dir))), index_status_(index(dir_, letters)), server_(index_dir(), dir_ / "server.log") {}
+      : dir_(prepared(std::move(dir))),
+        index_status_(index(dir_, letters)),
+        server_(index_dir(), dir_ / "server.log") {}
   ~TestServer() {
     server_.stop();
     fs::remove_all(dir_);

@@ -26,7 +26,8 @@ inline std::vector<std::string> values_of(const schema::Record& r, const std::st
   if (f == "outcome") return r.outcome ? std::vector{*r.outcome} : std::vector<std::string>{};
   if (f == "specialty") return r.reviewer.certifications;
   if (f == "license_state") return r.reviewer.license_states;
-  if (f == "decision_year") return r.dates.decision ? std::vector{r.dates.decision->substr(0, 4)} : std::vector<std::string>{};
+  if (f == "decision_year")
+    return r.dates.decision ? std::vector{r.dates.decision->substr(0, 4)} : std::vector<std::string>{};
   return {};
 }
 
@@ -66,8 +67,10 @@ inline bool item_ok(const schema::Item& item, const FilterList& filters, const s
 inline bool letter_ok(const schema::Record& r, const FilterList& filters, const std::string& skip = "") {
   bool has_item_filter = false;
   for (const auto& [f, wanted] : grouped(filters, skip)) {
-    if (is_item_field(f)) has_item_filter = true;
-    else if (!any_in(values_of(r, f), wanted)) return false;
+    if (is_item_field(f))
+      has_item_filter = true;
+    else if (!any_in(values_of(r, f), wanted))
+      return false;
   }
   return !has_item_filter || std::ranges::any_of(r.items, [&](const auto& it) { return item_ok(it, filters, skip); });
 }

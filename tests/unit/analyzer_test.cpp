@@ -65,8 +65,7 @@ TEST_CASE("symbols glued to a word: c++, c#, 1+") {
 }
 
 TEST_CASE("e-mail addresses and abbreviations with dots") {
-  CHECK(analyse("write to john.doe@example.com") ==
-        std::vector<std::string>{"write", "to", "john.doe@example.com"});
+  CHECK(analyse("write to john.doe@example.com") == std::vector<std::string>{"write", "to", "john.doe@example.com"});
   CHECK(analyse("M.D.") == std::vector<std::string>{"m.d"});
 }
 

@@ -5,10 +5,10 @@
 #include <set>
 #include <string>
 
+#include "collector_letters.h"
 #include "imr/api/handlers.h"
 #include "imr/api/router.h"
 #include "imr/query/query_limits.h"
-#include "collector_letters.h"
 #include "openapi_check.h"
 
 namespace {
@@ -20,7 +20,8 @@ struct Api {
   test::LetterIndex index = test::make_index(25);
   searcher::SearchContext ctx{index.db, schema::Vocabulary::builtin()};
 
-  searcher::Response get(const std::string& path, std::initializer_list<std::pair<const std::string, std::string>> params = {}) {
+  searcher::Response get(const std::string& path,
+                         std::initializer_list<std::pair<const std::string, std::string>> params = {}) {
     searcher::Request r;
     r.params.insert(params.begin(), params.end());
     return searcher::route(ctx, path, r);

@@ -4,8 +4,8 @@
 
 #include <set>
 
-#include "imr/api/handlers.h"
 #include "collector_letters.h"
+#include "imr/api/handlers.h"
 
 namespace {
 
@@ -22,7 +22,8 @@ struct Similar {
   test::LetterIndex index = test::make_index(40);
   searcher::SearchContext ctx{index.db, schema::Vocabulary::builtin()};
 
-  searcher::Response of(const std::string& key, std::initializer_list<std::pair<const std::string, std::string>> params = {}) {
+  searcher::Response of(const std::string& key,
+                        std::initializer_list<std::pair<const std::string, std::string>> params = {}) {
     searcher::Request r;
     r.params.insert(params.begin(), params.end());
     return searcher::respond(ctx, [&] { return searcher::similar(ctx, r, key); });

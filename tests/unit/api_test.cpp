@@ -1,8 +1,8 @@
 // The API handlers without HTTP: JSON shapes, status codes, matched items.
 #include <doctest/doctest.h>
 
-#include "imr/api/handlers.h"
 #include "collector_letters.h"
+#include "imr/api/handlers.h"
 
 namespace {
 
@@ -90,16 +90,16 @@ TEST_CASE("api: words of the query mark the items they hit") {
   REQUIRE(res.body["total"].get<int>() > 0);
   for (const json& hit : res.body["hits"]) {
     CHECK(hit["snippet"].get<std::string>().find("<mark>gabapentin</mark>") != std::string::npos);
-    for (const json& item : hit["items"])
-      CHECK(item["matched"] == (item["drugs"] == json::array({"gabapentin"})));
+    for (const json& item : hit["items"]) CHECK(item["matched"] == (item["drugs"] == json::array({"gabapentin"})));
   }
 }
 
 TEST_CASE("api: bad parameters are 400 with a reason") {
   Api api;
-  for (const auto& r : {request({{"page", "0"}}), request({{"page", "x"}}), request({{"per_page", "101"}}),
-                        request({{"per_page", "-1"}}), request({{"sort", "newest"}}), request({{"filter", "colour:red"}}),
-                        request({{"filter", "drug"}}), request({{"q", "\"soma"}}), request({{"q", std::string(5000, 'a')}})}) {
+  for (const auto& r :
+       {request({{"page", "0"}}), request({{"page", "x"}}), request({{"per_page", "101"}}),
+        request({{"per_page", "-1"}}), request({{"sort", "newest"}}), request({{"filter", "colour:red"}}),
+        request({{"filter", "drug"}}), request({{"q", "\"soma"}}), request({{"q", std::string(5000, 'a')}})}) {
     const auto res = api.search(r);
     CHECK(res.status == 400);
     CHECK_FALSE(res.body["error"].get<std::string>().empty());

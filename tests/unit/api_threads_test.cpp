@@ -7,9 +7,9 @@
 #include <thread>
 #include <vector>
 
+#include "collector_letters.h"
 #include "imr/api/router.h"
 #include "imr/collector/filters.h"
-#include "collector_letters.h"
 #include "imr/query/query_parser.h"
 #include "temp_dir.h"
 
@@ -22,7 +22,8 @@ using namespace imr;
 void write_disk_index(const std::filesystem::path& dir, std::size_t letters) {
   const test::LetterIndex memory = test::make_index(letters);
   Xapian::WritableDatabase disk(dir.string(), Xapian::DB_CREATE);
-  for (Xapian::docid id = 1; id <= memory.db.get_lastdocid(); ++id) disk.replace_document(id, memory.db.get_document(id));
+  for (Xapian::docid id = 1; id <= memory.db.get_lastdocid(); ++id)
+    disk.replace_document(id, memory.db.get_document(id));
   disk.commit();
 }
 

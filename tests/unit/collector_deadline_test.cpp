@@ -2,10 +2,10 @@
 // and the API answers 503 instead of inexact counts.
 #include <doctest/doctest.h>
 
+#include "collector_letters.h"
 #include "imr/api/handlers.h"
 #include "imr/collector/collector.h"
 #include "imr/collector/outcome_stats.h"
-#include "collector_letters.h"
 
 namespace {
 

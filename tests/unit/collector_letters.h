@@ -13,9 +13,9 @@
 
 #include <xapian.h>
 
+#include "collector_expected.h"
 #include "imr/document/document_builder.h"
 #include "imr/schema/record.h"
-#include "collector_expected.h"
 
 namespace imr::test {
 
@@ -61,7 +61,8 @@ inline std::string text_of(const schema::Record& r, std::size_t i) {
   std::string text = "Case Number: " + r.case_number.value_or("") + "\n\n";
   text += (i % 2 == 0 ? "An alpha letter" : "A beta letter");
   text += " about treatment.\n\n";
-  for (const schema::Item& item : r.items) text += item.treatment + ": " + item.decision + "\n\n" + item.rationale + "\n\n";
+  for (const schema::Item& item : r.items)
+    text += item.treatment + ": " + item.decision + "\n\n" + item.rationale + "\n\n";
   return text;
 }
 

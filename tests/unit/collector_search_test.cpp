@@ -2,8 +2,8 @@
 // sorting and paging, checked against answers computed from the records.
 #include <doctest/doctest.h>
 
-#include "imr/collector/collector.h"
 #include "collector_letters.h"
+#include "imr/collector/collector.h"
 #include "imr/schema/stored_letter.h"
 
 namespace {

@@ -2,8 +2,8 @@
 // filters, grouped by a field, against counts taken from the records.
 #include <doctest/doctest.h>
 
-#include "imr/collector/outcome_stats.h"
 #include "collector_letters.h"
+#include "imr/collector/outcome_stats.h"
 
 namespace {
 
@@ -16,7 +16,8 @@ struct Row {
 std::string describe(const std::map<std::string, Row>& rows) {
   std::string out;
   for (const auto& [v, r] : rows)
-    out += v + ":" + std::to_string(r.items) + "/" + std::to_string(r.upheld) + "/" + std::to_string(r.overturned) + " ";
+    out +=
+        v + ":" + std::to_string(r.items) + "/" + std::to_string(r.upheld) + "/" + std::to_string(r.overturned) + " ";
   return out;
 }
 
@@ -52,14 +53,17 @@ std::map<std::string, Row> actual(const std::vector<searcher::StatsRow>& rows) {
 TEST_CASE("stats: item outcomes per value, for filters and group fields") {
   const auto index = test::make_index(41);
   const std::vector<test::FilterList> filter_sets{
-      {}, {{"decision", "overturned"}}, {{"drug", "carisoprodol"}, {"decision", "upheld"}}, {{"license_state", "NY"}},
+      {},
+      {{"decision", "overturned"}},
+      {{"drug", "carisoprodol"}, {"decision", "upheld"}},
+      {{"license_state", "NY"}},
       {{"category", "imaging"}, {"category", "acupuncture"}, {"specialty", "Anesthesiology"}}};
   for (const auto& filters : filter_sets) {
     std::vector<std::string> specs;
     for (const auto& [f, v] : filters) specs.push_back(f + ":" + v);
     const auto parsed = searcher::Filters::parse(specs);
-    for (const std::string by : {"drug", "drug_class", "category", "guideline", "specialty", "license_state",
-                                 "decision_year"}) {
+    for (const std::string by :
+         {"drug", "drug_class", "category", "guideline", "specialty", "license_state", "decision_year"}) {
       CAPTURE(by);
       const auto rows = searcher::outcome_stats(index.db, Xapian::Query::MatchAll, parsed, *searcher::stats_field(by));
       CHECK(describe(actual(rows)) == describe(expected(index, filters, by)));

@@ -10,8 +10,12 @@ TEST_CASE("a record's facet table encodes and decodes letter and item rows") {
   r.reviewer.certifications = {"Anesthesiology", "Pain Management"};
   r.reviewer.license_states = {"TN"};
   r.dates.decision = "2015-01-02";
-  r.items = {{.treatment = "Norco", .drugs = {"hydrocodone", "acetaminophen"}, .category = "medication",
-              .drug_class = "opioid", .decision = "upheld", .guidelines = {"mtus-chronic-pain"}},
+  r.items = {{.treatment = "Norco",
+              .drugs = {"hydrocodone", "acetaminophen"},
+              .category = "medication",
+              .drug_class = "opioid",
+              .decision = "upheld",
+              .guidelines = {"mtus-chronic-pain"}},
              {.treatment = "PT", .category = "physical_therapy", .decision = "overturned"}};
   r.outcome = outcome_of(r.items);
   const std::string blob = encode_facet_table(facet_table_of(r));

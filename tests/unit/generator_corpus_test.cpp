@@ -2,10 +2,10 @@
 // proportions of a generated corpus.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <cmath>
 #include <map>
 #include <set>
 #include <sstream>
@@ -24,8 +24,8 @@ using imr::schema::Record;
 
 void generate(const fs::path& out, int letters, int seed, int threads = 2) {
   const std::string cmd = std::string(IMR_BUILD_DIR) + "/imr-generate --letters " + std::to_string(letters) +
-                          " --out '" + out.string() + "' --seed " + std::to_string(seed) +
-                          " --threads " + std::to_string(threads);
+                          " --out '" + out.string() + "' --seed " + std::to_string(seed) + " --threads " +
+                          std::to_string(threads);
   REQUIRE(std::system(cmd.c_str()) == 0);
 }
 

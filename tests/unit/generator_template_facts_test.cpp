@@ -31,7 +31,8 @@ TEST_CASE("generator: a section's facts hold for each line, a line's own key rep
   const std::vector<Facts>& facts = book.facts("pills");
   REQUIRE(facts.size() == 2);
   CHECK(book.lines("pills")[0] == "Norco 10/325mg");
-  CHECK(facts[0] == Facts{{"category", {"medication"}}, {"class", {"opioid"}}, {"drugs", {"hydrocodone", "acetaminophen"}}});
+  CHECK(facts[0] ==
+        Facts{{"category", {"medication"}}, {"class", {"opioid"}}, {"drugs", {"hydrocodone", "acetaminophen"}}});
   CHECK(facts[1] == Facts{{"category", {"medication"}}, {"class", {"muscle_relaxant"}}, {"drugs", {"carisoprodol"}}});
 }
 
@@ -51,5 +52,6 @@ TEST_CASE("generator: a filled line carries its facts and the facts of the lines
 
 TEST_CASE("generator: malformed facts are reported with their file and line") {
   CHECK_THROWS_WITH_AS(book_of("== s\nA line => drugs\n"), doctest::Contains("test.tmpl line 2"), std::runtime_error);
-  CHECK_THROWS_WITH_AS(book_of("A line before any section\n"), doctest::Contains("test.tmpl line 1"), std::runtime_error);
+  CHECK_THROWS_WITH_AS(book_of("A line before any section\n"), doctest::Contains("test.tmpl line 1"),
+                       std::runtime_error);
 }

@@ -4,9 +4,9 @@
 #include <xapian.h>
 
 #include "imr/document/document_builder.h"
+#include "imr/index/index_writer.h"
 #include "imr/schema/field.h"
 #include "imr/schema/stored_letter.h"
-#include "imr/index/index_writer.h"
 #include "temp_dir.h"
 
 namespace {
@@ -20,8 +20,11 @@ Record letter(std::optional<std::string> case_number, std::string source) {
   Record r;
   r.case_number = std::move(case_number);
   r.source = std::move(source);
-  r.items.push_back({.treatment = "Soma 350mg", .drugs = {"carisoprodol"}, .category = "medication",
-                     .drug_class = "muscle_relaxant", .decision = "upheld"});
+  r.items.push_back({.treatment = "Soma 350mg",
+                     .drugs = {"carisoprodol"},
+                     .category = "medication",
+                     .drug_class = "muscle_relaxant",
+                     .decision = "upheld"});
   r.outcome = imr::schema::outcome_of(r.items);
   return r;
 }
@@ -35,8 +38,7 @@ TEST_CASE("letters are added, then replaced by case number") {
     IndexWriter w(dir / "index");
     CHECK(w.write(builder.build(letter("CM14-1", "a.txt"), "text one", "h1"), "a.txt") == WriteOutcome::added);
     CHECK(w.write(builder.build(letter("CM14-2", "b.txt"), "text two", "h2"), "b.txt") == WriteOutcome::added);
-    CHECK(w.write(builder.build(letter("CM14-1", "a.txt"), "text one again", "h3"), "a.txt") ==
-          WriteOutcome::replaced);
+    CHECK(w.write(builder.build(letter("CM14-1", "a.txt"), "text one again", "h3"), "a.txt") == WriteOutcome::replaced);
   }
   Xapian::Database db((dir / "index").string());
   CHECK(db.get_doccount() == 2);

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "imr/parser/letter_parser.h"
 #include "parser/dates.h"
 #include "parser/diagnoses.h"
-#include "imr/parser/letter_parser.h"
 #include "parser/patient_facts.h"
 #include "parser/summary_dates.h"
 
@@ -51,11 +51,13 @@ TEST_CASE("parser: impossible dates are recognised but not accepted") {
 }
 
 TEST_CASE("parser: injury and UR dates come from the words before them") {
-  const auto a = summary_dates("The patient sustained injury on 5/17/04. Utilization review from 04/30/2014 denied it.");
+  const auto a =
+      summary_dates("The patient sustained injury on 5/17/04. Utilization review from 04/30/2014 denied it.");
   CHECK(a.injury == "2004-05-17");
   CHECK(a.ur_denial == "2014-04-30");
-  const auto b = summary_dates("An MRI on 03/13/2013 was normal. The utilization review determination being "
-                               "challenged is dated 11/10/14.");
+  const auto b = summary_dates(
+      "An MRI on 03/13/2013 was normal. The utilization review determination being "
+      "challenged is dated 11/10/14.");
   CHECK_FALSE(b.injury);
   CHECK(b.ur_denial == "2014-11-10");
   const auto c = summary_dates("She had an injury and was seen on 5/1/13.");
@@ -69,8 +71,7 @@ TEST_CASE("parser: age and sex in their printed forms") {
   CHECK(patient_facts("This is a case of a 66-year old female who") == Patient{66, "female"});
   CHECK(patient_facts("a 45 year-old man") == Patient{45, "male"});
   CHECK(patient_facts("Ms. [REDACTED] reports pain. She was seen.") == Patient{std::nullopt, "female"});
-  CHECK(patient_facts("The patient reported that his pain is worse; he takes Norco.") ==
-        Patient{std::nullopt, "male"});
+  CHECK(patient_facts("The patient reported that his pain is worse; he takes Norco.") == Patient{std::nullopt, "male"});
   CHECK(patient_facts("He/she has no affiliation. His/her experience.") == Patient{});
   CHECK(patient_facts("a 250-year-old oak") == Patient{});
 }
@@ -145,8 +146,8 @@ TEST_CASE("parser: the 2013 notice's own labels") {
 
 TEST_CASE("parser: text that is not a letter gives an empty record, is_letter false") {
   for (const std::string& text : {std::string("# imrsearch\n\nA search engine. Build with cmake.\n"),
-                                 std::string("Pancake recipe\n\nMix 2 cups of flour with 1 egg on 05/23/2004.\n"),
-                                 std::string("lorem ipsum dolor sit amet\n")}) {
+                                  std::string("Pancake recipe\n\nMix 2 cups of flour with 1 egg on 05/23/2004.\n"),
+                                  std::string("lorem ipsum dolor sit amet\n")}) {
     const auto p = parser().parse(text, "x.txt");
     CHECK_FALSE(p.is_letter);
     CHECK(p.record.items.empty());

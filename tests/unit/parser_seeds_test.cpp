@@ -22,8 +22,7 @@ ParsedLetter parse_seed(const std::string& name) {
   return parser.parse(imr::indexer::read_letter(path, test_reader_data()).text, name);
 }
 
-void check_dates(const imr::schema::Dates& d, std::optional<std::string> injury,
-                 std::optional<std::string> ur_denial) {
+void check_dates(const imr::schema::Dates& d, std::optional<std::string> injury, std::optional<std::string> ur_denial) {
   CHECK(d.injury == injury);
   CHECK(d.ur_denial == ur_denial);
 }

@@ -48,7 +48,8 @@ TEST_CASE("operators need operands") {
 
 TEST_CASE("fields: unknown names list the known ones - values must be there") {
   const std::string unknown = error_of("soma colour:red");
-  CHECK(unknown.starts_with("unknown field \"colour\" at character 6; known fields: case, decision, outcome, drug, class"));
+  CHECK(unknown.starts_with(
+      "unknown field \"colour\" at character 6; known fields: case, decision, outcome, drug, class"));
   CHECK(unknown.find("decided, injury") != std::string::npos);
   CHECK(error_of("drug:") == "field drug: at character 1 has no value; write it as drug:value or drug:\"two words\"");
   CHECK(error_of("(drug:)") == "field drug: at character 2 has no value; write it as drug:value or drug:\"two words\"");
@@ -57,7 +58,8 @@ TEST_CASE("fields: unknown names list the known ones - values must be there") {
 }
 
 TEST_CASE("bad dates and ranges") {
-  CHECK(error_of("injury:2015..2014") == "injury:2015..2014 at character 1: the range 2015..2014 ends before it starts");
+  CHECK(error_of("injury:2015..2014") ==
+        "injury:2015..2014 at character 1: the range 2015..2014 ends before it starts");
   CHECK(error_of("decided:2014-13") ==
         "decided:2014-13 at character 1: \"2014-13\" is not a date; write yyyy, yyyy-mm, yyyy-mm-dd or mm/dd/yyyy "
         "(e.g. 2014-03-05)");
@@ -78,7 +80,8 @@ TEST_CASE("control characters and invalid UTF-8") {
   CHECK(error_of("caf\xc3\xa9 \xc2\x85") == "the query contains a control character at character 6; remove it");
   CHECK(error_of("caf\xc3\xa9 \xff") ==
         "the query is not valid UTF-8 at character 6; retype the query or paste it as plain text");
-  CHECK(error_of("\xc0\xaf") == "the query is not valid UTF-8 at character 1; retype the query or paste it as plain text");
+  CHECK(error_of("\xc0\xaf") ==
+        "the query is not valid UTF-8 at character 1; retype the query or paste it as plain text");
   CHECK(error_of("\xed\xa0\x80") != "(no error)");  // a UTF-16 surrogate
   CHECK(error_of("soma\tnorco\r\n") == "(no error)");
 }

@@ -2,8 +2,8 @@
 // vocabularies.
 #include <doctest/doctest.h>
 
-#include "imr/schema/vocabulary.h"
 #include "imr/query/query_parser.h"
+#include "imr/schema/vocabulary.h"
 #include "query_test_index.h"
 
 namespace {

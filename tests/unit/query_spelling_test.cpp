@@ -2,8 +2,8 @@
 // in many more letters, and nothing suggested for words that are fine.
 #include <doctest/doctest.h>
 
-#include "imr/api/handlers.h"
 #include "collector_letters.h"
+#include "imr/api/handlers.h"
 #include "query/spelling_suggester.h"
 
 namespace {
@@ -39,7 +39,7 @@ TEST_CASE("spelling: misspelled drug names are corrected to the letters' spellin
   const Spelling s;
   CHECK(s.suggest("gabapenten") == "gabapentin");
   CHECK(s.suggest("hydrocodon") == "hydrocodone");
-  CHECK(s.suggest("Gabapnetin") == "gabapentin");  // two letters swapped
+  CHECK(s.suggest("Gabapnetin") == "gabapentin");   // two letters swapped
   CHECK(s.suggest("gabapentine") == "gabapentin");  // a misspelling the vocabulary lists
   CHECK(s.suggest("hydrocodon AND therpy") == "hydrocodone AND therapy");
   CHECK(s.suggest("(gabapenten OR chiropractic) -hydrocodon") == "(gabapentin OR chiropractic) -hydrocodone");
@@ -50,12 +50,12 @@ TEST_CASE("spelling: nothing is suggested for words that are fine or have no clo
   CHECK_FALSE(s.suggest(""));
   CHECK_FALSE(s.suggest("gabapentin"));
   CHECK_FALSE(s.suggest("gabapentin hydrocodone therapy"));
-  CHECK_FALSE(s.suggest("soma"));               // a brand name the thesaurus knows
-  CHECK_FALSE(s.suggest("xylophone"));          // nothing close
-  CHECK_FALSE(s.suggest("gaba*"));              // wildcards are meant to be partial
+  CHECK_FALSE(s.suggest("soma"));                 // a brand name the thesaurus knows
+  CHECK_FALSE(s.suggest("xylophone"));            // nothing close
+  CHECK_FALSE(s.suggest("gaba*"));                // wildcards are meant to be partial
   CHECK_FALSE(s.suggest("\"gabapenten pain\""));  // quoted text is taken as typed
   CHECK_FALSE(s.suggest("drug:gabapentin 600mg"));
-  CHECK_FALSE(s.suggest("pai"));                // too short to guess
+  CHECK_FALSE(s.suggest("pai"));  // too short to guess
 }
 
 TEST_CASE("spelling: a word in a few letters is corrected only to one in many more") {

@@ -6,9 +6,9 @@
 
 namespace {
 
+using imr::searcher::Highlight;
 using query_test::Names;
 using query_test::sorted;
-using imr::searcher::Highlight;
 
 imr::schema::Record with_drug(const std::string& case_number, std::vector<std::string> drugs) {
   imr::schema::Record r;
@@ -73,12 +73,9 @@ TEST_CASE_FIXTURE(Fixture, "synonym expansions are highlighted - drug items are 
   using K = Highlight::Kind;
   std::vector<std::pair<K, Names>> got;
   for (const auto& h : q.highlights) got.emplace_back(h.kind, h.terms);
-  const std::vector<std::pair<K, Names>> expected{{K::term, {"soma"}},
-                                                  {K::stem, {"Zsoma"}},
-                                                  {K::term, {"carisoprodol"}},
-                                                  {K::term, {"pt"}},
-                                                  {K::stem, {"Zpt"}},
-                                                  {K::phrase, {"physical", "therapy"}}};
+  const std::vector<std::pair<K, Names>> expected{{K::term, {"soma"}},         {K::stem, {"Zsoma"}},
+                                                  {K::term, {"carisoprodol"}}, {K::term, {"pt"}},
+                                                  {K::stem, {"Zpt"}},          {K::phrase, {"physical", "therapy"}}};
   CHECK(got == expected);
   CHECK(q.item_fields == std::vector<std::pair<std::string, std::string>>{{"drug", "carisoprodol"}});
   CHECK(parser.parse("-soma").highlights.empty());

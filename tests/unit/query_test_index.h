@@ -93,11 +93,15 @@ class SmallThesaurus final : public imr::searcher::Thesaurus {
   }
 
  private:
-  std::map<std::string, Names> generics_{
-      {"carisoprodol", {"carisoprodol"}}, {"soma", {"carisoprodol"}}, {"soma compound", {"carisoprodol", "aspirin"}},
-      {"aspirin", {"aspirin"}}, {"hydrocodone", {"hydrocodone"}}, {"acetaminophen", {"acetaminophen"}},
-      {"tylenol", {"acetaminophen"}}, {"norco", {"hydrocodone", "acetaminophen"}},
-      {"vicodin", {"hydrocodone", "acetaminophen"}}};
+  std::map<std::string, Names> generics_{{"carisoprodol", {"carisoprodol"}},
+                                         {"soma", {"carisoprodol"}},
+                                         {"soma compound", {"carisoprodol", "aspirin"}},
+                                         {"aspirin", {"aspirin"}},
+                                         {"hydrocodone", {"hydrocodone"}},
+                                         {"acetaminophen", {"acetaminophen"}},
+                                         {"tylenol", {"acetaminophen"}},
+                                         {"norco", {"hydrocodone", "acetaminophen"}},
+                                         {"vicodin", {"hydrocodone", "acetaminophen"}}};
   std::vector<std::pair<Names, Names>> abbreviations_{{{"pt"}, {"physical", "therapy"}},
                                                       {{"mri"}, {"magnetic", "resonance", "imaging"}}};
 };

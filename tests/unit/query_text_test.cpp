@@ -6,10 +6,10 @@
 
 namespace {
 
-using query_test::Names;
-using query_test::sorted;
 using imr::searcher::EmptyThesaurus;
 using imr::searcher::Highlight;
+using query_test::Names;
+using query_test::sorted;
 
 constexpr std::string_view kSoma =
     "Carisoprodol 350mg TA #120 with 3 refills. L5-S1 moor strength was diminished in the lower extremities. "
@@ -181,8 +181,8 @@ TEST_CASE_FIXTURE(Fixture, "highlights: terms, stems, prefixes and phrases, neve
   std::vector<std::pair<K, Names>> got;
   for (const auto& h : q.highlights) got.emplace_back(h.kind, h.terms);
   const std::vector<std::pair<K, Names>> expected{
-      {K::term, {"relaxants"}}, {K::stem, {"Zrelax"}},      {K::phrase, {"moor", "strength"}},
-      {K::prefix, {"gaba"}},    {K::term, {"l5-s1"}},        {K::phrase, {"l5", "s1"}}};
+      {K::term, {"relaxants"}}, {K::stem, {"Zrelax"}}, {K::phrase, {"moor", "strength"}},
+      {K::prefix, {"gaba"}},    {K::term, {"l5-s1"}},  {K::phrase, {"l5", "s1"}}};
   CHECK(got == expected);
   CHECK(q.item_fields.empty());
 }

@@ -80,8 +80,9 @@ std::string pdf_escape(std::string_view s) {
 
 std::string make_pdf(const std::vector<std::vector<PdfLine>>& pages) {
   const std::size_t n = pages.size();
-  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", "",
-                                      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"};
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>", "",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"};
   std::string kids;
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t page_obj = 4 + 2 * i;
@@ -90,8 +91,10 @@ std::string make_pdf(const std::vector<std::vector<PdfLine>>& pages) {
     for (const PdfLine& l : pages[i])
       content += "BT /F1 11 Tf " + std::to_string(l.x) + " " + std::to_string(792 - l.y) + " Td (" +
                  pdf_escape(l.text) + ") Tj ET\n";
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-                      "/Contents " + std::to_string(page_obj + 1) + " 0 R >>");
+    objects.push_back(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+        "/Contents " +
+        std::to_string(page_obj + 1) + " 0 R >>");
     objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream");
   }
   objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(n) + " >>";
@@ -147,10 +150,12 @@ TEST_CASE("reader: seed 000, double-spaced with mojibake and a page break") {
   const std::string text = seed("000");
   check_contract(text);
   CHECK(has_paragraph(text, "CARISOPRODOL 350MG #30 QTY: 30.00: Upheld"));
-  CHECK(has_paragraph(text, "Claims Administrator guideline: Decision based on MTUS Chronic Pain Treatment "
-                            "Guidelines Page(s): 30."));
-  CHECK(has_paragraph(text, "MAXIMUS guideline: Decision based on MTUS Chronic Pain Treatment Guidelines "
-                            "Carisoprodol (Soma\u00ae) Page(s): 29."));
+  CHECK(has_paragraph(text,
+                      "Claims Administrator guideline: Decision based on MTUS Chronic Pain Treatment "
+                      "Guidelines Page(s): 30."));
+  CHECK(has_paragraph(text,
+                      "MAXIMUS guideline: Decision based on MTUS Chronic Pain Treatment Guidelines "
+                      "Carisoprodol (Soma\u00ae) Page(s): 29."));
   CHECK(has_paragraph_starting(text, "Decision rationale: According to the California MTUS Guidelines"));
   CHECK(text.find("generalized sedation") != std::string::npos);
   CHECK(text.find("\u00c2") == std::string::npos);
@@ -166,9 +171,8 @@ TEST_CASE("reader: seed 001, three items") {
   CHECK(has_paragraph(text, "Carisoprodol 350mg QTY: 30.00: Upheld"));
   CHECK(has_paragraph(text, "Physical therapy sessions to the lumbar QTY: 6.00: Overturned"));
   CHECK(has_paragraph(text, "Norco 10/325mg QTY: 90.00: Upheld"));
-  CHECK(std::ranges::count_if(paragraphs_of(text), [](const std::string& p) {
-          return p.starts_with("Decision rationale: ");
-        }) == 3);
+  CHECK(std::ranges::count_if(paragraphs_of(text),
+                              [](const std::string& p) { return p.starts_with("Decision rationale: "); }) == 3);
   CHECK(text.find("Diagnoses, 10/03/14:- Low back pain- Lumbar radiculopathy- Lumbar facetal pain.") !=
         std::string::npos);
 }
@@ -179,8 +183,9 @@ TEST_CASE("reader: seed 002 keeps a real hyphen across a line end") {
   CHECK(text.find("in non-controlled studies") != std::string::npos);
   CHECK(has_paragraph(text, "Carisoprodol (Soma) 350 mg #60: Upheld"));
   CHECK(has_paragraph(text, "Ketamine 5% Cream 60 Gm #1: Upheld"));
-  CHECK(has_paragraph(text, "Claims Administrator guideline: The Claims Administrator did not cite any medical "
-                            "evidence for its decision."));
+  CHECK(has_paragraph(text,
+                      "Claims Administrator guideline: The Claims Administrator did not cite any medical "
+                      "evidence for its decision."));
 }
 
 TEST_CASE("reader: seed 003, HTML tags, tabs and markdown in a text file") {
@@ -189,9 +194,8 @@ TEST_CASE("reader: seed 003, HTML tags, tabs and markdown in a text file") {
   const auto ps = paragraphs_of(text);
   REQUIRE(ps.size() > 8);
   CHECK(std::vector<std::string>(ps.begin(), ps.begin() + 7) ==
-        std::vector<std::string>{"Case Number: CM14-0039927", "Date Assigned: 06/27/2014",
-                                 "Date of Injury: 05/17/2004", "Decision Date: 07/29/2014",
-                                 "UR Denial Date: 03/04/2014", "Priority: Standard",
+        std::vector<std::string>{"Case Number: CM14-0039927", "Date Assigned: 06/27/2014", "Date of Injury: 05/17/2004",
+                                 "Decision Date: 07/29/2014", "UR Denial Date: 03/04/2014", "Priority: Standard",
                                  "Application Received: 04/04/2014"});
   CHECK(has_paragraph(text, "HOW THE IMR FINAL DETERMINATION WAS MADE"));
   CHECK(has_paragraph(text, "Carisoprodol 350mg TA #120 with 3 refills QTY:480: Upheld"));
@@ -206,8 +210,9 @@ TEST_CASE("reader: seed 004, a label right after an item heading") {
   check_contract(text);
   CHECK(has_paragraph(text, "Soma tablets 350mg: Upheld"));
   CHECK(has_paragraph(text, "Alprazolam 1mg: Upheld"));
-  CHECK(has_paragraph_starting(text, "Claims Administrator guideline: Decision based on MTUS Chronic Pain "
-                                     "Treatment Guidelines Soma (Carisoprodol) Page(s): 29."));
+  CHECK(has_paragraph_starting(text,
+                               "Claims Administrator guideline: Decision based on MTUS Chronic Pain "
+                               "Treatment Guidelines Soma (Carisoprodol) Page(s): 29."));
 }
 
 TEST_CASE("reader: a two-page PDF with running headers, a wrapped item heading and a hyphenated word") {
@@ -219,21 +224,23 @@ TEST_CASE("reader: a two-page PDF with running headers, a wrapped item heading a
   const auto ps = paragraphs_of(text);
   REQUIRE(ps.size() >= 7);
   CHECK(std::vector<std::string>(ps.begin(), ps.begin() + 6) ==
-        std::vector<std::string>{"Case Number: CM14-0039927", "Date Assigned: 06/27/2014",
-                                 "Date of Injury: 05/17/2004", "Priority: Standard",
-                                 "Application Received: 04/04/2014", "IMR ISSUES, DECISIONS AND RATIONALES"});
-  CHECK(has_paragraph(text, "Physical therapy sessions to the lumbar spine two times a week for six weeks "
-                            "QTY: 12.00: Overturned"));
-  CHECK(has_paragraph(text, "Decision rationale: The requested treatment is supported. It has been suggested "
-                            "that the main effect is due to generalized sedation and treatment of anxiety. The "
-                            "request is medically necessary."));
+        std::vector<std::string>{"Case Number: CM14-0039927", "Date Assigned: 06/27/2014", "Date of Injury: 05/17/2004",
+                                 "Priority: Standard", "Application Received: 04/04/2014",
+                                 "IMR ISSUES, DECISIONS AND RATIONALES"});
+  CHECK(has_paragraph(text,
+                      "Physical therapy sessions to the lumbar spine two times a week for six weeks "
+                      "QTY: 12.00: Overturned"));
+  CHECK(has_paragraph(text,
+                      "Decision rationale: The requested treatment is supported. It has been suggested "
+                      "that the main effect is due to generalized sedation and treatment of anxiety. The "
+                      "request is medically necessary."));
   CHECK(std::ranges::count(ps, std::string("Case Number: CM14-0039927")) == 1);
 }
 
 TEST_CASE("reader: broken PDFs are refused with a reason") {
   const std::string pdf = make_pdf(two_page_letter());
-  CHECK_THROWS_WITH_AS(clean_letter(pdf.substr(0, pdf.size() / 2), Format::pdf, test_reader_data()), doctest::Contains("truncated"),
-                       ReadError);
+  CHECK_THROWS_WITH_AS(clean_letter(pdf.substr(0, pdf.size() / 2), Format::pdf, test_reader_data()),
+                       doctest::Contains("truncated"), ReadError);
   std::mt19937 random(42);
   std::string noise(4096, '\0');
   for (char& c : noise) c = static_cast<char>(random());
@@ -248,16 +255,21 @@ TEST_CASE("reader: files on disk: formats, missing files, binary text, empty fil
   CHECK_THROWS_AS(imr::indexer::format_of("x.docx"), ReadError);
   CHECK(imr::indexer::is_letter_file("x.PDF"));
   CHECK_FALSE(imr::indexer::is_letter_file("x.png"));
-  CHECK_THROWS_WITH_AS(read_letter("/nonexistent/letter.txt", test_reader_data()), doctest::Contains("no such file"), ReadError);
-  CHECK_THROWS_WITH_AS(read_letter(temp_file("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11)), test_reader_data()),
-                       doctest::Contains("not a text file"), ReadError);
+  CHECK_THROWS_WITH_AS(read_letter("/nonexistent/letter.txt", test_reader_data()), doctest::Contains("no such file"),
+                       ReadError);
+  CHECK_THROWS_WITH_AS(
+      read_letter(temp_file("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11)), test_reader_data()),
+      doctest::Contains("not a text file"), ReadError);
   const auto empty = read_letter(temp_file("empty.txt", ""), test_reader_data());
   CHECK(empty.text.empty());
   CHECK(empty.warnings.size() == 1);
-  const auto html = read_letter(temp_file("letter.html", "<p><b>Case Number:</b> CM1</p><p>CLINICAL CASE SUMMARY</p>"
-                                                         "<p>The patient &amp; the &#174; mark.</p>"), test_reader_data());
+  const auto html = read_letter(temp_file("letter.html",
+                                          "<p><b>Case Number:</b> CM1</p><p>CLINICAL CASE SUMMARY</p>"
+                                          "<p>The patient &amp; the &#174; mark.</p>"),
+                                test_reader_data());
   CHECK(html.text == "Case Number: CM1\n\nCLINICAL CASE SUMMARY\n\nThe patient & the \u00ae mark.");
-  const auto md = read_letter(temp_file("letter.md", "## CLINICAL CASE SUMMARY\n\nThe **patient** is\nwell.\n"), test_reader_data());
+  const auto md = read_letter(temp_file("letter.md", "## CLINICAL CASE SUMMARY\n\nThe **patient** is\nwell.\n"),
+                              test_reader_data());
   CHECK(md.text == "CLINICAL CASE SUMMARY\n\nThe patient is well.");
 }
 

@@ -5,10 +5,10 @@
 #include <vector>
 
 #include "imr/layout/letter_labels.h"
+#include "imr/reader/letter_reader.h"
 #include "reader/dehyphenator.h"
 #include "reader/html_entities.h"
 #include "reader/html_markup.h"
-#include "imr/reader/letter_reader.h"
 #include "reader/line_tidy.h"
 #include "reader/line_unwrapper.h"
 #include "reader/markdown_markup.h"
@@ -34,9 +34,7 @@ Paragraphs unwrap(std::string_view text) {
   return unwrap_paragraphs(text, dehyphenator);
 }
 
-Paragraphs split(const Paragraphs& paragraphs) {
-  return split_at_labels(paragraphs, test_labels());
-}
+Paragraphs split(const Paragraphs& paragraphs) { return split_at_labels(paragraphs, test_labels()); }
 
 }  // namespace
 
@@ -65,14 +63,14 @@ TEST_CASE("reader: UTF-16 with a byte-order mark and a UTF-8 BOM") {
 }
 
 TEST_CASE("reader: mojibake is repaired, real accents are not touched") {
-  CHECK(repaired("Soma\xC3\x82\xC2\xAE") == "Soma\u00ae");         // Â® -> ®
+  CHECK(repaired("Soma\xC3\x82\xC2\xAE") == "Soma\u00ae");                          // Â® -> ®
   CHECK(repaired("patient\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s") == "patient\u2019s");  // â€™ -> ’
-  CHECK(repaired("caf\xC3\x83\xC2\xA9") == "caf\u00e9");          // Ã© -> é
+  CHECK(repaired("caf\xC3\x83\xC2\xA9") == "caf\u00e9");                            // Ã© -> é
   CHECK(repaired("caf\u00e9 \u00ae 10\u00b0") == "caf\u00e9 \u00ae 10\u00b0");
   std::string twice = "Soma\xC3\x83\xE2\x80\x9A\xC3\x82\xC2\xAE";  // garbled two times
   CHECK(repair_mojibake(twice) == 3);
   CHECK(twice == "Soma\u00ae");
-  CHECK(repaired("\xC3\x82") == "\xC3\x82");                       // a lone lead stays
+  CHECK(repaired("\xC3\x82") == "\xC3\x82");  // a lone lead stays
   // The text around and between repairs is kept as it was.
   CHECK(repaired("a \xC3\x82\xC2\xAE b caf\u00e9 \xC3\x83\xC2\xA9 c") == "a \u00ae b caf\u00e9 \u00e9 c");
 }
@@ -127,9 +125,8 @@ TEST_CASE("reader: lines are tidied") {
 }
 
 TEST_CASE("reader: a line is blank exactly when its tidy form is empty") {
-  for (const std::string_view line :
-       {"", " ", " \t\u00a0\u3000 ", "\u00ad\u200b\u2060\ufeff", "\x01\x7f", " \u00ad x", "x", "\u00e9", "\xff",
-        " \xC3", "\u00a0-"}) {
+  for (const std::string_view line : {"", " ", " \t\u00a0\u3000 ", "\u00ad\u200b\u2060\ufeff", "\x01\x7f", " \u00ad x",
+                                      "x", "\u00e9", "\xff", " \xC3", "\u00a0-"}) {
     CAPTURE(line);
     CHECK(is_blank_line(line) == tidy_line(line).empty());
   }
@@ -186,14 +183,14 @@ TEST_CASE("reader: page numbers and running headers and footers are removed") {
   const std::string joined = body('A') + cited + "\n" + cited + body('B') + "\n" + body('C');
   CHECK(join_pages(quoted, test_labels()) == joined.substr(0, joined.size() - 1));
   // One page: only page-number lines go; a bare number inside the text stays.
-  CHECK(join_pages({"Text\n2\nmore\nthe end\nPage 1 of 1"}, test_labels()) ==
-        "Text\n2\nmore\nthe end");
+  CHECK(join_pages({"Text\n2\nmore\nthe end\nPage 1 of 1"}, test_labels()) == "Text\n2\nmore\nthe end");
 }
 
 TEST_CASE("reader: text without form feeds is cut into pages at its printed page numbers") {
   using Pages = std::vector<std::string>;
   // Footers: cut after each, except the last page's.
-  CHECK(split_at_page_numbers("HEAD\nthe patient had\n\nPage 1 of 3\nHEAD\nsedation.\nPAGE 2 OF 3\nHEAD\nend\nPage 3 of 3\n") ==
+  CHECK(split_at_page_numbers(
+            "HEAD\nthe patient had\n\nPage 1 of 3\nHEAD\nsedation.\nPAGE 2 OF 3\nHEAD\nend\nPage 3 of 3\n") ==
         Pages{"HEAD\nthe patient had\n\nPage 1 of 3\n", "HEAD\nsedation.\nPAGE 2 OF 3\n", "HEAD\nend\nPage 3 of 3\n"});
   // Headers: cut before each, except the first page's.
   CHECK(split_at_page_numbers("Page 1 of 2\nCase CM13-1\ntext\nPage 2 of 2\nCase CM13-1\na\nb\nc\nd\ne\nf") ==
@@ -204,7 +201,8 @@ TEST_CASE("reader: text without form feeds is cut into pages at its printed page
         Pages{"Guidelines Page(s): 30.\nsee page 2 of the report\nPage 12\n"});
   // End to end, the running header found on the pages goes and the sentence runs on.
   const auto pages = split_at_page_numbers(
-      "MAXIMUS FEDERAL SERVICES\n\nThe patient had generalized\n\nPage 1 of 2\nMAXIMUS FEDERAL SERVICES\n\nsedation.\n\nPage 2 of 2");
+      "MAXIMUS FEDERAL SERVICES\n\nThe patient had generalized\n\nPage 1 of 2\nMAXIMUS FEDERAL "
+      "SERVICES\n\nsedation.\n\nPage 2 of 2");
   CHECK(join_pages(pages, test_labels()) == "The patient had generalized\nsedation.");
 }
 

@@ -35,7 +35,11 @@ TEST_CASE("admission gate: as many at once as there are slots, then a bounded wa
 
 TEST_CASE("admission gate: a slot left is a slot free again") {
   AdmissionGate gate(1, 0ms);
-  { const auto held = gate.enter(); CHECK(held); CHECK_FALSE(gate.enter()); }
+  {
+    const auto held = gate.enter();
+    CHECK(held);
+    CHECK_FALSE(gate.enter());
+  }
   CHECK(gate.enter());
   AdmissionGate at_least_one(0, 0ms);
   CHECK(at_least_one.enter());

@@ -40,7 +40,7 @@ std::vector<Highlight> highlights_for(const Analyzer& analyzer, const std::vecto
 
 TEST_CASE("screen: paragraph analysis finds the hits of a whole-text analysis") {
   const Analyzer analyzer;
-  const std::vector<std::string> words{"hope",     "study",     "die",  "gentle", "generalize",
+  const std::vector<std::string> words{"hope",      "study",    "die",   "gentle",   "generalize",
                                        "abilities", "probable", "happy", "reviewers"};
   for (const std::string& w : words) {
     const std::vector<Highlight> highlights = highlights_for(analyzer, {w});
@@ -60,10 +60,10 @@ TEST_CASE("screen: paragraph analysis finds the hits of a whole-text analysis") 
 TEST_CASE("screen: snippets equal those built from the whole text's tokens") {
   const Analyzer analyzer;
   const std::string filler(2000, 'x');
-  const std::string text = "Opening words here.\n\n" + std::string("word ") + filler + "\n\nA paragraph hoping for pain relief.\n\n" +
-                           "Closing words.";
-  for (const std::vector<Highlight>& highlights :
-       {std::vector<Highlight>{{Kind::stem, {analyzer.stem_term("hoping")}}}, std::vector<Highlight>{{Kind::term, {"absent"}}}}) {
+  const std::string text = "Opening words here.\n\n" + std::string("word ") + filler +
+                           "\n\nA paragraph hoping for pain relief.\n\n" + "Closing words.";
+  for (const std::vector<Highlight>& highlights : {std::vector<Highlight>{{Kind::stem, {analyzer.stem_term("hoping")}}},
+                                                   std::vector<Highlight>{{Kind::term, {"absent"}}}}) {
     const auto tokens = analyzer.tokens(text);
     const auto hits = HitFinder(analyzer, highlights).find(tokens);
     CHECK(Highlighter(analyzer, highlights).snippet(text) == imr::searcher::build_snippet(text, tokens, hits));

@@ -24,10 +24,8 @@ PhraseMatcher matcher_of(const std::vector<Words>& phrases) {
 
 TEST_CASE("phrase matcher: the longest phrase wins at each point") {
   const auto m = matcher_of({{"physical"}, {"physical", "therapy"}, {"physical", "therapy", "evaluation"}});
-  CHECK(m.find_all(Words{"physical", "therapy", "sessions"}) ==
-        std::vector<PhraseMatcher::Match>{{0, 2, 1}});
-  CHECK(m.find_all(Words{"physical", "therapy", "evaluation"}) ==
-        std::vector<PhraseMatcher::Match>{{0, 3, 2}});
+  CHECK(m.find_all(Words{"physical", "therapy", "sessions"}) == std::vector<PhraseMatcher::Match>{{0, 2, 1}});
+  CHECK(m.find_all(Words{"physical", "therapy", "evaluation"}) == std::vector<PhraseMatcher::Match>{{0, 3, 2}});
   CHECK(m.find_all(Words{"a", "physical", "exam"}) == std::vector<PhraseMatcher::Match>{{1, 2, 0}});
 }
 
@@ -59,7 +57,7 @@ TEST_CASE("phrase matcher: adding a phrase twice keeps its first id") {
   CHECK(m.add(Words{"soma"}, 3) == 3u);
   CHECK(m.add(Words{"soma"}, 7) == 3u);
   CHECK(m.add(Words{"somas"}, 7) == 3u);  // the same word in the plural
-  CHECK(m.add(Words{"tens"}, 8) == 8u);    // four letters: an abbreviation, not "ten"
+  CHECK(m.add(Words{"tens"}, 8) == 8u);   // four letters: an abbreviation, not "ten"
   CHECK(m.size() == 2);
 }
 

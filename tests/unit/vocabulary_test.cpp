@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "imr/schema/analyzer.h"
-#include "schema/src/data_files.h"
 #include "imr/schema/vocabulary.h"
+#include "schema/src/data_files.h"
 
 namespace {
 
@@ -39,9 +39,7 @@ std::string category(std::string_view treatment) {
 
 Strings guidelines(std::string_view citation) { return vocab().guidelines_in(Analyzer().tokens(citation)); }
 
-std::optional<std::string> specialty(std::string_view wording) {
-  return vocab().specialty(Analyzer().tokens(wording));
-}
+std::optional<std::string> specialty(std::string_view wording) { return vocab().specialty(Analyzer().tokens(wording)); }
 
 bool has(const std::vector<Strings>& phrases, const Strings& phrase) {
   return std::ranges::find(phrases, phrase) != phrases.end();
@@ -85,8 +83,7 @@ TEST_CASE("vocabulary: brands and generics map both ways") {
   CHECK(vocab().generics_of("klonipin") == Strings{"clonazepam"});
   CHECK(vocab().generics_of("unheard-of-drug").empty());
   const Strings names = vocab().names_of("cyclobenzaprine");
-  for (const char* brand : {"flexeril", "fexmid", "amrix"})
-    CHECK(std::ranges::find(names, brand) != names.end());
+  for (const char* brand : {"flexeril", "fexmid", "amrix"}) CHECK(std::ranges::find(names, brand) != names.end());
   const Strings hydrocodone = vocab().names_of("Hydrocodone");
   CHECK(std::ranges::find(hydrocodone, "norco") != hydrocodone.end());
   CHECK(vocab().names_of("no such generic").empty());

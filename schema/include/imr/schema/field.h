@@ -31,11 +31,11 @@ enum class Level { letter, item };
 
 struct Field {
   FieldId id;
-  std::string_view name;         // facet / filter / record name ("drug_class")
-  std::string_view alias;        // short query name ("class"); may equal name
-  std::string_view prefix;       // Xapian boolean term prefix
+  std::string_view name;    // facet / filter / record name ("drug_class")
+  std::string_view alias;   // short query name ("class"); may equal name
+  std::string_view prefix;  // Xapian boolean term prefix
   Level level;
-  bool facet;                    // offered in search results' facets
+  bool facet;  // offered in search results' facets
 };
 
 // Value slots. Dates are stored as ISO "yyyy-mm-dd" strings, which sort and

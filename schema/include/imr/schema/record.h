@@ -18,8 +18,8 @@ struct Dates {  // ISO yyyy-mm-dd
 struct Reviewer {
   std::optional<std::string> specialty;
   std::optional<std::string> subspecialty;
-  std::vector<std::string> certifications;   // every board certification, canonical names
-  std::vector<std::string> license_states;   // USPS codes, in the letter's order
+  std::vector<std::string> certifications;  // every board certification, canonical names
+  std::vector<std::string> license_states;  // USPS codes, in the letter's order
   bool operator==(const Reviewer&) const = default;
 };
 
@@ -30,12 +30,12 @@ struct Patient {
 };
 
 struct Item {
-  std::string treatment;                    // as printed
-  std::vector<std::string> drugs;           // generic ingredient names, lower case
+  std::string treatment;           // as printed
+  std::vector<std::string> drugs;  // generic ingredient names, lower case
   std::string category = "other";
-  std::optional<std::string> drug_class;    // medications only
-  std::string decision;                     // "upheld" | "overturned"
-  std::vector<std::string> guidelines;      // what the IMR reviewer relied on
+  std::optional<std::string> drug_class;  // medications only
+  std::string decision;                   // "upheld" | "overturned"
+  std::vector<std::string> guidelines;    // what the IMR reviewer relied on
   std::vector<std::string> claims_guidelines;
   std::string rationale;
   bool operator==(const Item&) const = default;
@@ -45,13 +45,13 @@ struct Record {
   std::optional<std::string> case_number;
   std::string source;
   Dates dates;
-  std::optional<std::string> priority;      // "standard" | "expedited"
+  std::optional<std::string> priority;  // "standard" | "expedited"
   Reviewer reviewer;
   Patient patient;
   std::vector<std::string> diagnoses;
-  std::optional<std::string> outcome;       // "upheld" | "overturned" | "partially_overturned"; null without items
+  std::optional<std::string> outcome;  // "upheld" | "overturned" | "partially_overturned"; null without items
   std::vector<Item> items;
-  std::string layout;                       // which letter layout the parser recognised
+  std::string layout;  // which letter layout the parser recognised
   bool operator==(const Record&) const = default;
 };
 

@@ -21,8 +21,7 @@ struct BuiltDocument {
 // Not thread-safe (holds an Analyzer): one per thread.
 class DocumentBuilder {
  public:
-  BuiltDocument build(const schema::Record& record, std::string_view clean_text,
-                      std::string_view content_hash) const;
+  BuiltDocument build(const schema::Record& record, std::string_view clean_text, std::string_view content_hash) const;
 
  private:
   schema::Analyzer analyzer_;

@@ -6,8 +6,8 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
-#include <string>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 
 #include <xapian.h>

@@ -26,7 +26,7 @@ struct IndexRunEvents {
   std::function<void(std::size_t files_done)> progress;  // after each committed batch
 };
 
-void index_files(const std::vector<std::string>& files, unsigned threads, IndexWriter& writer,
-                 IndexRunSummary& summary, const IndexRunEvents& events);
+void index_files(const std::vector<std::string>& files, unsigned threads, IndexWriter& writer, IndexRunSummary& summary,
+                 const IndexRunEvents& events);
 
 }  // namespace imr::indexer

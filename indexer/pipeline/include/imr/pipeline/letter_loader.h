@@ -16,7 +16,7 @@ namespace imr::indexer {
 struct LoadedLetter {
   ParsedLetter parsed;
   std::string clean_text;
-  std::vector<std::string> warnings;   // the reader's and the parser's
+  std::vector<std::string> warnings;  // the reader's and the parser's
 };
 
 // Not thread-safe (holds a parser): one per thread.

@@ -10,9 +10,9 @@
 #include <xapian.h>
 
 #include "imr/collector/deadline.h"
+#include "imr/query/query_parser.h"
 #include "imr/schema/analyzer.h"
 #include "imr/schema/vocabulary.h"
-#include "imr/query/query_parser.h"
 
 namespace imr::searcher {
 
@@ -23,7 +23,8 @@ class SearchContext {
                 std::filesystem::path index_dir = {});
 
   // Opens the index at dir; throws std::runtime_error telling how to create it when there is none.
-  static std::unique_ptr<SearchContext> open(const std::filesystem::path& dir, std::shared_ptr<const schema::Vocabulary> vocabulary);
+  static std::unique_ptr<SearchContext> open(const std::filesystem::path& dir,
+                                             std::shared_ptr<const schema::Vocabulary> vocabulary);
 
   Xapian::Database& db() { return db_; }
   const QueryParser& parser() const { return parser_; }

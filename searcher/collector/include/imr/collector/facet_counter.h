@@ -45,8 +45,8 @@ class FacetCounter {
     schema::Level level;
     GroupMask own;  // the field's own filter, ignored when counting it (multi-select)
     ValueMap<Xapian::doccount> by_value;
-    bool open = false;                  // the current letter counts for this field
-    std::vector<std::string_view> seen; // its values in the current letter, reused
+    bool open = false;                   // the current letter counts for this field
+    std::vector<std::string_view> seen;  // its values in the current letter, reused
   };
   // Offers each value of one row to its field's counts, in one pass over the row.
   void offer_row(const LetterMatch& match, std::span<const schema::FacetValueView> row, schema::Level level,

@@ -77,11 +77,10 @@ class LetterMatch {
   bool item_passes(std::size_t i, GroupMask ignored = 0) const;
 
  private:
-  GroupMask required_ = 0;     // every group's bit
-  GroupMask letter_ok_ = 0;    // letter-level groups the letter satisfies
+  GroupMask required_ = 0;   // every group's bit
+  GroupMask letter_ok_ = 0;  // letter-level groups the letter satisfies
   std::vector<GroupMask> item_ok_;
   GroupMask item_groups_ = 0;
 };
-
 
 }  // namespace imr::searcher

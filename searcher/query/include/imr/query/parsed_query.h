@@ -26,12 +26,12 @@ struct Highlight {
 };
 
 struct ParsedQuery {
-  Xapian::Query query;              // match_all() for an empty query
+  Xapian::Query query;  // match_all() for an empty query
   std::vector<Highlight> highlights;
   // Item-level field terms of the query (drug:, class:, decision:, category:,
   // guideline:), so items can be marked "matched" and snippets taken from them.
   std::vector<std::pair<std::string, std::string>> item_fields;  // field name, value
-  bool empty = true;                // no words and no fields: every letter
+  bool empty = true;                                             // no words and no fields: every letter
   // Whether the words' hits mark items "matched"; not for words the user did
   // not type (more like this), where only the item fields do.
   bool words_mark_items = true;

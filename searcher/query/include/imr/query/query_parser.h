@@ -8,11 +8,11 @@
 #include <string>
 #include <string_view>
 
-#include "imr/schema/analyzer.h"
-#include "imr/schema/vocabulary.h"
 #include "imr/query/parsed_query.h"
 #include "imr/query/query_limits.h"
 #include "imr/query/thesaurus.h"
+#include "imr/schema/analyzer.h"
+#include "imr/schema/vocabulary.h"
 
 namespace imr::searcher {
 

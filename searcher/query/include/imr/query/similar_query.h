@@ -8,8 +8,8 @@
 
 #include <xapian.h>
 
-#include "imr/schema/record.h"
 #include "imr/query/parsed_query.h"
+#include "imr/schema/record.h"
 
 namespace imr::searcher {
 

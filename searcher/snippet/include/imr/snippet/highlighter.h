@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "imr/schema/analyzer.h"
 #include "imr/query/parsed_query.h"
+#include "imr/schema/analyzer.h"
 #include "imr/snippet/hit_finder.h"
 #include "imr/snippet/hit_screen.h"
 

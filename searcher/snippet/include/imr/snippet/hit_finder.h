@@ -7,9 +7,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "imr/query/parsed_query.h"
 #include "imr/schema/analyzer.h"
 #include "imr/schema/token.h"
-#include "imr/query/parsed_query.h"
 #include "imr/snippet/text_range.h"
 
 namespace imr::searcher {
