@@ -98,12 +98,22 @@ int run_driver(int argc, char** argv, std::string_view engine_name,
   query->add_option("--rounds", q.rounds, "rounds over the whole mix")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  std::string explain_db, explain_mix;
+  CLI::App* explain = app.add_subcommand("explain", "print how the engine runs each query of the mix");
+  explain->add_option("--db", explain_db, "index to search")->required();
+  explain->add_option("--mix", explain_mix, "query mix (bench/queries.tsv)")->required();
   CLI11_PARSE(app, argc, argv);
 
   try {
     auto engine = make_engine();
     if (*build) {
       engine->build(corpus, build_db);
+      return 0;
+    }
+    if (*explain) {
+      engine->open(explain_db);
+      for (const BenchQuery& query : load_query_mix(explain_mix))
+        std::printf("== %s\n%s", query.name.c_str(), engine->plan(query).c_str());
       return 0;
     }
     engine->open(q.db);

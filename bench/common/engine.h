@@ -28,6 +28,9 @@ class Engine {
   virtual void build(const std::filesystem::path& corpus, const std::filesystem::path& db) = 0;
   virtual void open(const std::filesystem::path& db) = 0;
   virtual QueryOutcome run(const BenchQuery& query) = 0;
+  // How the engine will run the query, for checking a baseline is written as
+  // its users would write it (SQLite: EXPLAIN QUERY PLAN of each statement).
+  virtual std::string plan(const BenchQuery& /*query*/) { return "(this engine reports no plan)\n"; }
 };
 
 }  // namespace imr::bench

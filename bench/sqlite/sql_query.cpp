@@ -41,8 +41,12 @@ std::string parameter_marks(std::size_t n) {
 }
 
 // The SQL that tests one filter field against its values (same item: over "items i").
+// Item-level values are stored lower case, so they compare exactly (which lets
+// SQLite use the indexes); letter-level ones (states, specialties) ignore case.
 std::string field_test(FieldId field, std::size_t n) {
-  const std::string in = " COLLATE NOCASE IN (" + parameter_marks(n) + ")";
+  const std::string marks = "(" + parameter_marks(n) + ")";
+  const std::string in =
+      schema::field(field).level == schema::Level::item ? " IN " + marks : " COLLATE NOCASE IN " + marks;
   switch (field) {
     case FieldId::decision:
       return "i.decision" + in;
@@ -86,6 +90,18 @@ void append(SqlCondition& c, const std::string& sql, const std::vector<std::stri
   c.values.insert(c.values.end(), values.begin(), values.end());
 }
 
+std::vector<std::string> lowered(std::vector<std::string> values) {
+  for (std::string& v : values) v = lower(v);
+  return values;
+}
+
+// Sets the CTE that yields the candidate letter ids (bound before the WHERE's values).
+void drive_from(SqlCondition& c, const std::string& cte_select, const std::vector<std::string>& values) {
+  c.with = "driver AS MATERIALIZED (" + cte_select + ")";
+  c.from = "driver JOIN letters l ON l.id = driver.id";
+  c.values.insert(c.values.begin(), values.begin(), values.end());
+}
+
 }  // namespace
 
 SqlQueryBuilder::SqlQueryBuilder() {
@@ -105,20 +121,30 @@ std::string SqlQueryBuilder::fts_match(const std::string& text) const {
 
 SqlCondition SqlQueryBuilder::condition(const BenchQuery& q) const {
   SqlCondition c;
-  if (!q.text.empty())
-    append(c, "l.id IN (SELECT rowid FROM letter_text WHERE letter_text MATCH ?)", {fts_match(q.text)});
   if (q.decided) append(c, "l.decision_date BETWEEN ? AND ?", {q.decided->from, q.decided->to});
   SqlCondition items;
-  for (const auto& [field, values] : grouped(q)) {
+  const auto groups = grouped(q);
+  const std::vector<std::string>* drugs = nullptr;
+  for (const auto& [field, values] : groups) {
     if (schema::field(field).level == schema::Level::item)
-      append(items, field_test(field, values.size()), values);
+      append(items, field_test(field, values.size()), lowered(values));
     else
       append(c, field_test(field, values.size()), values);
+    if (field == FieldId::drug) drugs = &values;
   }
   if (!items.where.empty())
     append(c, "EXISTS (SELECT 1 FROM items i WHERE i.letter = l.id AND " + items.where + ")", items.values);
+  if (!q.text.empty())
+    drive_from(c, "SELECT rowid AS id FROM letter_text WHERE letter_text MATCH ?", {fts_match(q.text)});
+  else if (drugs)
+    drive_from(c, "SELECT DISTINCT letter AS id FROM item_drugs WHERE drug IN (" + parameter_marks(drugs->size()) + ")",
+               lowered(*drugs));
   if (c.where.empty()) c.where = "1";
   return c;
+}
+
+std::string SqlCondition::select_ids() const {
+  return (with.empty() ? "" : "WITH " + with + " ") + "SELECT l.id FROM " + from + " WHERE " + where;
 }
 
 }  // namespace imr::bench

@@ -4,6 +4,7 @@
 #include "sqlite/sqlite_engine.h"
 
 #include <array>
+#include <map>
 #include <optional>
 
 #include "sqlite/sql_query.h"
@@ -13,46 +14,47 @@
 namespace imr::bench {
 namespace {
 
+// One facet: letters counted per value of a column, over the matched letters.
 struct FacetSql {
   const char* field;
-  const char* sql;
+  const char* counted;  // "value, count" columns
+  const char* table;    // with its alias
+  const char* letter;   // the alias's letter id column
+  const char* where;    // "" or "WHERE ..."
 };
 
-// Letters counted per value, over the matched letters in temp.matched.
 constexpr std::array kFacets{
-    FacetSql{
-        "decision",
-        "SELECT i.decision, COUNT(DISTINCT i.letter) FROM items i JOIN temp.matched m ON m.id = i.letter GROUP BY 1"},
-    FacetSql{
-        "drug",
-        "SELECT d.drug, COUNT(DISTINCT d.letter) FROM item_drugs d JOIN temp.matched m ON m.id = d.letter GROUP BY 1"},
-    FacetSql{
-        "category",
-        "SELECT i.category, COUNT(DISTINCT i.letter) FROM items i JOIN temp.matched m ON m.id = i.letter GROUP BY 1"},
-    FacetSql{"guideline",
-             "SELECT g.guideline, COUNT(DISTINCT g.letter) FROM item_guidelines g JOIN temp.matched m ON m.id = "
-             "g.letter GROUP BY 1"},
-    FacetSql{"outcome",
-             "SELECT l.outcome, COUNT(*) FROM letters l JOIN temp.matched m ON m.id = l.id WHERE l.outcome IS NOT NULL "
-             "GROUP BY 1"},
-    FacetSql{"drug_class",
-             "SELECT i.drug_class, COUNT(DISTINCT i.letter) FROM items i JOIN temp.matched m ON m.id = i.letter WHERE "
-             "i.drug_class IS NOT NULL GROUP BY 1"},
-    FacetSql{"specialty",
-             "SELECT s.specialty, COUNT(DISTINCT s.letter) FROM letter_specialties s JOIN temp.matched m ON m.id = "
-             "s.letter GROUP BY 1"},
-    FacetSql{"license_state",
-             "SELECT s.state, COUNT(DISTINCT s.letter) FROM letter_states s JOIN temp.matched m ON m.id = s.letter "
-             "GROUP BY 1"},
-    FacetSql{"decision_year",
-             "SELECT l.decision_year, COUNT(*) FROM letters l JOIN temp.matched m ON m.id = l.id WHERE l.decision_year "
-             "IS NOT NULL GROUP BY 1"},
+    FacetSql{"decision", "i.decision, COUNT(DISTINCT i.letter)", "items i", "i.letter", ""},
+    FacetSql{"drug", "d.drug, COUNT(DISTINCT d.letter)", "item_drugs d", "d.letter", ""},
+    FacetSql{"category", "i.category, COUNT(DISTINCT i.letter)", "items i", "i.letter", ""},
+    FacetSql{"guideline", "g.guideline, COUNT(DISTINCT g.letter)", "item_guidelines g", "g.letter", ""},
+    FacetSql{"outcome", "l.outcome, COUNT(*)", "letters l", "l.id", "WHERE l.outcome IS NOT NULL"},
+    FacetSql{"drug_class", "i.drug_class, COUNT(DISTINCT i.letter)", "items i", "i.letter",
+             "WHERE i.drug_class IS NOT NULL"},
+    FacetSql{"specialty", "s.specialty, COUNT(DISTINCT s.letter)", "letter_specialties s", "s.letter", ""},
+    FacetSql{"license_state", "s.state, COUNT(DISTINCT s.letter)", "letter_states s", "s.letter", ""},
+    FacetSql{"decision_year", "l.decision_year, COUNT(*)", "letters l", "l.id", "WHERE l.decision_year IS NOT NULL"},
 };
 
-constexpr const char* kStatsByDrug =
-    "SELECT d.drug, COUNT(*), SUM(i.decision = 'upheld'), SUM(i.decision = 'overturned') "
-    "FROM item_drugs d JOIN items i ON i.id = d.item JOIN temp.matched m ON m.id = d.letter "
-    "GROUP BY 1 ORDER BY 2 DESC";
+// SQLite's planner cannot know how many letters temp.matched holds. Few
+// matched letters are best counted from them (CROSS JOIN fixes that loop
+// order); many are best counted by reading the facet's table in index order.
+// A query matching under 1 in kFewMatches letters counts from the matches.
+constexpr std::int64_t kFewMatches = 8;
+
+std::string facet_sql(const FacetSql& f, bool few_matches) {
+  const std::string from = few_matches
+                               ? std::string("temp.matched m CROSS JOIN ") + f.table + " ON " + f.letter + " = m.id"
+                               : std::string(f.table) + " JOIN temp.matched m ON m.id = " + f.letter;
+  return std::string("SELECT ") + f.counted + " FROM " + from + " " + f.where + " GROUP BY 1";
+}
+
+std::string stats_by_drug_sql(bool few_matches) {
+  const std::string from = few_matches ? "temp.matched m CROSS JOIN item_drugs d ON d.letter = m.id"
+                                       : "item_drugs d JOIN temp.matched m ON m.id = d.letter";
+  return "SELECT d.drug, COUNT(*), SUM(i.decision = 'upheld'), SUM(i.decision = 'overturned') FROM " + from +
+         " JOIN items i ON i.id = d.item GROUP BY 1 ORDER BY 2 DESC";
+}
 
 std::string order_by(const BenchQuery& q, bool has_text) {
   if (q.sort == "date_desc") return "l.decision_date DESC";
@@ -79,17 +81,35 @@ class SqliteEngine final : public Engine {
     if (!std::filesystem::exists(db)) throw std::runtime_error("no SQLite index at " + db.string());
     db_.emplace(db);
     db_->exec("CREATE TEMP TABLE matched(id INTEGER PRIMARY KEY);");
+    Statement& count = db_->prepared("SELECT COUNT(*) FROM letters");
+    letters_ = count.step() ? count.number(0) : 0;
+  }
+
+  std::string plan(const BenchQuery& q) override {
+    const SqlCondition c = builder_.condition(q);
+    std::string out = "matching letters:\n" + query_plan("INSERT INTO temp.matched " + c.select_ids(), c.values);
+    if (q.kind == QueryKind::stats)
+      return out + "stats, few matches:\n" + query_plan(stats_by_drug_sql(true), {}) + "stats, many matches:\n" +
+             query_plan(stats_by_drug_sql(false), {});
+    out += "a facet (drug), few matches:\n" + query_plan(facet_sql(kFacets[1], true), {}) +
+           "a facet (drug), many matches:\n" + query_plan(facet_sql(kFacets[1], false), {});
+    const bool has_text = !q.text.empty();
+    std::vector<std::string> page_values;
+    if (has_text) page_values.push_back(builder_.fts_match(q.text));
+    return out + "the page:\n" + query_plan(page_sql(q, has_text), page_values);
   }
 
   QueryOutcome run(const BenchQuery& q) override {
     QueryOutcome out;
-    out.total = static_cast<std::uint64_t>(collect_matches(q));
+    const std::int64_t matched = collect_matches(q);
+    out.total = static_cast<std::uint64_t>(matched);
+    const bool few = matched * kFewMatches < letters_;
     out.facets = nlohmann::json::object();
     if (q.kind == QueryKind::stats) {
-      count_stats(out);
+      count_stats(out, few);
       return out;
     }
-    for (const FacetSql& f : kFacets) out.facets[f.field] = counts(f.sql);
+    for (const FacetSql& f : kFacets) out.facets[f.field] = counts(facet_sql(f, few));
     read_page(q, out);
     return out;
   }
@@ -98,10 +118,24 @@ class SqliteEngine final : public Engine {
   std::int64_t collect_matches(const BenchQuery& q) {
     db_->prepared("DELETE FROM temp.matched").step();
     const SqlCondition c = builder_.condition(q);
-    Statement& insert = db_->prepared("INSERT INTO temp.matched SELECT l.id FROM letters l WHERE " + c.where);
+    Statement& insert = db_->prepared("INSERT INTO temp.matched " + c.select_ids());
     for (std::size_t i = 0; i < c.values.size(); ++i) insert.bind(static_cast<int>(i + 1), c.values[i]);
     insert.step();
     return db_->changes();
+  }
+
+  // EXPLAIN QUERY PLAN's rows, indented by depth (unbound parameters are NULL: nothing runs).
+  std::string query_plan(const std::string& sql, const std::vector<std::string>& values) {
+    Statement& s = db_->prepared("EXPLAIN QUERY PLAN " + sql);
+    for (std::size_t i = 0; i < values.size(); ++i) s.bind(static_cast<int>(i + 1), values[i]);
+    std::map<std::int64_t, int> depth{{0, 0}};
+    std::string out;
+    while (s.step()) {
+      const int d = depth[s.number(1)] + 1;
+      depth[s.number(0)] = d;
+      out += std::string(2 * static_cast<std::size_t>(d), ' ') + s.text(3) + "\n";
+    }
+    return out;
   }
 
   nlohmann::json counts(const std::string& sql) {
@@ -111,9 +145,9 @@ class SqliteEngine final : public Engine {
     return values;
   }
 
-  void count_stats(QueryOutcome& out) {
+  void count_stats(QueryOutcome& out, bool few_matches) {
     nlohmann::json rows = nlohmann::json::object();
-    Statement& s = db_->prepared(kStatsByDrug);
+    Statement& s = db_->prepared(stats_by_drug_sql(few_matches));
     out.total = 0;
     while (s.step()) {
       rows[s.text(0)] = s.number(1);
@@ -136,6 +170,7 @@ class SqliteEngine final : public Engine {
 
   SqlQueryBuilder builder_;
   std::optional<Connection> db_;
+  std::int64_t letters_ = 0;
 };
 
 }  // namespace

@@ -36,7 +36,7 @@ CREATE INDEX letter_states_state ON letter_states(state, letter);
 CREATE INDEX letter_specialties_letter ON letter_specialties(letter);
 CREATE INDEX items_letter ON items(letter);
 CREATE INDEX item_drugs_item ON item_drugs(item);
-CREATE INDEX item_drugs_drug ON item_drugs(drug, item);
+CREATE INDEX item_drugs_drug ON item_drugs(drug, letter);
 CREATE INDEX item_drugs_letter ON item_drugs(letter);
 CREATE INDEX item_guidelines_item ON item_guidelines(item);
 CREATE INDEX item_guidelines_letter ON item_guidelines(letter);
