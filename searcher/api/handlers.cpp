@@ -78,11 +78,6 @@ json result_json(SearchContext& ctx, const SearchInput& in, const PageRequest& p
               {"facets", facets_json(result.facets)}};
 }
 
-double ms_since(std::chrono::steady_clock::time_point start) {
-  const std::chrono::duration<double, std::milli> d = std::chrono::steady_clock::now() - start;
-  return static_cast<double>(static_cast<long long>(d.count() * 10)) / 10;
-}
-
 // When the index last changed: the newest file in its folder, as ISO-8601 UTC.
 json last_update(const std::filesystem::path& dir) {
   if (dir.empty()) return nullptr;
@@ -106,7 +101,7 @@ Response search(SearchContext& ctx, const Request& request) {
   json body = result_json(ctx, in, page, result);
   const std::optional<std::string> suggestion = ctx.parser().suggest(ctx.db(), request.param("q"));
   body["suggestion"] = suggestion ? json(*suggestion) : json(nullptr);
-  body["took_ms"] = ms_since(start);
+  body["took_ms"] = milliseconds_since(start);
   return Response{200, std::move(body)};
 }
 
@@ -131,7 +126,7 @@ Response similar(SearchContext& ctx, const Request& request, std::string_view ke
   const PageRequest page = read_page(request);
   json body = result_json(ctx, in, page, collect(ctx.db(), in.query.query, in.filters, page, ctx.deadline_from(start)));
   body["of"] = {{"key", own_key}, {"case_number", record.case_number ? json(*record.case_number) : json(nullptr)}};
-  body["took_ms"] = ms_since(start);
+  body["took_ms"] = milliseconds_since(start);
   return Response{200, std::move(body)};
 }
 

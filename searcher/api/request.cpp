@@ -29,6 +29,11 @@ unsigned Request::number(std::string_view name, unsigned fallback, unsigned min,
   return value;
 }
 
+double milliseconds_since(std::chrono::steady_clock::time_point start) {
+  const std::chrono::duration<double, std::milli> d = std::chrono::steady_clock::now() - start;
+  return static_cast<double>(static_cast<long long>(d.count() * 10)) / 10;
+}
+
 Response error_response(int status, std::string_view message) {
   return Response{status, nlohmann::json{{"error", message}}};
 }

@@ -2,6 +2,7 @@
 #include "imr/api/router.h"
 
 #include <array>
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -12,10 +13,10 @@ namespace imr::searcher {
 namespace {
 
 const std::array<Route, 6> kRoutes{{
-    {"/api/search", [](SearchContext& c, const Request& r, std::string_view) { return search(c, r); }},
+    {"/api/search", [](SearchContext& c, const Request& r, std::string_view) { return search(c, r); }, true},
     {"/api/doc/{key}", [](SearchContext& c, const Request& r, std::string_view key) { return document(c, r, key); }},
     {"/api/similar/{key}", [](SearchContext& c, const Request& r, std::string_view key) { return similar(c, r, key); }},
-    {"/api/stats", [](SearchContext& c, const Request& r, std::string_view) { return stats(c, r); }},
+    {"/api/stats", [](SearchContext& c, const Request& r, std::string_view) { return stats(c, r); }, true},
     {"/api/health", [](SearchContext& c, const Request&, std::string_view) { return health(c); }},
     {"/api/openapi.json", [](SearchContext&, const Request&, std::string_view) { return openapi(); }},
 }};
@@ -33,6 +34,37 @@ std::optional<std::string_view> match(std::string_view pattern, std::string_view
 
 std::string route_list() { return text::join(kRoutes, ", ", &Route::path); }
 
+// The index's revision; none for a backend without revisions (in memory) or
+// several databases searched as one, whose answers are then not cached.
+std::optional<Xapian::rev> revision_of(const Xapian::Database& db) {
+  try {
+    return db.get_revision();
+  } catch (const Xapian::InvalidOperationError&) {
+    return std::nullopt;
+  }
+}
+
+// The route's answer, from the response cache when the same request was
+// answered at this revision of the index (respond() has just reopened it).
+Response answer(SearchContext& ctx, const Route& r, std::string_view path, const Request& request,
+                std::string_view argument) {
+  ResponseCache* cache = r.cacheable ? ctx.response_cache() : nullptr;
+  const std::optional<Xapian::rev> revision = cache ? revision_of(ctx.db()) : std::nullopt;
+  if (!revision) return r.handle(ctx, request, argument);
+  const auto start = std::chrono::steady_clock::now();
+  const std::string key = ResponseCache::key_of(*revision, path, request);
+  if (std::optional<nlohmann::json> body = cache->find(key)) {
+    if (body->contains("took_ms")) (*body)["took_ms"] = milliseconds_since(start);
+    (*body)["cached"] = true;
+    return Response{200, std::move(*body)};
+  }
+  Response fresh = r.handle(ctx, request, argument);
+  if (fresh.status != 200) return fresh;
+  fresh.body["cached"] = false;
+  cache->store(key, fresh.body);
+  return fresh;
+}
+
 }  // namespace
 
 std::span<const Route> routes() { return kRoutes; }
@@ -40,7 +72,7 @@ std::span<const Route> routes() { return kRoutes; }
 Response route(SearchContext& ctx, std::string_view path, const Request& request) {
   for (const Route& r : kRoutes)
     if (const auto argument = match(r.path, path))
-      return respond(ctx, [&] { return r.handle(ctx, request, *argument); });
+      return respond(ctx, [&] { return answer(ctx, r, path, request, *argument); });
   return error_response(404, "no API endpoint " + std::string(path) + " (the endpoints are " + route_list() + ")");
 }
 

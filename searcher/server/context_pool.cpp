@@ -4,8 +4,11 @@
 namespace imr::searcher {
 
 ContextPool::ContextPool(std::filesystem::path index_dir, std::shared_ptr<const schema::Vocabulary> vocabulary,
-                         std::chrono::milliseconds time_budget)
-    : index_dir_(std::move(index_dir)), vocabulary_(std::move(vocabulary)), time_budget_(time_budget) {}
+                         std::chrono::milliseconds time_budget, std::shared_ptr<ResponseCache> response_cache)
+    : index_dir_(std::move(index_dir)),
+      vocabulary_(std::move(vocabulary)),
+      time_budget_(time_budget),
+      response_cache_(std::move(response_cache)) {}
 
 SearchContext& ContextPool::for_this_thread() {
   const std::lock_guard lock(mutex_);
@@ -13,6 +16,7 @@ SearchContext& ContextPool::for_this_thread() {
   if (!slot) {
     slot = SearchContext::open(index_dir_, vocabulary_);
     slot->set_time_budget(time_budget_);
+    slot->set_response_cache(response_cache_);
   }
   return *slot;
 }

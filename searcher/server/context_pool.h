@@ -17,7 +17,8 @@ namespace imr::searcher {
 class ContextPool {
  public:
   ContextPool(std::filesystem::path index_dir, std::shared_ptr<const schema::Vocabulary> vocabulary,
-              std::chrono::milliseconds time_budget = kQueryBudget);
+              std::chrono::milliseconds time_budget = kQueryBudget,
+              std::shared_ptr<ResponseCache> response_cache = nullptr);
 
   // The calling thread's context; only that thread may use it.
   SearchContext& for_this_thread();
@@ -26,6 +27,7 @@ class ContextPool {
   std::filesystem::path index_dir_;
   std::shared_ptr<const schema::Vocabulary> vocabulary_;
   std::chrono::milliseconds time_budget_;
+  std::shared_ptr<ResponseCache> response_cache_;
   std::mutex mutex_;
   std::unordered_map<std::thread::id, std::unique_ptr<SearchContext>> contexts_;
 };

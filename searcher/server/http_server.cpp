@@ -132,7 +132,8 @@ struct HttpServer::Impl {
 
   explicit Impl(const ServerOptions& o)
       : options(o),
-        pool(o.index_dir, schema::Vocabulary::builtin(), o.time_budget),
+        pool(o.index_dir, schema::Vocabulary::builtin(), o.time_budget,
+             std::make_shared<ResponseCache>(o.cached_answers)),
         gate(search_slots(o.concurrent_searches), kMaxQueueWait),
         files(o.web_dir) {
     pool.for_this_thread();  // fails now, with the reason, when there is no index

@@ -21,6 +21,8 @@ struct ServerOptions {
   std::size_t concurrent_searches = 0;  // searches running at once; 0: one per core
   // How long one admitted search may run before it is answered 503.
   std::chrono::milliseconds time_budget = kQueryBudget;
+  // Search and stats answers kept for repeats at the same index revision (0: none).
+  std::size_t cached_answers = 256;
 };
 
 class HttpServer {

@@ -1,6 +1,6 @@
 // imr-search: serves the search page and the JSON API over an index.
 //
-//   imr-search [--db DIR] [--port N] [--host H] [--web DIR] [--searches N] [--time-budget MS]
+//   imr-search [--db DIR] [--port N] [--host H] [--web DIR] [--searches N] [--time-budget MS] [--cache N]
 #include <cstdio>
 #include <exception>
 
@@ -28,6 +28,9 @@ int main(int argc, char** argv) {
   long budget_ms = options.time_budget.count();
   app.add_option("--time-budget", budget_ms, "milliseconds one search may run before it is answered 503")
       ->check(CLI::Range(1L, 600000L))
+      ->capture_default_str();
+  app.add_option("--cache", options.cached_answers,
+                 "search and stats answers kept for repeats while the index is unchanged (0: none)")
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   options.time_budget = std::chrono::milliseconds(budget_ms);

@@ -2,6 +2,7 @@
 // without HTTP and served by any HTTP library.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -37,5 +38,8 @@ struct Response {
 };
 
 Response error_response(int status, std::string_view message);
+
+// Milliseconds since start, to a tenth: the "took_ms" of an answer.
+double milliseconds_since(std::chrono::steady_clock::time_point start);
 
 }  // namespace imr::searcher

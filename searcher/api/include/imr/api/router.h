@@ -15,6 +15,9 @@ struct Route {
   // the path (one segment, no '/') as the handler's argument.
   std::string_view path;
   Response (*handle)(SearchContext& ctx, const Request& request, std::string_view argument);
+  // Its answers depend only on the index revision and the parameters, so
+  // the context's response cache may keep them.
+  bool cacheable = false;
 };
 
 std::span<const Route> routes();

@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include "imr/api/response_cache.h"
 #include "imr/collector/deadline.h"
 #include "imr/query/query_parser.h"
 #include "imr/schema/analyzer.h"
@@ -35,6 +36,9 @@ class SearchContext {
   void set_time_budget(std::chrono::milliseconds budget) { time_budget_ = budget; }
   // The deadline of a request that started at start.
   Deadline deadline_from(Clock::time_point start) const { return Deadline(start, time_budget_); }
+  // The answers shared by every context of a server (none unless set).
+  ResponseCache* response_cache() const { return response_cache_.get(); }
+  void set_response_cache(std::shared_ptr<ResponseCache> cache) { response_cache_ = std::move(cache); }
 
  private:
   Xapian::Database db_;
@@ -42,6 +46,7 @@ class SearchContext {
   schema::Analyzer analyzer_;
   std::filesystem::path index_dir_;
   std::chrono::milliseconds time_budget_ = kQueryBudget;
+  std::shared_ptr<ResponseCache> response_cache_;
 };
 
 }  // namespace imr::searcher
