@@ -91,13 +91,19 @@ json last_update(const std::filesystem::path& dir) {
       std::chrono::time_point_cast<std::chrono::system_clock::duration>(std::chrono::file_clock::to_sys(*newest))));
 }
 
+// Counts from the columns of the context's index revision.
+SearchResult collect_in(SearchContext& ctx, const SearchInput& in, const PageRequest& page, Clock::time_point start) {
+  const std::shared_ptr<const FacetColumns> columns = ctx.facet_columns();
+  return collect(ctx.db(), in.query.query, in.filters, page, ctx.deadline_from(start), columns.get());
+}
+
 }  // namespace
 
 Response search(SearchContext& ctx, const Request& request) {
   const auto start = std::chrono::steady_clock::now();
   const SearchInput in = read_input(ctx, request);
   const PageRequest page = read_page(request);
-  const SearchResult result = collect(ctx.db(), in.query.query, in.filters, page, ctx.deadline_from(start));
+  const SearchResult result = collect_in(ctx, in, page, start);
   json body = result_json(ctx, in, page, result);
   const std::optional<std::string> suggestion = ctx.parser().suggest(ctx.db(), request.param("q"));
   body["suggestion"] = suggestion ? json(*suggestion) : json(nullptr);
@@ -124,7 +130,7 @@ Response similar(SearchContext& ctx, const Request& request, std::string_view ke
   const std::string own_key = schema::key_of(found->doc);
   const SearchInput in{similar_query(ctx.db(), found->docid, record, schema::key_term(own_key)), read_filters(request)};
   const PageRequest page = read_page(request);
-  json body = result_json(ctx, in, page, collect(ctx.db(), in.query.query, in.filters, page, ctx.deadline_from(start)));
+  json body = result_json(ctx, in, page, collect_in(ctx, in, page, start));
   body["of"] = {{"key", own_key}, {"case_number", record.case_number ? json(*record.case_number) : json(nullptr)}};
   body["took_ms"] = milliseconds_since(start);
   return Response{200, std::move(body)};

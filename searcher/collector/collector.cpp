@@ -1,6 +1,7 @@
 // collect(): the two passes of a search.
 #include "imr/collector/collector.h"
 
+#include "imr/collector/column_facet_counter.h"
 #include "imr/collector/match_scan.h"
 #include "imr/schema/field.h"
 
@@ -59,10 +60,12 @@ Xapian::Query filtered(const Xapian::Query& query, const Filters& filters) {
 }
 
 SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
-                     const PageRequest& page, const Deadline& deadline) {
-  FacetCounter counter(filters);
-  scan_matches(
-      db, query, [&](const schema::FacetTableView& table) { counter.add(table); }, deadline);
+                     const PageRequest& page, const Deadline& deadline, const FacetColumns* columns) {
+  std::shared_ptr<const FacetColumns> built;
+  if (columns == nullptr) columns = (built = FacetColumns::build(db)).get();
+  ColumnFacetCounter counter(filters, *columns);
+  scan_docids(
+      db, query, [&](Xapian::docid docid) { counter.add(docid); }, deadline);
   SearchResult result{counter.total(), {}, counter.facets()};
   // Past the end there is nothing to fetch; also keeps first * per_page from overflowing.
   if (page.page <= 1 || (page.page - 1) <= result.total / page.per_page)

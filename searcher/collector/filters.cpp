@@ -105,14 +105,14 @@ LetterMatch::LetterMatch(const Filters& filters, const schema::FacetTableView& t
   }
 }
 
-bool LetterMatch::item_passes(std::size_t i, GroupMask ignored) const {
-  return (item_groups_ & ~ignored) == 0 || (item_groups_ & ~ignored & ~item_ok_[i]) == 0;
+bool GroupBits::item_passes(std::size_t i, GroupMask ignored) const {
+  return (item_groups & ~ignored) == 0 || (item_groups & ~ignored & ~item_ok[i]) == 0;
 }
 
-bool LetterMatch::passes(GroupMask ignored) const {
-  if ((required_ & ~item_groups_ & ~ignored & ~letter_ok_) != 0) return false;
-  if ((item_groups_ & ~ignored) == 0) return true;
-  for (std::size_t i = 0; i < item_ok_.size(); ++i)
+bool GroupBits::passes(GroupMask ignored) const {
+  if ((required & ~item_groups & ~ignored & ~letter_ok) != 0) return false;
+  if ((item_groups & ~ignored) == 0) return true;
+  for (std::size_t i = 0; i < item_ok.size(); ++i)
     if (item_passes(i, ignored)) return true;
   return false;
 }

@@ -26,6 +26,30 @@ class ScanSpy : public Xapian::MatchSpy {
   schema::FacetTableView view_;
 };
 
+// Xapian's Document here is lazy: asking for its docid reads nothing.
+class DocidSpy : public Xapian::MatchSpy {
+ public:
+  DocidSpy(const std::function<void(Xapian::docid)>& visit, const Deadline& deadline)
+      : visit_(visit), ticker_(deadline) {}
+
+  void operator()(const Xapian::Document& doc, double) override {
+    ticker_.tick();
+    visit_(doc.get_docid());
+  }
+
+ private:
+  const std::function<void(Xapian::docid)>& visit_;
+  DeadlineTicker ticker_;
+};
+
+void run_scan(const Xapian::Database& db, const Xapian::Query& query, Xapian::MatchSpy& spy) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting needs no scores
+  enquire.add_matchspy(&spy);
+  enquire.get_mset(0, 0, db.get_doccount());
+}
+
 }  // namespace
 
 bool read_facet_table(const Xapian::Document& doc, std::string& blob, schema::FacetTableView& view) {
@@ -41,11 +65,13 @@ bool read_facet_table(const Xapian::Document& doc, std::string& blob, schema::Fa
 void scan_matches(const Xapian::Database& db, const Xapian::Query& query,
                   const std::function<void(const schema::FacetTableView&)>& visit, const Deadline& deadline) {
   ScanSpy spy(visit, deadline);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting needs no scores
-  enquire.add_matchspy(&spy);
-  enquire.get_mset(0, 0, db.get_doccount());
+  run_scan(db, query, spy);
+}
+
+void scan_docids(const Xapian::Database& db, const Xapian::Query& query,
+                 const std::function<void(Xapian::docid)>& visit, const Deadline& deadline) {
+  DocidSpy spy(visit, deadline);
+  run_scan(db, query, spy);
 }
 
 }  // namespace imr::searcher

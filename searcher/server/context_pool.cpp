@@ -17,6 +17,7 @@ SearchContext& ContextPool::for_this_thread() {
     slot = SearchContext::open(index_dir_, vocabulary_);
     slot->set_time_budget(time_budget_);
     slot->set_response_cache(response_cache_);
+    slot->set_facet_columns_cache(columns_cache_);
   }
   return *slot;
 }

@@ -28,6 +28,8 @@ class ContextPool {
   std::shared_ptr<const schema::Vocabulary> vocabulary_;
   std::chrono::milliseconds time_budget_;
   std::shared_ptr<ResponseCache> response_cache_;
+  std::shared_ptr<FacetColumnsCache> columns_cache_ =
+      std::make_shared<FacetColumnsCache>();  // one copy of the columns for every thread
   std::mutex mutex_;
   std::unordered_map<std::thread::id, std::unique_ptr<SearchContext>> contexts_;
 };

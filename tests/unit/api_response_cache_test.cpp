@@ -9,7 +9,7 @@
 #include "collector_letters.h"
 #include "imr/api/response_cache.h"
 #include "imr/api/router.h"
-#include "temp_dir.h"
+#include "on_disk_letters.h"
 
 namespace {
 
@@ -23,17 +23,7 @@ json comparable(json body) {
   return body;
 }
 
-struct OnDiskIndex {
-  testing::TempDir dir;
-  Xapian::WritableDatabase writer{(dir / "index").string(), Xapian::DB_CREATE_OR_OPEN};
-
-  void add(std::size_t i) {
-    const auto built =
-        indexer::DocumentBuilder().build(test::make_record(i), test::text_of(test::make_record(i), i), "h");
-    writer.replace_document(built.key_term, built.document);
-    writer.commit();
-  }
-};
+using test::OnDiskIndex;
 
 searcher::Response get(searcher::SearchContext& ctx, const std::string& path, const std::string& q) {
   searcher::Request r;

@@ -11,6 +11,7 @@
 
 #include "imr/api/response_cache.h"
 #include "imr/collector/deadline.h"
+#include "imr/collector/facet_columns.h"
 #include "imr/query/query_parser.h"
 #include "imr/schema/analyzer.h"
 #include "imr/schema/vocabulary.h"
@@ -39,6 +40,10 @@ class SearchContext {
   // The answers shared by every context of a server (none unless set).
   ResponseCache* response_cache() const { return response_cache_.get(); }
   void set_response_cache(std::shared_ptr<ResponseCache> cache) { response_cache_ = std::move(cache); }
+  // The facet columns of db()'s current revision (built on the first request after a change).
+  std::shared_ptr<const FacetColumns> facet_columns() { return columns_cache_->for_revision(db_); }
+  // Shares one cache between the contexts of a server; a context on its own keeps its own.
+  void set_facet_columns_cache(std::shared_ptr<FacetColumnsCache> cache) { columns_cache_ = std::move(cache); }
 
  private:
   Xapian::Database db_;
@@ -47,6 +52,7 @@ class SearchContext {
   std::filesystem::path index_dir_;
   std::chrono::milliseconds time_budget_ = kQueryBudget;
   std::shared_ptr<ResponseCache> response_cache_;
+  std::shared_ptr<FacetColumnsCache> columns_cache_ = std::make_shared<FacetColumnsCache>();
 };
 
 }  // namespace imr::searcher

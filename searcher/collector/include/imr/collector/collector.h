@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "imr/collector/deadline.h"
+#include "imr/collector/facet_columns.h"
 #include "imr/collector/facet_counter.h"
 #include "imr/collector/filters.h"
 
@@ -38,9 +39,11 @@ struct SearchResult {
   std::vector<Facet> facets;
 };
 
-// Throws QueryTimeout when either pass runs past the deadline.
+// Throws QueryTimeout when either pass runs past the deadline. Counts from
+// `columns`, which must be db's current revision's (FacetColumnsCache);
+// without them, columns are built for this one call.
 SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
-                     const PageRequest& page, const Deadline& deadline = {});
+                     const PageRequest& page, const Deadline& deadline = {}, const FacetColumns* columns = nullptr);
 
 // The query restricted to letters passing the filters' boolean terms (a
 // superset of the letters passing the filters when the same-item rule applies).

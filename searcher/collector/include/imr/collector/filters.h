@@ -64,6 +64,19 @@ class Filters {
   GroupMask item_mask_ = 0;
 };
 
+// Which filter groups one letter satisfies, however they were found (from
+// the facet table's strings or from ordinal columns): the one rule of
+// passes() for every evaluator, so counts and hits cannot disagree.
+struct GroupBits {
+  GroupMask required = 0;              // every group's bit
+  GroupMask letter_ok = 0;             // letter-level groups the letter satisfies
+  GroupMask item_groups = 0;           // the item-level groups' bits
+  std::span<const GroupMask> item_ok;  // per item: the item-level groups it satisfies
+
+  bool passes(GroupMask ignored = 0) const;
+  bool item_passes(std::size_t i, GroupMask ignored = 0) const;
+};
+
 // The filters evaluated on one letter. Construct once per letter; the view
 // must outlive it.
 class LetterMatch {
@@ -72,11 +85,13 @@ class LetterMatch {
 
   // Passes every group whose bit is not in `ignored`; item-level groups must
   // all hold for one and the same item.
-  bool passes(GroupMask ignored = 0) const;
+  bool passes(GroupMask ignored = 0) const { return bits().passes(ignored); }
   // Item i satisfies every item-level group not in `ignored`.
-  bool item_passes(std::size_t i, GroupMask ignored = 0) const;
+  bool item_passes(std::size_t i, GroupMask ignored = 0) const { return bits().item_passes(i, ignored); }
 
  private:
+  GroupBits bits() const { return {required_, letter_ok_, item_groups_, item_ok_}; }
+
   GroupMask required_ = 0;   // every group's bit
   GroupMask letter_ok_ = 0;  // letter-level groups the letter satisfies
   std::vector<GroupMask> item_ok_;

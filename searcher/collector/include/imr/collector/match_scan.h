@@ -21,4 +21,9 @@ bool read_facet_table(const Xapian::Document& doc, std::string& blob, schema::Fa
 void scan_matches(const Xapian::Database& db, const Xapian::Query& query,
                   const std::function<void(const schema::FacetTableView&)>& visit, const Deadline& deadline = {});
 
+// The same scan handing over only each letter's docid (read from the columns,
+// so no value of the document is fetched).
+void scan_docids(const Xapian::Database& db, const Xapian::Query& query,
+                 const std::function<void(Xapian::docid)>& visit, const Deadline& deadline = {});
+
 }  // namespace imr::searcher

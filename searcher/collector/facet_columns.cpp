@@ -1,0 +1,108 @@
+// FacetColumns: the facet tables of one index revision as ordinals.
+#include "imr/collector/facet_columns.h"
+
+#include <numeric>
+#include <optional>
+#include <stdexcept>
+
+#include "imr/schema/facet_table.h"
+#include "imr/schema/text.h"
+
+namespace imr::searcher {
+namespace {
+
+std::size_t index_of(schema::FieldId field) { return static_cast<std::size_t>(field); }
+
+// Nothing for indexes without revisions: in memory (UnimplementedError) or several databases (InvalidOperationError).
+std::optional<Xapian::rev> revision_of(const Xapian::Database& db) {
+  try {
+    return db.get_revision();
+  } catch (const Xapian::InvalidOperationError&) {
+    return std::nullopt;
+  } catch (const Xapian::UnimplementedError&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& db) {
+  auto out = std::make_shared<FacetColumns>();
+  const std::size_t fields = schema::fields().size();
+  out->by_field_.resize(fields);
+  out->exact_.resize(fields);
+  out->folded_.resize(fields);
+  // Rows per docid first, offsets by a prefix sum: the stream is in docid order and docids may be sparse.
+  out->doc_rows_.assign(std::size_t{db.get_lastdocid()} + 2, 0);
+  out->row_starts_.push_back(0);
+  schema::FacetTableView view;
+  const unsigned slot = schema::slot::facet_table;
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+    const Xapian::docid docid = it.get_docid();
+    if (docid + 1 >= out->doc_rows_.size()) break;
+    const std::string blob = *it;
+    try {
+      view.parse(blob);
+    } catch (const std::runtime_error&) {
+      continue;  // unreadable: no rows, so the letter is neither counted nor passes a filter, as before
+    }
+    out->add_row(view.letter());
+    for (std::size_t i = 0; i < view.item_count(); ++i) out->add_row(view.item(i));
+    out->doc_rows_[docid + 1] = static_cast<std::uint32_t>(1 + view.item_count());
+  }
+  std::partial_sum(out->doc_rows_.begin(), out->doc_rows_.end(), out->doc_rows_.begin());
+  return out;
+}
+
+void FacetColumns::add_row(std::span<const schema::FacetValueView> row) {
+  for (const schema::FacetValueView& v : row) entries_.push_back(intern(v.field, v.value));
+  row_starts_.push_back(static_cast<std::uint32_t>(entries_.size()));
+}
+
+Ordinal FacetColumns::intern(schema::FieldId field, std::string_view value) {
+  return entry(exact_[index_of(field)], value, [&](std::string_view v) {
+    const auto ordinal = static_cast<Ordinal>(values_.size());
+    values_.emplace_back(v);
+    fields_.push_back(field);
+    by_field_[index_of(field)].push_back(ordinal);
+    entry(folded_[index_of(field)], text::lower(v), [](std::string_view) {
+      return std::vector<Ordinal>{};
+    }).push_back(ordinal);
+    return ordinal;
+  });
+}
+
+std::size_t FacetColumns::row_count(Xapian::docid docid) const {
+  if (std::size_t{docid} + 1 >= doc_rows_.size()) return 0;
+  return doc_rows_[docid + 1] - doc_rows_[docid];
+}
+
+std::span<const Ordinal> FacetColumns::row(Xapian::docid docid, std::size_t r) const {
+  const std::size_t at = doc_rows_[docid] + r;
+  return std::span(entries_).subspan(row_starts_[at], row_starts_[at + 1] - row_starts_[at]);
+}
+
+std::span<const Ordinal> FacetColumns::ordinals_of(schema::FieldId field) const { return by_field_[index_of(field)]; }
+
+std::span<const Ordinal> FacetColumns::matching(schema::FieldId field, std::string_view value) const {
+  const ValueMap<std::vector<Ordinal>>& folded = folded_[index_of(field)];
+  const auto it = folded.find(text::lower(value));
+  if (it == folded.end()) return {};
+  return it->second;
+}
+
+std::shared_ptr<const FacetColumns> FacetColumnsCache::for_revision(const Xapian::Database& db) {
+  const std::optional<Xapian::rev> revision = revision_of(db);
+  if (!revision) return FacetColumns::build(db);
+  const std::lock_guard lock(mutex_);
+  if (newest_ && *revision == revision_) return newest_;
+  std::shared_ptr<const FacetColumns> built = FacetColumns::build(db);
+  // A handle still on an older revision gets its own columns; only the newest are kept.
+  if (!newest_ || *revision > revision_) {
+    newest_ = built;
+    revision_ = *revision;
+  }
+  return built;
+}
+
+}  // namespace imr::searcher

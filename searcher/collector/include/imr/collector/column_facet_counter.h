@@ -1,0 +1,50 @@
+// Multi-select facet counts and the exact total from facet columns: the
+// same answers as FacetCounter (the same-item rule through GroupBits), with
+// the filters resolved to ordinals once per query, so a match costs array
+// reads and integer increments.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include <xapian.h>
+
+#include "imr/collector/facet_columns.h"
+#include "imr/collector/facet_counter.h"
+#include "imr/collector/filters.h"
+
+namespace imr::searcher {
+
+class ColumnFacetCounter {
+ public:
+  // Both must outlive the counter.
+  ColumnFacetCounter(const Filters& filters, const FacetColumns& columns);
+
+  void add(Xapian::docid docid);
+
+  Xapian::doccount total() const { return total_; }
+  // Every facet field of the schema, in schema order; as FacetCounter::facets().
+  std::vector<Facet> facets() const;
+
+ private:
+  // How a field's values are counted in the current letter.
+  enum class Open : std::uint8_t { never, closed, letter_row, item_rows };
+
+  GroupBits match(Xapian::docid docid);
+  void open_fields(const GroupBits& bits);
+  void count_row(std::span<const Ordinal> row, Open wanted, const GroupBits& bits, std::size_t item);
+
+  const FacetColumns& columns_;
+  GroupBits groups_;                       // required and item_groups for every letter
+  std::vector<GroupMask> satisfies_;       // by ordinal: the groups a row holding it satisfies
+  std::vector<GroupMask> own_;             // by field: its own filter's bit (ignored when counting it)
+  std::vector<Open> facet_level_;          // by field: letter_row, item_rows, or never (not a facet)
+  std::vector<Open> open_;                 // by field, for the current letter
+  std::vector<GroupMask> item_ok_;         // the current letter's items, reused
+  std::vector<Xapian::doccount> counts_;   // by ordinal
+  std::vector<std::uint32_t> counted_in_;  // by ordinal: the last letter that counted it (once per letter)
+  std::uint32_t letter_ = 0;
+  Xapian::doccount total_ = 0;
+};
+
+}  // namespace imr::searcher

@@ -1,0 +1,76 @@
+// Facet columns (doc values): every letter's facet table turned once per
+// index revision into small integer ordinals in flat arrays, so counting a
+// match is array reads and integer increments: no document fetched, no
+// string parsed or compared per match. Built from the facet-table value slot
+// alone (a value stream, in docid order), immutable afterwards and so shared
+// by every worker thread. See searcher/README.md, "Facet columns".
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "imr/collector/value_map.h"
+#include "imr/schema/facet_table.h"
+#include "imr/schema/field.h"
+
+namespace imr::searcher {
+
+// A (field, display value) pair's number; one numbering across fields, so a
+// letter's row is a plain list of ordinals and each ordinal knows its field.
+using Ordinal = std::uint32_t;
+
+class FacetColumns {
+ public:
+  // Reads every facet table of db; letters without a readable table get no rows.
+  static std::shared_ptr<const FacetColumns> build(const Xapian::Database& db);
+
+  // Letters with a readable facet table have row 0 (the letter's values) and one row per item.
+  bool has_table(Xapian::docid docid) const { return row_count(docid) != 0; }
+  std::size_t row_count(Xapian::docid docid) const;
+  std::span<const Ordinal> row(Xapian::docid docid, std::size_t r) const;
+
+  std::size_t value_count() const { return values_.size(); }
+  schema::FieldId field_of(Ordinal ordinal) const { return fields_[ordinal]; }
+  // The display form as stored ("CA", "Internal Medicine").
+  std::string_view value_of(Ordinal ordinal) const { return values_[ordinal]; }
+  // Every ordinal of a field, in the order first seen.
+  std::span<const Ordinal> ordinals_of(schema::FieldId field) const;
+  // The ordinals of a field whose value equals `value` but for ASCII case (text::iequals), as filters compare.
+  std::span<const Ordinal> matching(schema::FieldId field, std::string_view value) const;
+
+ private:
+  void add_row(std::span<const schema::FacetValueView> row);
+  Ordinal intern(schema::FieldId field, std::string_view value);
+
+  std::vector<std::uint32_t> doc_rows_;    // docid d's rows are [doc_rows_[d], doc_rows_[d + 1])
+  std::vector<std::uint32_t> row_starts_;  // row r's ordinals are entries_[row_starts_[r], row_starts_[r + 1])
+  std::vector<Ordinal> entries_;
+  std::vector<schema::FieldId> fields_;  // by ordinal
+  std::vector<std::string> values_;      // by ordinal
+  std::vector<std::vector<Ordinal>> by_field_;
+  std::vector<ValueMap<Ordinal>> exact_;                // per field: display form -> ordinal
+  std::vector<ValueMap<std::vector<Ordinal>>> folded_;  // per field: text::lower(display) -> ordinals
+};
+
+// The columns of the newest index revision, shared by every worker thread:
+// a miss builds them under the mutex (the other threads wait rather than
+// build the same columns twice). Indexes without revisions (in memory, or
+// several databases at once) get columns built for the one call.
+class FacetColumnsCache {
+ public:
+  std::shared_ptr<const FacetColumns> for_revision(const Xapian::Database& db);
+
+ private:
+  std::mutex mutex_;
+  std::shared_ptr<const FacetColumns> newest_;
+  Xapian::rev revision_ = 0;
+};
+
+}  // namespace imr::searcher
