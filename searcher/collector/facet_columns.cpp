@@ -94,13 +94,16 @@ std::span<const Ordinal> FacetColumns::matching(schema::FieldId field, std::stri
 std::shared_ptr<const FacetColumns> FacetColumnsCache::for_revision(const Xapian::Database& db) {
   const std::optional<Xapian::rev> revision = revision_of(db);
   if (!revision) return FacetColumns::build(db);
+  // The uuid tells a rebuilt index (revisions counted again from 1) from an older revision of this one.
+  const std::string uuid = db.get_uuid();
   const std::lock_guard lock(mutex_);
-  if (newest_ && *revision == revision_) return newest_;
+  if (newest_ && *revision == revision_ && uuid == uuid_) return newest_;
   std::shared_ptr<const FacetColumns> built = FacetColumns::build(db);
   // A handle still on an older revision gets its own columns; only the newest are kept.
-  if (!newest_ || *revision > revision_) {
+  if (!newest_ || *revision > revision_ || uuid != uuid_) {
     newest_ = built;
     revision_ = *revision;
+    uuid_ = uuid;
   }
   return built;
 }

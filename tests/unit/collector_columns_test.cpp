@@ -199,3 +199,19 @@ TEST_CASE("facet columns: a new index revision is counted by the next search") {
   CHECK(first.facet_columns() != before);
   CHECK(first.facet_columns()->has_table(7));
 }
+
+TEST_CASE("facet columns: another index at the same revision number gets its own columns") {
+  test::OnDiskIndex first;
+  test::OnDiskIndex rebuilt;  // as if the index had been made again from scratch
+  for (std::size_t i = 0; i < 3; ++i) first.add(i);
+  for (std::size_t i = 3; i < 6; ++i) rebuilt.add(i);
+  const Xapian::Database a = first.reader();
+  const Xapian::Database b = rebuilt.reader();
+  REQUIRE(a.get_revision() == b.get_revision());
+  searcher::FacetColumnsCache cache;
+  const auto columns_a = cache.for_revision(a);
+  const auto columns_b = cache.for_revision(b);
+  CHECK(columns_b != columns_a);
+  CHECK(displayed(*columns_b, 1, 0) == displayed(schema::facet_table_of(test::make_record(3)).letter));
+  CHECK(cache.for_revision(b) == columns_b);
+}

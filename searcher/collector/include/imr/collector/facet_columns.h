@@ -71,6 +71,7 @@ class FacetColumnsCache {
   std::mutex mutex_;
   std::shared_ptr<const FacetColumns> newest_;
   Xapian::rev revision_ = 0;
+  std::string uuid_;
 };
 
 }  // namespace imr::searcher
