@@ -239,9 +239,31 @@
     box.append('Did you mean ', link, '?');
   }
 
-  function renderPager(result) {
+  function pagesOf(result) {
     const perPage = result.per_page || PER_PAGE;
-    const pages = Math.max(1, Math.ceil((result.total || 0) / perPage));
+    return Math.max(1, Math.ceil((result.total || 0) / perPage));
+  }
+
+  // Pages past the last one (an old link, a shrunk index) list nothing; say
+  // why and offer the last page rather than leave an empty list.
+  function renderPastEnd(result) {
+    const box = $('past-end');
+    box.replaceChildren();
+    const pages = pagesOf(result);
+    const pastEnd = (result.total || 0) > 0 && (result.page || current.page) > pages;
+    show(box, pastEnd);
+    if (!pastEnd) return;
+    const link = el('a', 'past-end-link', `page ${pages}`);
+    link.href = urlOf({ ...current, page: pages, doc: '' });
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      navigate({ page: pages, doc: '' });
+    });
+    box.append('This page is past the last one, ', link, '.');
+  }
+
+  function renderPager(result) {
+    const pages = pagesOf(result);
     const page = result.page || current.page;
     show($('pager'), pages > 1);
     $('page-info').textContent = `Page ${page} of ${pages}`;
@@ -381,6 +403,7 @@
     $('hits').replaceChildren();
     show($('pager'), false);
     show($('suggestion'), false);
+    show($('past-end'), false);
   }
 
   async function runSearch() {
@@ -399,6 +422,7 @@
       $('hits').replaceChildren(...(result.hits || []).map(renderHit));
       renderFacets(result.facets);
       renderPager(result);
+      renderPastEnd(result);
     } catch (error) {
       if (isAbort(error)) return;
       shownSearch = null;

@@ -37,6 +37,7 @@ schema::Record true_record(const LetterCase& c, std::string source) {
   r.layout = std::string(layout_name(c.layout));
   if (c.header_table) {
     r.case_number = c.case_number;
+    r.case_number_from = "text";  // the generator never names a file by its case number
     r.dates = {iso(c.assigned), iso(c.injury), iso(c.decision), iso(c.ur_denial), iso(c.received)};
     r.priority = c.expedited ? "expedited" : "standard";
   } else {

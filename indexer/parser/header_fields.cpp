@@ -2,7 +2,9 @@
 // left them.
 #include "header_fields.h"
 
+#include <algorithm>
 #include <array>
+#include <filesystem>
 #include <regex>
 
 #include "dates.h"
@@ -27,12 +29,68 @@ constexpr std::array kDateFields{
     DateField{"application_received", &schema::Dates::application_received},
 };
 
+// The state's case numbers ("CM14-0039927"), wherever they are printed or named.
+const std::regex& case_number_pattern() {
+  static const std::regex pattern(R"(\bCM\d{2}-\d{5,}\b)");
+  return pattern;
+}
+
 std::optional<std::string> case_number_in(const FieldValues& fields, std::string_view text) {
   static const std::regex labelled(R"(^([A-Z]{2}\d{2}-\d{4,}))", std::regex::icase);
-  static const std::regex anywhere(R"(\bCM\d{2}-\d{5,}\b)");
   if (const auto value = fields.first("case_number"))
     if (const auto m = search(*value, labelled)) return std::string(group(*m, 1));
-  if (const auto m = search(text, anywhere)) return std::string(group(*m, 0));
+  if (const auto m = search(text, case_number_pattern())) return std::string(group(*m, 0));
+  return std::nullopt;
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::size_t skip_blanks(std::string_view text, std::size_t pos) {
+  while (pos < text.size() && is_blank(text[pos])) ++pos;
+  return pos;
+}
+
+std::string_view rest_of_line(std::string_view text, std::size_t pos) {
+  const std::string_view rest = text.substr(std::min(pos, text.size()));
+  return trim_markup(rest.substr(0, rest.find('\n')));
+}
+
+std::optional<std::string> iso_date_in(std::string_view value) {
+  const auto date = leading_date(value);
+  return date ? date->iso : std::nullopt;
+}
+
+// The date of a label that PDF text splits over two lines ("Application
+// Received:" in the 2016 table's second column), where the date stands beside
+// the label's first word ("Application   11/03/2016" / "   Received:") or
+// after its last ("Application" / "Received: 11/03/2016").
+std::optional<std::string> date_of_split_label(std::string_view text, std::string_view label) {
+  const std::size_t space = label.find(' ');
+  if (space == std::string_view::npos) return std::nullopt;
+  const std::string_view head = label.substr(0, space), tail = label.substr(space + 1);
+  for (std::size_t at = text.find(head); at != std::string_view::npos; at = text.find(head, at + 1)) {
+    if (at > 0 && !is_blank(text[at - 1])) continue;
+    std::size_t pos = skip_blanks(text, at + head.size());
+    if (pos == at + head.size()) continue;
+    std::string_view beside;
+    if (!text.substr(pos).starts_with(tail)) {
+      const std::size_t word_end = std::min(text.find_first_of(" \t\r\n", pos), text.size());
+      beside = text.substr(pos, word_end - pos);
+      pos = skip_blanks(text, word_end);
+      if (!text.substr(pos).starts_with(tail)) continue;
+    }
+    if (const auto date = iso_date_in(beside)) return date;
+    if (const auto date = iso_date_in(rest_of_line(text, pos + tail.size()))) return date;
+  }
+  return std::nullopt;
+}
+
+// A date field the labels did not find, read from its labels split over two lines.
+std::optional<std::string> date_of_split_field(std::string_view text, std::string_view name,
+                                               const layout::LetterLabels& labels) {
+  for (const layout::Label& label : labels.labels())
+    if (label.kind == layout::LabelKind::field && label.name == name)
+      if (auto date = date_of_split_label(text, label.text)) return date;
   return std::nullopt;
 }
 
@@ -53,7 +111,10 @@ HeaderFields header_fields(std::string_view whole_text, const layout::LetterLabe
   out.priority = priority_in(fields);
   for (const DateField& d : kDateFields) {
     const auto value = fields.first(d.name);
-    if (!value) continue;
+    if (!value) {
+      out.dates.*d.member = date_of_split_field(whole_text, d.name, labels);
+      continue;
+    }
     const auto date = leading_date(*value);
     if (date && date->iso)
       out.dates.*d.member = date->iso;
@@ -61,6 +122,14 @@ HeaderFields header_fields(std::string_view whole_text, const layout::LetterLabe
       out.warnings.push_back("header date \"" + std::string(*value) + "\" is not a real date");
   }
   return out;
+}
+
+std::optional<std::string> case_number_of_file(std::string_view source) {
+  std::string name = std::filesystem::path(source).stem().string();
+  std::ranges::transform(name, name.begin(),
+                         [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
+  if (!std::regex_match(name, case_number_pattern())) return std::nullopt;
+  return name;
 }
 
 }  // namespace imr::indexer::parsing

@@ -21,4 +21,7 @@ struct HeaderFields {
 
 HeaderFields header_fields(std::string_view whole_text, const layout::LetterLabels& labels);
 
+// The case number a file's name is ("CM15-0123456.pdf", "cm15-0123456.txt"), upper case; nullopt otherwise.
+std::optional<std::string> case_number_of_file(std::string_view source);
+
 }  // namespace imr::indexer::parsing

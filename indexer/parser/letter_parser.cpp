@@ -32,6 +32,15 @@ std::string summary_of(const LetterText& text) {
   return text.has(Section::summary) ? text.section_text(Section::summary) : text.whole();
 }
 
+// The text's case number wins; else the file's name when it is one.
+void take_case_number(schema::Record& r) {
+  if (r.case_number) {
+    r.case_number_from = "text";
+  } else if ((r.case_number = case_number_of_file(r.source))) {
+    r.case_number_from = "file_name";
+  }
+}
+
 }  // namespace
 
 LetterParser::LetterParser(std::shared_ptr<const schema::Vocabulary> vocabulary,
@@ -69,6 +78,8 @@ ParsedLetter LetterParser::parse(std::string_view clean_text, std::string source
   r.outcome = schema::outcome_of(r.items);
 
   out.is_letter = r.layout != kUnknownLayout || !r.items.empty() || r.case_number.has_value();
+  // After is_letter: a file's name alone does not make it a letter.
+  take_case_number(r);
   return out;
 }
 

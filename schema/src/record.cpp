@@ -23,6 +23,12 @@ T value_or(const json& j, const char* key, T fallback) {
   return (it == j.end() || it->is_null()) ? fallback : it->get<T>();
 }
 
+// Records written before the field existed only ever took the case number from the text.
+std::optional<std::string> case_number_from(const json& j, const std::optional<std::string>& case_number) {
+  if (j.contains("case_number_from")) return optional_string(j, "case_number_from");
+  return case_number ? std::optional<std::string>("text") : std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> outcome_of(const std::vector<Item>& items) {
@@ -72,6 +78,7 @@ void from_json(const json& j, Reviewer& r) {
 void to_json(json& j, const Record& r) {
   const Dates& d = r.dates;
   j = json{{"case_number", optional_json(r.case_number)},
+           {"case_number_from", optional_json(r.case_number_from)},
            {"source", r.source},
            {"dates",
             {{"assigned", optional_json(d.assigned)},
@@ -91,6 +98,7 @@ void to_json(json& j, const Record& r) {
 
 void from_json(const json& j, Record& r) {
   r.case_number = optional_string(j, "case_number");
+  r.case_number_from = case_number_from(j, r.case_number);
   r.source = value_or<std::string>(j, "source", "");
   const json dates = value_or<json>(j, "dates", json::object());
   r.dates =

@@ -4,9 +4,11 @@ namespace imr::searcher {
 
 ResponseCache::ResponseCache(std::size_t max_answers) : max_answers_(max_answers) {}
 
-std::string ResponseCache::key_of(Xapian::rev revision, std::string_view path, const Request& request) {
+std::string ResponseCache::key_of(std::string_view index_uuid, Xapian::rev revision, std::string_view path,
+                                  const Request& request) {
   // Lengths before each part: no parameter value can forge another key.
-  std::string key = std::to_string(revision) + ' ' + std::to_string(path.size()) + ':' + std::string(path);
+  std::string key = std::string(index_uuid) + ' ' + std::to_string(revision) + ' ' + std::to_string(path.size()) + ':' +
+                    std::string(path);
   for (const auto& [name, value] : request.params)
     key += ' ' + std::to_string(name.size()) + ':' + name + std::to_string(value.size()) + ':' + value;
   return key;

@@ -52,7 +52,7 @@ Response answer(SearchContext& ctx, const Route& r, std::string_view path, const
   const std::optional<Xapian::rev> revision = cache ? revision_of(ctx.db()) : std::nullopt;
   if (!revision) return r.handle(ctx, request, argument);
   const auto start = std::chrono::steady_clock::now();
-  const std::string key = ResponseCache::key_of(*revision, path, request);
+  const std::string key = ResponseCache::key_of(ctx.db().get_uuid(), *revision, path, request);
   if (std::optional<nlohmann::json> body = cache->find(key)) {
     if (body->contains("took_ms")) (*body)["took_ms"] = milliseconds_since(start);
     (*body)["cached"] = true;

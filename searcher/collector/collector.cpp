@@ -1,6 +1,8 @@
 // collect(): the two passes of a search.
 #include "imr/collector/collector.h"
 
+#include <string>
+
 #include "imr/collector/column_facet_counter.h"
 #include "imr/collector/match_scan.h"
 #include "imr/schema/field.h"
@@ -25,9 +27,18 @@ class SameItemDecider : public Xapian::MatchDecider {
   mutable schema::FacetTableView view_;
 };
 
+// Above every "YYYY-MM-DD": an undated letter's key when oldest come first.
+constexpr char kAfterEveryDate[] = "\xff";
+
+// Undated letters (an empty value) go last in both orders: Xapian sorts an
+// empty value first, so newest-first reverses the key (the key maker puts an
+// empty reversed value last) and oldest-first gives it a key above every date.
 void set_order(Xapian::Enquire& enquire, SortOrder sort) {
   if (sort == SortOrder::relevance) return;
-  enquire.set_sort_by_value_then_relevance(schema::slot::decision_date, sort == SortOrder::date_desc);
+  const bool newest_first = sort == SortOrder::date_desc;
+  auto* by_date = new Xapian::MultiValueKeyMaker;
+  by_date->add_value(schema::slot::decision_date, newest_first, newest_first ? std::string() : kAfterEveryDate);
+  enquire.set_sort_by_key_then_relevance(by_date->release(), false);
 }
 
 std::vector<Hit> page_of(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,

@@ -11,6 +11,7 @@
 
 #include "imr/query/thesaurus.h"
 #include "imr/schema/analyzer.h"
+#include "lexer.h"
 
 namespace imr::searcher {
 
@@ -27,15 +28,28 @@ class SpellingSuggester {
   // kRareLetters letters; its replacement is the closest index word (edit
   // distance 1, or 2 for words of 6 letters or more) starting with the same
   // letter and found in at least kMoreTimes as many letters (and in one at
-  // least). Words in quotes, fields and wildcards are left as typed. The
-  // query must have parsed.
+  // least). The value of a drug:, class: or category: field that no letter
+  // has is replaced the same way by the closest value letters have (drug
+  // names the vocabulary knows as above), so the suggestion is the whole
+  // query with "drug:tramadol" for "drug:tramadl". Words in quotes, other
+  // fields and wildcards are left as typed. The query must have parsed.
   std::optional<std::string> suggest(const Xapian::Database& db, std::string_view query) const;
 
   static constexpr Xapian::doccount kRareLetters = 3;
   static constexpr Xapian::doccount kMoreTimes = 5;
 
  private:
+  // What the vocabulary says of a drug name: unknown, or known and either
+  // right as typed or a misspelling of `generic`.
+  struct Known {
+    bool known = false;
+    std::optional<std::string> generic;
+  };
+
+  Known vocabulary_name(const std::string& term) const;
   std::optional<std::string> correction(const Xapian::Database& db, std::string_view word) const;
+  std::optional<std::string> value_correction(const Xapian::Database& db, const Lexeme& field) const;
+  std::optional<std::string> fix_of(const Xapian::Database& db, const Lexeme& l) const;
 
   const schema::Analyzer& analyzer_;
   const Thesaurus& thesaurus_;

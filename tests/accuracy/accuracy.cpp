@@ -78,6 +78,7 @@ std::vector<std::string> folded(const std::vector<std::string>& v) {
 
 Values letter_values(const Record& r) {
   return {{"case_number", shown(r.case_number)},
+          {"case_number_from", shown(r.case_number_from)},
           {"dates.assigned", shown(r.dates.assigned)},
           {"dates.injury", shown(r.dates.injury)},
           {"dates.decision", shown(r.dates.decision)},

@@ -196,7 +196,15 @@ flow('the last page holds the rest and offers no next page', async (page) => {
   await eventually(() => shownPager(page), { shown: true, info: `Page ${pages} of ${pages}`, previous: true, next: false });
 });
 
-flow('a page past the end lists nothing, says how many pages there are, and offers no next page', async (page) => {
+function shownPastEnd(page) {
+  return page.evaluate(() => {
+    const box = document.getElementById('past-end');
+    const link = box.querySelector('a');
+    return { shown: box.checkVisibility(), text: box.textContent, link: link && new URL(link.href).search };
+  });
+}
+
+flow('a page past the end says so, names the last page and links to it', async (page) => {
   const pages = pageCount(await apiSearch({}));
   const beyond = pages + 3;
   await openSearch(page, { page: beyond });
@@ -206,6 +214,16 @@ flow('a page past the end lists nothing, says how many pages there are, and offe
   assert.ok(info.endsWith(`of ${pages}`), `the pager names the last page: ${info}`);
   assert.deepEqual(buttons, { shown: true, previous: true, next: false });
   assert.equal(await isHidden(page, '#error'), true, 'no error');
+  assert.deepEqual(await shownPastEnd(page), {
+    shown: true, text: `This page is past the last one, page ${pages}.`, link: `?page=${pages}`,
+  }, 'the results area says the page is past the last one');
+  await screenshot(page, 'a page past the end the message');
+
+  await page.click('#past-end a');
+  await expectUrl(page, { page: pages }, 'the link goes to the last page');
+  const last = await expectResults(page, { page: pages });
+  assert.ok(last.hits.length > 0, 'the API lists letters on the last page');
+  await eventually(() => shownPastEnd(page), { shown: false, text: '', link: null }, 'the message goes');
 });
 
 flow('each sort the page offers lists the API\'s order on every page', async (page) => {
@@ -247,6 +265,21 @@ flow('a misspelt query offers did you mean, and its link runs the right query', 
   const result = await expectResults(page, { q: QUERY });
   assert.equal(await page.inputValue('#q'), QUERY, 'the search box holds the suggested query');
   await eventually(() => isHidden(page, '#suggestion'), !result.suggestion, 'the suggestion goes');
+});
+
+flow('a misspelt drug field offers the whole query corrected, and its link runs it', async (page) => {
+  const misspelt = `drug:${QUERY.slice(0, -2)}l`;
+  const corrected = `drug:${QUERY}`;
+  assert.equal((await apiSearch({ q: misspelt })).suggestion, corrected, 'the API corrects the field value');
+  await openSearch(page, { q: misspelt });
+  await expectResults(page, { q: misspelt });
+  const link = page.locator('#suggestion a');
+  assert.equal(await link.textContent(), corrected, 'the page offers the corrected query');
+  await link.click();
+  await expectUrl(page, { q: corrected });
+  const result = await expectResults(page, { q: corrected });
+  assert.ok(result.total > 0, 'the corrected query finds letters');
+  assert.equal(await page.inputValue('#q'), corrected, 'the search box holds the corrected query');
 });
 
 // ---- letters ---------------------------------------------------------------------------

@@ -357,6 +357,34 @@ TEST_CASE("quality: markup in a letter is shown as text in snippets and in the d
   }
 }
 
+// Every letter's decision date ("" for none) in the order `sort` lists them, page by page.
+std::vector<std::string> dates_in_order(const std::string& sort) {
+  std::vector<std::string> out;
+  for (int page = 1;; ++page) {
+    const json res =
+        corpus().server.get_json("/api/search?per_page=100&sort=" + sort + "&page=" + std::to_string(page));
+    if (res["hits"].empty()) return out;
+    for (const json& hit : res["hits"])
+      out.push_back(hit["decision_date"].is_string() ? hit["decision_date"].get<std::string>() : "");
+  }
+}
+
+TEST_CASE("quality: letters without a decision date come last in both date orders") {
+  const auto undated = std::ranges::count_if(corpus().extracted, [](const auto& r) { return !r.dates.decision; });
+  REQUIRE(undated > 0);  // the hostile letter has none
+  for (const std::string sort : {"date_desc", "date_asc"}) {
+    CAPTURE(sort);
+    std::vector<std::string> dates = dates_in_order(sort);
+    REQUIRE(dates.size() == corpus().extracted.size());
+    const auto first_undated = std::ranges::find(dates, "");
+    CHECK(dates.end() - first_undated == undated);
+    CHECK(std::all_of(first_undated, dates.end(), [](const std::string& d) { return d.empty(); }));
+    CHECK(std::is_sorted(dates.begin(), first_undated, [&](const std::string& a, const std::string& b) {
+      return sort == "date_asc" ? a < b : a > b;
+    }));
+  }
+}
+
 TEST_CASE("quality: every route the OpenAPI document describes answers as documented") {
   const json spec = corpus().server.get_json("/api/openapi.json");
   const std::string key = "CM15-0999999";
@@ -371,6 +399,14 @@ TEST_CASE("quality: every route the OpenAPI document describes answers as docume
   const json bad = corpus().server.get_json("/api/similar/" + key + "?per_page=0", 400);
   CHECK(imr::test::response_problems(spec, "/api/similar/{key}", 400, bad).empty());
   CHECK(corpus().server.get_json("/api/nothing", 404)["error"].is_string());
+}
+
+TEST_CASE("quality: a misspelled drug field value gets the whole query corrected") {
+  const json res = corpus().server.get_json(search_path({}, "drug:gabapenten"));
+  CHECK(res["total"] == 0);
+  REQUIRE(res["suggestion"].is_string());
+  CHECK(res["suggestion"] == "drug:gabapentin");
+  CHECK(corpus().server.get_json(search_path({}, "drug:gabapentin"))["total"].get<int>() > 0);
 }
 
 TEST_CASE("quality: a misspelled drug name gets a suggestion that finds many more letters") {

@@ -86,8 +86,10 @@ TEST_CASE("response cache: the least recently used answer goes first, and no key
   one.params.emplace("q", "a b");
   other.params.emplace("q", "a");
   other.params.emplace("b", "");
-  CHECK(searcher::ResponseCache::key_of(1, "/api/search", one) !=
-        searcher::ResponseCache::key_of(1, "/api/search", other));
-  CHECK(searcher::ResponseCache::key_of(1, "/api/search", one) !=
-        searcher::ResponseCache::key_of(2, "/api/search", one));
+  const auto key = [](std::string_view uuid, Xapian::rev revision, const searcher::Request& request) {
+    return searcher::ResponseCache::key_of(uuid, revision, "/api/search", request);
+  };
+  CHECK(key("u", 1, one) != key("u", 1, other));
+  CHECK(key("u", 1, one) != key("u", 2, one));
+  CHECK(key("u", 1, one) != key("v", 1, one));  // an index made again from scratch
 }

@@ -164,6 +164,41 @@ TEST_CASE("collector: date sorts order by decision date, ties stable by docid") 
   CHECK_FALSE(searcher::sort_order("newest"));
 }
 
+namespace {
+
+// Every third letter undated: the first of them among the earliest docids,
+// so a sort that puts empty values first would show it on top.
+test::LetterIndex index_with_undated_letters() {
+  test::LetterIndex index;
+  for (std::size_t i = 0; i < 12; ++i) {
+    schema::Record r = test::make_record(i);
+    if (i % 3 == 1) r.dates.decision.reset();
+    test::add_letter(index, r, test::text_of(r, i));
+  }
+  index.db.commit();
+  return index;
+}
+
+}  // namespace
+
+TEST_CASE("collector: letters without a decision date sort last in both date orders") {
+  const auto index = index_with_undated_letters();
+  for (const auto order : {searcher::SortOrder::date_desc, searcher::SortOrder::date_asc}) {
+    const auto hits = run(index, Xapian::Query::MatchAll, {}, {order, 1, 100}).hits;
+    REQUIRE(hits.size() == index.records.size());
+    const auto date_of = [&](std::size_t i) { return index.records[hits[i].docid - 1].dates.decision; };
+    CHECK(date_of(0).has_value());
+    CHECK_FALSE(date_of(hits.size() - 1).has_value());
+    for (std::size_t i = 1; i < hits.size(); ++i) {
+      const auto a = date_of(i - 1);
+      const auto b = date_of(i);
+      CHECK((a.has_value() || !b.has_value()));
+      if (a && b) CHECK((order == searcher::SortOrder::date_desc ? *a >= *b : *a <= *b));
+      if (!a && !b) CHECK(hits[i - 1].docid < hits[i].docid);
+    }
+  }
+}
+
 TEST_CASE("collector: facet lists are sorted by count, then value") {
   const auto index = test::make_index(kLetters);
   for (const auto& facet : run(index, Xapian::Query::MatchAll, {}).facets)

@@ -72,6 +72,38 @@ TEST_CASE("spelling: a word in a few letters is corrected only to one in many mo
   CHECK_FALSE(parser.suggest(index.db, "tramadole"));  // 2 letters against 2: not "many more"
 }
 
+TEST_CASE("spelling: a misspelled drug class or category value gives the whole query corrected") {
+  const Spelling s;
+  CHECK(s.suggest("drug:omeprazle") == "drug:omeprazole");       // closest value the letters have
+  CHECK(s.suggest("drug:carisoprodal") == "drug:carisoprodol");  // a misspelling the vocabulary lists
+  CHECK(s.suggest("Drug:Gabapnetin") == "Drug:gabapentin");      // two letters swapped
+  CHECK(s.suggest("class:muscle_relaxnt") == "class:muscle_relaxant");
+  CHECK(s.suggest("category:imagng") == "category:imaging");
+  CHECK(s.suggest("therpy drug:omeprazle -gabapentin") == "therapy drug:omeprazole -gabapentin");
+}
+
+TEST_CASE("spelling: field values that are fine or not from the vocabulary are left as typed") {
+  const Spelling s;
+  CHECK_FALSE(s.suggest("drug:omeprazole"));
+  CHECK_FALSE(s.suggest("drug:soma"));           // a brand name the thesaurus knows
+  CHECK_FALSE(s.suggest("drug:\"omeprazle\""));  // quoted values are taken as typed
+  CHECK_FALSE(s.suggest("drug:omepraz*"));
+  CHECK_FALSE(s.suggest("drug:xylophone"));  // nothing close
+  CHECK_FALSE(s.suggest("class:opioid"));
+  CHECK_FALSE(s.suggest("decision:upheldd"));  // not a vocabulary field
+}
+
+TEST_CASE("spelling: a field value some letter has is left as typed however rare") {
+  Spelling s;
+  // A spelling no vocabulary lists, as an index built with an older vocabulary may hold.
+  schema::Record r = test::make_record(40);
+  r.items.front().drugs = {"omeprazol"};
+  test::add_letter(s.index, r, "Omeprazol was requested.");
+  s.index.db.commit();
+  CHECK_FALSE(s.suggest("drug:omeprazol"));
+  CHECK(s.suggest("drug:omeprazle") == "drug:omeprazole");  // the commoner value still wins
+}
+
 TEST_CASE("spelling: /api/search shows the suggestion") {
   Spelling s;
   searcher::SearchContext ctx{s.index.db, schema::Vocabulary::builtin()};

@@ -43,6 +43,9 @@ struct Item {
 
 struct Record {
   std::optional<std::string> case_number;
+  // Where case_number came from: "text" | "file_name" (the state names each PDF
+  // by its case number, and many letters never print it); null without one.
+  std::optional<std::string> case_number_from;
   std::string source;
   Dates dates;
   std::optional<std::string> priority;  // "standard" | "expedited"

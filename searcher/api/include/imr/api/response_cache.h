@@ -27,8 +27,10 @@ class ResponseCache {
   // max_answers 0: nothing is kept.
   explicit ResponseCache(std::size_t max_answers);
 
-  // The key of a GET path and its parameters at an index revision.
-  static std::string key_of(Xapian::rev revision, std::string_view path, const Request& request);
+  // The key of a GET path and its parameters at a revision of the index with
+  // this uuid (an index made again from scratch counts revisions from 1 again).
+  static std::string key_of(std::string_view index_uuid, Xapian::rev revision, std::string_view path,
+                            const Request& request);
 
   std::optional<nlohmann::json> find(const std::string& key);
   void store(const std::string& key, const nlohmann::json& body);
