@@ -51,7 +51,33 @@ std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& 
     out->doc_rows_[docid + 1] = static_cast<std::uint32_t>(1 + view.item_count());
   }
   std::partial_sum(out->doc_rows_.begin(), out->doc_rows_.end(), out->doc_rows_.begin());
+  out->number_facets_first();
   return out;
+}
+
+void FacetColumns::number_facets_first() {
+  std::vector<Ordinal> new_of(values_.size());
+  Ordinal next = 0;
+  for (const bool facet : {true, false})
+    for (std::size_t o = 0; o < values_.size(); ++o)
+      if (schema::field(fields_[o]).facet == facet) new_of[o] = next++;
+  std::vector<std::string> values(values_.size());
+  std::vector<schema::FieldId> fields(fields_.size());
+  for (std::size_t o = 0; o < values_.size(); ++o) {
+    values[new_of[o]] = std::move(values_[o]);
+    fields[new_of[o]] = fields_[o];
+    if (schema::field(fields_[o]).facet) ++facet_values_;
+  }
+  values_ = std::move(values);
+  fields_ = std::move(fields);
+  for (Ordinal& o : entries_) o = new_of[o];
+  for (std::vector<Ordinal>& list : by_field_)
+    for (Ordinal& o : list) o = new_of[o];
+  for (ValueMap<Ordinal>& exact : exact_)
+    for (auto& entry : exact) entry.second = new_of[entry.second];
+  for (ValueMap<std::vector<Ordinal>>& folded : folded_)
+    for (auto& entry : folded)
+      for (Ordinal& o : entry.second) o = new_of[o];
 }
 
 void FacetColumns::add_row(std::span<const schema::FacetValueView> row) {

@@ -88,6 +88,9 @@ TEST_CASE("facet columns: every row of every letter and one ordinal per field an
     CHECK(drugs.insert(std::string(columns->value_of(o))).second);  // each value once
   }
   CHECK(drugs == std::set<std::string>{"carisoprodol", "hydrocodone", "acetaminophen", "gabapentin", "omeprazole"});
+  for (Ordinal o = 0; o < columns->value_count(); ++o)  // facet values first, so counting skips the case numbers
+    CHECK((o < columns->facet_value_count()) == schema::field(columns->field_of(o)).facet);
+  CHECK(columns->facet_value_count() < columns->value_count());
 
   const auto ca = columns->matching(schema::FieldId::license_state, "ca");  // filters compare ignoring case
   REQUIRE(ca.size() == 1);

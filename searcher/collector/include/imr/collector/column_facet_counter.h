@@ -30,6 +30,7 @@ class ColumnFacetCounter {
   // How a field's values are counted in the current letter.
   enum class Open : std::uint8_t { never, closed, letter_row, item_rows };
 
+  GroupMask satisfied(Ordinal o) const { return o < satisfies_.size() ? satisfies_[o] : 0; }
   GroupBits match(Xapian::docid docid);
   void open_fields(const GroupBits& bits);
   void count_row(std::span<const Ordinal> row, Open wanted, const GroupBits& bits, std::size_t item);

@@ -37,6 +37,9 @@ class FacetColumns {
   std::span<const Ordinal> row(Xapian::docid docid, std::size_t r) const;
 
   std::size_t value_count() const { return values_.size(); }
+  // Facet fields' values are numbered first, [0, facet_value_count()): a query's counting arrays
+  // need not cover the values of the other fields (a case number per letter).
+  std::size_t facet_value_count() const { return facet_values_; }
   schema::FieldId field_of(Ordinal ordinal) const { return fields_[ordinal]; }
   // The display form as stored ("CA", "Internal Medicine").
   std::string_view value_of(Ordinal ordinal) const { return values_[ordinal]; }
@@ -47,11 +50,13 @@ class FacetColumns {
 
  private:
   void add_row(std::span<const schema::FacetValueView> row);
+  void number_facets_first();
   Ordinal intern(schema::FieldId field, std::string_view value);
 
   std::vector<std::uint32_t> doc_rows_;    // docid d's rows are [doc_rows_[d], doc_rows_[d + 1])
   std::vector<std::uint32_t> row_starts_;  // row r's ordinals are entries_[row_starts_[r], row_starts_[r + 1])
   std::vector<Ordinal> entries_;
+  std::size_t facet_values_ = 0;
   std::vector<schema::FieldId> fields_;  // by ordinal
   std::vector<std::string> values_;      // by ordinal
   std::vector<std::vector<Ordinal>> by_field_;
