@@ -143,7 +143,9 @@ Response stats(SearchContext& ctx, const Request& request) {
   if (!field) throw BadRequest("by must be one of " + stats_field_names() + ", not '" + by + "'");
   const SearchInput in = read_input(ctx, request);
   json rows = json::array();
-  for (const StatsRow& r : outcome_stats(ctx.db(), in.query.query, in.filters, *field, ctx.deadline_from(start)))
+  const std::shared_ptr<const FacetColumns> columns = ctx.facet_columns();
+  for (const StatsRow& r :
+       outcome_stats(ctx.db(), in.query.query, in.filters, *field, ctx.deadline_from(start), columns.get()))
     rows.push_back({{"value", r.value},
                     {"items", r.items},
                     {"upheld", r.upheld},

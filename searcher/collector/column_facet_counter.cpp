@@ -6,51 +6,21 @@ namespace {
 
 std::size_t index_of(schema::FieldId field) { return static_cast<std::size_t>(field); }
 
-// Every value when a filter names a field that is not a facet (case_number), else the facets' values only.
-std::size_t satisfies_size(const Filters& filters, const FacetColumns& columns) {
-  for (const FilterGroup& g : filters.groups())
-    if (!schema::field(g.field).facet) return columns.value_count();
-  return columns.facet_value_count();
-}
-
 }  // namespace
 
 ColumnFacetCounter::ColumnFacetCounter(const Filters& filters, const FacetColumns& columns)
     : columns_(columns),
-      satisfies_(satisfies_size(filters, columns), 0),
+      matcher_(filters, columns),
       own_(schema::fields().size(), 0),
       facet_level_(schema::fields().size(), Open::never),
       open_(schema::fields().size(), Open::never),
       counts_(columns.facet_value_count(), 0),
       counted_in_(columns.facet_value_count(), 0) {
-  const auto groups = filters.groups();
-  groups_.item_groups = filters.item_mask();
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    const GroupMask bit = GroupMask{1} << g;
-    groups_.required |= bit;
-    for (const std::string& value : groups[g].values)
-      for (const Ordinal o : columns.matching(groups[g].field, value)) satisfies_[o] |= bit;
-  }
   for (const schema::Field& f : schema::fields()) {
     if (!f.facet) continue;
     own_[index_of(f.id)] = filters.mask_of(f.id);
     facet_level_[index_of(f.id)] = f.level == schema::Level::letter ? Open::letter_row : Open::item_rows;
   }
-}
-
-// A letter-level group holds on row 0, an item-level group on an item row.
-GroupBits ColumnFacetCounter::match(Xapian::docid docid) {
-  GroupBits bits = groups_;
-  for (const Ordinal o : columns_.row(docid, 0)) bits.letter_ok |= satisfied(o);
-  bits.letter_ok &= ~groups_.item_groups;
-  if (groups_.item_groups == 0) return bits;  // every item passes: nothing to evaluate per item
-  item_ok_.assign(columns_.row_count(docid) - 1, 0);
-  for (std::size_t i = 0; i < item_ok_.size(); ++i) {
-    for (const Ordinal o : columns_.row(docid, i + 1)) item_ok_[i] |= satisfied(o);
-    item_ok_[i] &= groups_.item_groups;
-  }
-  bits.item_ok = item_ok_;
-  return bits;
 }
 
 void ColumnFacetCounter::open_fields(const GroupBits& bits) {
@@ -76,7 +46,7 @@ void ColumnFacetCounter::count_row(std::span<const Ordinal> row, Open wanted, co
 void ColumnFacetCounter::add(Xapian::docid docid) {
   const std::size_t rows = columns_.row_count(docid);
   if (rows == 0) return;  // no readable facet table: not a letter the scans see
-  const GroupBits bits = match(docid);
+  const GroupBits bits = matcher_.match(docid);
   open_fields(bits);
   ++letter_;
   count_row(columns_.row(docid, 0), Open::letter_row, bits, 0);

@@ -1,12 +1,13 @@
-// outcome_stats(): one exact scan, counting item decisions per value.
+// outcome_stats(): one exact scan, counting item decisions per value from the facet columns.
 #include "imr/collector/outcome_stats.h"
 
 #include <algorithm>
 #include <array>
 
 #include "imr/collector/collector.h"
+#include "imr/collector/column_match.h"
+#include "imr/collector/facet_columns.h"
 #include "imr/collector/match_scan.h"
-#include "imr/collector/value_map.h"
 #include "imr/schema/text.h"
 
 namespace imr::searcher {
@@ -17,30 +18,41 @@ using schema::FieldId;
 constexpr std::array kStatsFields{FieldId::drug,      FieldId::drug_class,    FieldId::category,     FieldId::guideline,
                                   FieldId::specialty, FieldId::license_state, FieldId::decision_year};
 
-std::string_view decision_of(std::span<const schema::FacetValueView> item) {
-  for (const auto& v : item)
-    if (v.field == FieldId::decision) return v.value;
-  return {};
-}
-
+// Item decisions counted per value of one field, from the facet columns: a
+// match costs array reads and integer increments, no table parsed.
 class StatsCounter {
  public:
-  StatsCounter(const Filters& filters, FieldId by) : filters_(filters), by_(by) {}
+  StatsCounter(const Filters& filters, const FacetColumns& columns, FieldId by)
+      : columns_(columns),
+        matcher_(filters, columns),
+        by_(by),
+        by_item_(schema::field(by).level == schema::Level::item),
+        decision_(columns.facet_value_count(), Decision::none),
+        counts_(columns.facet_value_count()),
+        counted_in_(columns.facet_value_count(), 0) {
+    for (const Ordinal o : columns.ordinals_of(FieldId::decision)) {
+      if (text::iequals(columns.value_of(o), "upheld")) decision_[o] = Decision::upheld;
+      if (text::iequals(columns.value_of(o), "overturned")) decision_[o] = Decision::overturned;
+    }
+  }
 
-  void add(const schema::FacetTableView& table) {
-    const LetterMatch match(filters_, table);
-    if (!match.passes()) return;
-    const bool by_item = schema::field(by_).level == schema::Level::item;
-    for (std::size_t i = 0; i < table.item_count(); ++i) {
-      if (!match.item_passes(i)) continue;
-      const auto values = by_item ? table.item(i) : table.letter();
-      add_item(values, decision_of(table.item(i)));
+  void add(Xapian::docid docid) {
+    const std::size_t rows = columns_.row_count(docid);
+    if (rows == 0) return;  // no readable facet table: not a letter the scans see
+    const GroupBits bits = matcher_.match(docid);
+    if (!bits.passes()) return;
+    for (std::size_t i = 0; i + 1 < rows; ++i) {
+      if (!bits.item_passes(i)) continue;
+      const auto item = columns_.row(docid, i + 1);
+      add_item(by_item_ ? item : columns_.row(docid, 0), decision_of(item));
     }
   }
 
   std::vector<StatsRow> rows() const {
     std::vector<StatsRow> out;
-    for (const auto& [value, row] : rows_) out.push_back(row);
+    for (const Ordinal o : columns_.ordinals_of(by_))
+      if (counts_[o].items != 0)
+        out.push_back({std::string(columns_.value_of(o)), counts_[o].items, counts_[o].upheld, counts_[o].overturned});
     std::ranges::sort(out, [](const StatsRow& a, const StatsRow& b) {
       return a.items != b.items ? a.items > b.items : a.value < b.value;
     });
@@ -48,22 +60,38 @@ class StatsCounter {
   }
 
  private:
-  void add_item(std::span<const schema::FacetValueView> values, std::string_view decision) {
-    seen_.clear();
-    for (const auto& v : values) {
-      if (v.field != by_ || std::ranges::find(seen_, v.value) != seen_.end()) continue;
-      seen_.push_back(v.value);
-      StatsRow& row = entry(rows_, v.value, [](std::string_view value) { return StatsRow{std::string(value)}; });
-      ++row.items;
-      if (text::iequals(decision, "upheld")) ++row.upheld;
-      if (text::iequals(decision, "overturned")) ++row.overturned;
+  enum class Decision : std::uint8_t { none, upheld, overturned };
+  struct Counts {
+    std::size_t items = 0, upheld = 0, overturned = 0;
+  };
+
+  Decision decision_of(std::span<const Ordinal> item) const {
+    for (const Ordinal o : item)
+      if (columns_.field_of(o) == FieldId::decision) return decision_[o];
+    return Decision::none;
+  }
+
+  // Each value once per item (an item of two drugs is in both rows).
+  void add_item(std::span<const Ordinal> values, Decision decision) {
+    ++item_;
+    for (const Ordinal o : values) {
+      if (columns_.field_of(o) != by_ || counted_in_[o] == item_) continue;
+      counted_in_[o] = item_;
+      Counts& c = counts_[o];
+      ++c.items;
+      if (decision == Decision::upheld) ++c.upheld;
+      if (decision == Decision::overturned) ++c.overturned;
     }
   }
 
-  const Filters& filters_;
+  const FacetColumns& columns_;
+  ColumnMatch matcher_;
   FieldId by_;
-  ValueMap<StatsRow> rows_;
-  std::vector<std::string_view> seen_;
+  bool by_item_;
+  std::vector<Decision> decision_;         // by ordinal of a decision value
+  std::vector<Counts> counts_;             // by ordinal of a `by` value
+  std::vector<std::uint64_t> counted_in_;  // by ordinal: the last item that counted it
+  std::uint64_t item_ = 0;
 };
 
 }  // namespace
@@ -79,10 +107,12 @@ std::string stats_field_names() {
 }
 
 std::vector<StatsRow> outcome_stats(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
-                                    FieldId by, const Deadline& deadline) {
-  StatsCounter counter(filters, by);
-  scan_matches(
-      db, filtered(query, filters), [&](const schema::FacetTableView& t) { counter.add(t); }, deadline);
+                                    FieldId by, const Deadline& deadline, const FacetColumns* columns) {
+  std::shared_ptr<const FacetColumns> built;
+  if (columns == nullptr) columns = (built = FacetColumns::build(db)).get();
+  StatsCounter counter(filters, *columns, by);
+  scan_docids(
+      db, filtered(query, filters), [&](Xapian::docid docid) { counter.add(docid); }, deadline);
   return counter.rows();
 }
 

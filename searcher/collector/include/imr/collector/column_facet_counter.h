@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include "imr/collector/column_match.h"
 #include "imr/collector/facet_columns.h"
 #include "imr/collector/facet_counter.h"
 #include "imr/collector/filters.h"
@@ -30,18 +31,14 @@ class ColumnFacetCounter {
   // How a field's values are counted in the current letter.
   enum class Open : std::uint8_t { never, closed, letter_row, item_rows };
 
-  GroupMask satisfied(Ordinal o) const { return o < satisfies_.size() ? satisfies_[o] : 0; }
-  GroupBits match(Xapian::docid docid);
   void open_fields(const GroupBits& bits);
   void count_row(std::span<const Ordinal> row, Open wanted, const GroupBits& bits, std::size_t item);
 
   const FacetColumns& columns_;
-  GroupBits groups_;                       // required and item_groups for every letter
-  std::vector<GroupMask> satisfies_;       // by ordinal: the groups a row holding it satisfies
+  ColumnMatch matcher_;
   std::vector<GroupMask> own_;             // by field: its own filter's bit (ignored when counting it)
   std::vector<Open> facet_level_;          // by field: letter_row, item_rows, or never (not a facet)
   std::vector<Open> open_;                 // by field, for the current letter
-  std::vector<GroupMask> item_ok_;         // the current letter's items, reused
   std::vector<Xapian::doccount> counts_;   // by ordinal
   std::vector<std::uint32_t> counted_in_;  // by ordinal: the last letter that counted it (once per letter)
   std::uint32_t letter_ = 0;

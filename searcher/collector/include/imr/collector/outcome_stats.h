@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "imr/collector/deadline.h"
+#include "imr/collector/facet_columns.h"
 #include "imr/collector/filters.h"
 
 namespace imr::searcher {
@@ -27,8 +28,11 @@ std::optional<schema::FieldId> stats_field(std::string_view name);
 std::string stats_field_names();
 
 // Rows most items first, ties by value. An item counts once in each of its
-// values (an item of two drugs is in both rows). Throws QueryTimeout past the deadline.
+// values (an item of two drugs is in both rows). Counts from columns (the
+// index revision's, when the caller has them; else built for this call).
+// Throws QueryTimeout past the deadline.
 std::vector<StatsRow> outcome_stats(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
-                                    schema::FieldId by, const Deadline& deadline = {});
+                                    schema::FieldId by, const Deadline& deadline = {},
+                                    const FacetColumns* columns = nullptr);
 
 }  // namespace imr::searcher
