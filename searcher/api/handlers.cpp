@@ -68,7 +68,7 @@ json facets_json(const std::vector<Facet>& facets) {
 
 // The part of a search answer that "more like this" shares.
 json result_json(SearchContext& ctx, const SearchInput& in, const PageRequest& page, const SearchResult& result) {
-  const HitRenderer renderer(ctx.analyzer(), in.query, in.filters);
+  const HitRenderer renderer(ctx.analyzer(), in.query, in.filters, ctx.letter_dictionaries());
   json hits = json::array();
   for (const Hit& hit : result.hits) hits.push_back(renderer.render(hit.document));
   return json{{"total", result.total},
@@ -115,7 +115,7 @@ Response document(SearchContext& ctx, const Request& request, std::string_view k
   const std::optional<StoredLetterDoc> found = find_letter(ctx.db(), key);
   if (!found) return unknown_letter(key);
   const ParsedQuery query = parse_query(ctx, request);
-  const schema::StoredLetter letter = schema::decode_stored_letter(found->doc.get_data());
+  const schema::StoredLetter letter = schema::decode_stored_letter(found->doc.get_data(), ctx.letter_dictionaries());
   json body = letter.record;
   body["key"] = schema::key_of(found->doc);
   body["html"] = Highlighter(ctx.analyzer(), query.highlights).document(letter.text);
@@ -126,7 +126,7 @@ Response similar(SearchContext& ctx, const Request& request, std::string_view ke
   const auto start = std::chrono::steady_clock::now();
   const std::optional<StoredLetterDoc> found = find_letter(ctx.db(), key);
   if (!found) return unknown_letter(key);
-  const schema::Record record = schema::decode_stored_letter(found->doc.get_data()).record;
+  const schema::Record record = schema::decode_stored_letter(found->doc.get_data(), ctx.letter_dictionaries()).record;
   const std::string own_key = schema::key_of(found->doc);
   const SearchInput in{similar_query(ctx.db(), found->docid, record, schema::key_term(own_key)), read_filters(request)};
   const PageRequest page = read_page(request);
