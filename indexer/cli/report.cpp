@@ -15,7 +15,7 @@ void report_checks(const IndexRunSummary& summary) {
   const std::size_t letters = summary.added + summary.replaced;
   for (const schema::CheckKind& kind : schema::check_kinds()) {
     const auto it = summary.checks.find(kind.name);
-    std::fprintf(stderr, "check %s: %zu of %zu letters (%s)\n", kind.name.c_str(),
+    std::fprintf(stderr, "check %s: %zu of %zu letters - %s\n", kind.name.c_str(),
                  it == summary.checks.end() ? 0 : it->second, letters, kind.description.c_str());
   }
 }
