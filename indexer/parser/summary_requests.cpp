@@ -11,9 +11,10 @@
 namespace imr::indexer::parsing {
 namespace {
 
-// An enumeration starts soon after the word "request" ("is requesting for (a)")
-// and its markers follow each other within a treatment's length or two.
-constexpr std::size_t kLeadBytes = 160;
+// An enumeration starts soon after the word "request", in the same sentence
+// ("is requesting for (a)"), and its markers follow each other within a
+// treatment's length or two.
+constexpr std::size_t kLeadBytes = 120;
 constexpr std::size_t kGapBytes = 400;
 constexpr std::size_t kMaxMarkers = 26;
 
@@ -75,6 +76,7 @@ SummaryRequests summary_requests(std::string_view summary) {
     for (const bool letters : {true, false}) {
       const std::size_t first = find_marker(text, letters, 0, at, at + kLeadBytes);
       if (first == std::string::npos || first == counted[letters]) continue;
+      if (std::string_view(text).substr(at, first - at).find(". ") != std::string_view::npos) continue;
       counted[letters] = first;
       if (const std::size_t n = enumeration_from(text, letters, first); n >= 2)
         out.listed = std::max(out.listed.value_or(0), n);

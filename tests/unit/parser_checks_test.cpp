@@ -138,6 +138,7 @@ TEST_CASE("checks: the summary's enumeration of requests is counted") {
             .listed == 2);
   // A list that is not of requests, a lone marker, and "11)" are no count.
   CHECK_FALSE(summary_requests("Diagnoses: (a) lumbar strain (b) radiculopathy. The request was denied.").listed);
+  CHECK_FALSE(summary_requests("The request was denied. Diagnoses: (a) lumbar strain (b) radiculopathy.").listed);
   CHECK_FALSE(summary_requests("The current request is for (a) Soma.").listed);
   CHECK_FALSE(summary_requests("The request is dated 11) and 2) nothing.").listed);
 }
