@@ -12,6 +12,7 @@
 #include "imr/collector/outcome_stats.h"
 #include "imr/query/query_limits.h"
 #include "imr/query/similar_query.h"
+#include "imr/schema/checks.h"
 #include "imr/schema/field.h"
 #include "imr/schema/letter_identity.h"
 #include "imr/schema/stored_letter.h"
@@ -97,6 +98,15 @@ SearchResult collect_in(SearchContext& ctx, const SearchInput& in, const PageReq
   return collect(ctx.db(), in.query.query, in.filters, page, ctx.deadline_from(start), columns.get());
 }
 
+// Per self-check kind, the letters carrying it: the frequency of its term, exact
+// and from the index itself, so it can never disagree with filter=check:KIND.
+json check_counts(const Xapian::Database& db) {
+  json out = json::object();
+  for (const schema::CheckKind& kind : schema::check_kinds())
+    out[kind.name] = db.get_termfreq(schema::boolean_term(schema::FieldId::check, kind.name));
+  return out;
+}
+
 }  // namespace
 
 Response search(SearchContext& ctx, const Request& request) {
@@ -155,9 +165,10 @@ Response stats(SearchContext& ctx, const Request& request) {
 }
 
 Response health(SearchContext& ctx) {
-  return Response{
-      200,
-      json{{"status", "ok"}, {"documents", ctx.db().get_doccount()}, {"last_update", last_update(ctx.index_dir())}}};
+  return Response{200, json{{"status", "ok"},
+                            {"documents", ctx.db().get_doccount()},
+                            {"last_update", last_update(ctx.index_dir())},
+                            {"checks", check_counts(ctx.db())}}};
 }
 
 Response respond(SearchContext& ctx, const std::function<Response()>& handler) {
