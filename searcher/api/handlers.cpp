@@ -95,7 +95,8 @@ json last_update(const std::filesystem::path& dir) {
 // Counts from the columns of the context's index revision.
 SearchResult collect_in(SearchContext& ctx, const SearchInput& in, const PageRequest& page, Clock::time_point start) {
   const std::shared_ptr<const FacetColumns> columns = ctx.facet_columns();
-  return collect(ctx.db(), in.query.query, in.filters, page, ctx.deadline_from(start), columns.get());
+  return collect(ctx.db(), in.query.query, in.filters, page, ctx.deadline_from(start), columns.get(),
+                 ctx.counting_twin());
 }
 
 // Per self-check kind, the letters carrying it: the frequency of its term, exact
