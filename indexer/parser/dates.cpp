@@ -4,7 +4,6 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
-#include <regex>
 
 #include "text_util.h"
 
@@ -12,11 +11,11 @@ namespace imr::indexer::parsing {
 namespace {
 
 // Groups: 1-3 numeric m/d/y; 4 month name, 5 day, 6 year.
-const std::regex& date_pattern() {
-  static const std::regex re(
+const Pattern& date_pattern() {
+  static const Pattern re(
       R"(\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?![\d/-]))"
       R"(|\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2}),?\s+(\d{4})\b)",
-      std::regex::icase | std::regex::optimize);
+      Pattern::icase);
   return re;
 }
 

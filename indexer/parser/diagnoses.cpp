@@ -4,8 +4,6 @@
 // and unspecified complications" the "and" is part of one diagnosis.
 #include "diagnoses.h"
 
-#include <regex>
-
 #include "text_util.h"
 
 namespace imr::indexer::parsing {
@@ -15,41 +13,41 @@ constexpr std::size_t kMaxDiagnosisBytes = 200;
 constexpr std::size_t kMaxDiagnoses = 20;
 
 struct Form {
-  const std::regex& pattern;  // group 1 is the diagnosis text
-  const std::regex& separator;
+  const Pattern& pattern;  // group 1 is the diagnosis text
+  const Pattern& separator;
 };
 
 // "Diagnoses, 10/03/14:- Low back pain- Lumbar radiculopathy- Lumbar facetal pain."
-const std::regex& listed() {
-  static const std::regex re(R"(\bDiagnos[ie]s\b[^:.]{0,40}:\s*(.+?)(?:\.(?:\s|$)|\n|$))", std::regex::icase);
+const Pattern& listed() {
+  static const Pattern re(R"(\bDiagnos[ie]s\b[^:.]{0,40}:\s*(.+?)(?:\.(?:\s|$)|\n|$))", Pattern::icase);
   return re;
 }
-const std::regex& claimed() {
-  static const std::regex re(
+const Pattern& claimed() {
+  static const Pattern re(
       R"(\b(?:filed|submitted)\s+(?:a\s+)?claims?\s+for\s+(.+?),?\s+(?:associated with|reportedly|sustained|secondary to|due to|from)\b)",
-      std::regex::icase);
+      Pattern::icase);
   return re;
 }
-const std::regex& stated() {
-  static const std::regex re(
+const Pattern& stated() {
+  static const Pattern re(
       R"(\b(?:was|were|been|is)\s+diagnosed\s+with\s+(.+?)(?:\.(?:\s|$)|\n|$)|\bThe\s+diagnos[ie]s\s+(?:was|were|is|are|include[sd]?)\s*:?\s+(.+?)(?:\.(?:\s|$)|\n|$))",
-      std::regex::icase);
+      Pattern::icase);
   return re;
 }
 
 // "and" joins list items except in the ICD wording "other and unspecified X",
 // which names one diagnosis.
-const std::regex& list_separator() {
-  static const std::regex re(R"((?:^|\s)-\s*|-\s+|;\s*|,\s*(?:and\s+)?|\s+and\s+(?!unspecified\b)|\b\d{1,2}[.)]\s+)",
-                             std::regex::icase);
+const Pattern& list_separator() {
+  static const Pattern re(R"((?:^|\s)-\s*|-\s+|;\s*|,\s*(?:and\s+)?|\s+and\s+(?!unspecified\b)|\b\d{1,2}[.)]\s+)",
+                          Pattern::icase);
   return re;
 }
-const std::regex& phrase_separator() {
-  static const std::regex re(R"(;\s*)");
+const Pattern& phrase_separator() {
+  static const Pattern re(R"(;\s*)");
   return re;
 }
 
-std::vector<std::string> parts_of(std::string_view text, const std::regex& separator) {
+std::vector<std::string> parts_of(std::string_view text, const Pattern& separator) {
   std::vector<std::string> out;
   for (std::string& part : split(text, separator)) {
     while (!part.empty() && (part.back() == '.' || part.back() == ',')) part.pop_back();

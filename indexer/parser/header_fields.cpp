@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
-#include <regex>
 
 #include "dates.h"
 #include "field_values.h"
@@ -30,13 +29,13 @@ constexpr std::array kDateFields{
 };
 
 // The state's case numbers ("CM14-0039927"), wherever they are printed or named.
-const std::regex& case_number_pattern() {
-  static const std::regex pattern(R"(\bCM\d{2}-\d{5,}\b)");
+const Pattern& case_number_pattern() {
+  static const Pattern pattern(R"(\bCM\d{2}-\d{5,}\b)");
   return pattern;
 }
 
 std::optional<std::string> case_number_in(const FieldValues& fields, std::string_view text) {
-  static const std::regex labelled(R"(^([A-Z]{2}\d{2}-\d{4,}))", std::regex::icase);
+  static const Pattern labelled(R"(^([A-Z]{2}\d{2}-\d{4,}))", Pattern::icase);
   if (const auto value = fields.first("case_number"))
     if (const auto m = search(*value, labelled)) return std::string(group(*m, 1));
   if (const auto m = search(text, case_number_pattern())) return std::string(group(*m, 0));
@@ -128,7 +127,7 @@ std::optional<std::string> case_number_of_file(std::string_view source) {
   std::string name = std::filesystem::path(source).stem().string();
   std::ranges::transform(name, name.begin(),
                          [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
-  if (!std::regex_match(name, case_number_pattern())) return std::nullopt;
+  if (!case_number_pattern().matches(name)) return std::nullopt;
   return name;
 }
 

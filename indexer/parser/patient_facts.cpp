@@ -3,7 +3,6 @@
 #include "patient_facts.h"
 
 #include <charconv>
-#include <regex>
 
 #include "text_util.h"
 
@@ -12,10 +11,10 @@ namespace {
 
 constexpr int kMaxAge = 110;
 
-const std::regex& age_phrase() {
-  static const std::regex re(
+const Pattern& age_phrase() {
+  static const Pattern re(
       R"(\b(\d{1,3})\s*[- ]\s*(?:year|yr)s?\s*[- ]\s*old(?:\s+(?:white|black|hispanic|asian|right-handed|left-handed))*(?:\s+(female|male|woman|man|gentleman|lady))?\b)",
-      std::regex::icase);
+      Pattern::icase);
   return re;
 }
 
@@ -26,14 +25,13 @@ std::optional<std::string> sex_of_word(std::string_view word) {
   return "male";
 }
 
-std::size_t count(std::string_view text, const std::regex& re) { return search_all(text, re).size(); }
+std::size_t count(std::string_view text, const Pattern& re) { return search_all(text, re).size(); }
 
 // "He/she" and "his/her" are boilerplate about the reviewer, not the patient.
 std::optional<std::string> sex_from_pronouns(std::string_view text) {
-  static const std::regex female(
-      R"((?:\b(?:Ms|Mrs|Miss)\.?\s+[A-Z\[])|(?:(?:^|[^/\w])(?:she|her|hers|herself)\b(?!/)))", std::regex::icase);
-  static const std::regex male(R"((?:\bMr\.?\s+[A-Z\[])|(?:(?:^|[^/\w])(?:he|his|him|himself)\b(?!/)))",
-                               std::regex::icase);
+  static const Pattern female(R"((?:\b(?:Ms|Mrs|Miss)\.?\s+[A-Z\[])|(?:(?:^|[^/\w])(?:she|her|hers|herself)\b(?!/)))",
+                              Pattern::icase);
+  static const Pattern male(R"((?:\bMr\.?\s+[A-Z\[])|(?:(?:^|[^/\w])(?:he|his|him|himself)\b(?!/)))", Pattern::icase);
   const std::size_t f = count(text, female), m = count(text, male);
   if (f == m) return std::nullopt;
   return f > m ? "female" : "male";

@@ -6,7 +6,6 @@
 #include <cctype>
 #include <charconv>
 #include <optional>
-#include <regex>
 
 #include "imr/layout/letter_labels.h"
 #include "text_util.h"
@@ -45,7 +44,7 @@ LabelMatch label_of(std::string_view paragraph, const layout::LetterLabels& labe
 
 // "1) Norco" -> 1, "Norco"; numbering is not part of the treatment.
 std::pair<int, std::string_view> split_number(std::string_view text) {
-  static const std::regex numbered(R"(^(\d{1,2})\s*[.)]\s+)");
+  static const Pattern numbered(R"(^(\d{1,2})\s*[.)]\s+)");
   text = trim_markup(text);
   const auto m = search(text.substr(0, 8), numbered);
   if (!m) return {0, text};
@@ -133,9 +132,9 @@ std::optional<PrintedItem> regarding_heading(std::string_view paragraph) {
 // "1) MAXIMUS Federal Services, Inc. has determined the request for X is not
 // medically necessary and appropriate."
 std::vector<PrintedItem> notice_decisions(std::string_view paragraph) {
-  static const std::regex decided(
+  static const Pattern decided(
       R"((?:(\d{1,2})\s*\)\s*)?MAXIMUS Federal Services,? Inc\.? has determined the request for (.+?) is (not )?medically necessary)",
-      std::regex::icase);
+      Pattern::icase);
   std::vector<PrintedItem> out;
   if (!contains_icase(paragraph, "has determined the request for")) return out;
   for (const Match& m : search_all(paragraph, decided)) {
@@ -163,9 +162,9 @@ void append(std::string& to, std::string_view text, std::string_view separator) 
 
 // The reviewer may adopt the claims administrator's citation by reference.
 bool adopts_claims_citation(std::string_view reviewer_citation) {
-  static const std::regex adopts(
+  static const Pattern adopts(
       R"(found that the [^.]{0,80}used by the Claims Administrator (?:was|were) (?:appropriate|relevant|applicable))",
-      std::regex::icase);
+      Pattern::icase);
   return search(reviewer_citation, adopts).has_value();
 }
 

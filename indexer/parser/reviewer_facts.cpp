@@ -2,8 +2,6 @@
 // vocabulary does, so the same specialty is one facet value however printed.
 #include "reviewer_facts.h"
 
-#include <regex>
-
 #include "field_values.h"
 #include "text_util.h"
 
@@ -15,14 +13,14 @@ struct Printed {
   std::string states;
 };
 
-const std::regex& list_separator() {
-  static const std::regex re(R"(\s*(?:,|;|/|\band\b)\s*)", std::regex::icase);
+const Pattern& list_separator() {
+  static const Pattern re(R"(\s*(?:,|;|/|\band\b)\s*)", Pattern::icase);
   return re;
 }
 
 // The 2016 credentials block ("State(s) of Licensure: California,North Carolina").
 Printed from_block(std::string_view text, const layout::LetterLabels& labels) {
-  static const std::regex cert_separator(R"(\s*[,;]\s*)");
+  static const Pattern cert_separator(R"(\s*[,;]\s*)");
   const FieldValues fields(text, labels);
   Printed out;
   if (const auto states = fields.first("license_states")) out.states = *states;
@@ -31,9 +29,9 @@ Printed from_block(std::string_view text, const layout::LetterLabels& labels) {
 }
 
 Printed from_prose(std::string_view text) {
-  static const std::regex prose(
+  static const Pattern prose(
       R"(Board Certified in ([^,.\n]+?)(?:,?\s+(?:has|with)\s+(?:a\s+)?sub-?specialty\s+in\s+([^,.\n]+?))?,?\s+and\s+(?:is\s+)?licensed\s+to\s+practice\s+in\s+([^.\n]+))",
-      std::regex::icase);
+      Pattern::icase);
   Printed out;
   if (const auto m = search(text, prose)) {
     for (const std::size_t g : {1u, 2u})

@@ -3,8 +3,6 @@
 // "injury and was seen on 5/1/13" does not make 5/1/13 the injury date.
 #include "summary_dates.h"
 
-#include <regex>
-
 #include "dates.h"
 #include "text_util.h"
 
@@ -13,17 +11,17 @@ namespace {
 
 constexpr std::size_t kLeadIn = 90;  // bytes before a date that may name it
 
-const std::regex& injury_lead_in() {
-  static const std::regex re(
+const Pattern& injury_lead_in() {
+  static const Pattern re(
       R"(\b(?:injur(?:y|ies|ed)|date of injury|DOI)(?:\s+(?:date|of|on|dated|was|is|at|work|while|reported|occurred|sustained))*\s*:?\s*$)",
-      std::regex::icase);
+      Pattern::icase);
   return re;
 }
 
-const std::regex& ur_lead_in() {
-  static const std::regex re(
+const Pattern& ur_lead_in() {
+  static const Pattern re(
       R"(\b(?:utilization review|UR)(?:\s+(?:determination|decision|letter|report|being|challenged|appealed|under|review|is|was|from|dated|of|on))*\s*:?\s*$)",
-      std::regex::icase);
+      Pattern::icase);
   return re;
 }
 

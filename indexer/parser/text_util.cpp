@@ -20,10 +20,15 @@ std::string_view next_chunk(std::string_view s) {
   return window;
 }
 
-// Chunks after the first do not start the text: "^" and "\b" must not match there.
-std::regex_constants::match_flag_type flags_at(std::size_t offset) {
-  return offset == 0 ? std::regex_constants::match_default
-                     : std::regex_constants::match_not_bol | std::regex_constants::match_prev_avail;
+// The matches of re in s[from, end), each search starting where the last ended
+// (one byte further after an empty match, so the walk always moves on).
+void matches_in(std::string_view s, std::size_t from, std::size_t end, const Pattern& re, std::vector<Match>& out) {
+  while (from <= end) {
+    std::optional<Match> m = re.search(s, from, end);
+    if (!m) return;
+    from = (*m)[0].end == (*m)[0].start ? (*m)[0].end + 1 : (*m)[0].end;
+    out.push_back(std::move(*m));
+  }
 }
 
 }  // namespace
@@ -37,42 +42,46 @@ std::string_view trim_markup(std::string_view s) {
 
 std::string_view regex_window(std::string_view s) { return s.substr(0, std::min(s.size(), kRegexWindow)); }
 
-std::optional<Match> search(std::string_view s, const std::regex& re) {
+std::optional<Match> search(std::string_view s, const Pattern& re) {
   for (std::size_t offset = 0; offset < s.size();) {
-    const std::string_view chunk = next_chunk(s.substr(offset));
-    Match m;
-    if (std::regex_search(s.begin() + offset, s.begin() + offset + chunk.size(), m, re, flags_at(offset))) return m;
-    offset += chunk.size();
+    const std::size_t end = offset + next_chunk(s.substr(offset)).size();
+    if (std::optional<Match> m = re.search(s, offset, end)) return m;
+    offset = end;
   }
   return std::nullopt;
 }
 
-std::vector<Match> search_all(std::string_view s, const std::regex& re) {
+std::vector<Match> search_all(std::string_view s, const Pattern& re) {
   std::vector<Match> out;
   for (std::size_t offset = 0; offset < s.size();) {
-    const std::string_view chunk = next_chunk(s.substr(offset));
-    const auto begin = s.begin() + offset;
-    for (auto it = std::regex_iterator(begin, begin + chunk.size(), re, flags_at(offset)); it != decltype(it){}; ++it)
-      out.push_back(*it);
-    offset += chunk.size();
+    const std::size_t end = offset + next_chunk(s.substr(offset)).size();
+    matches_in(s, offset, end, re, out);
+    offset = end;
   }
   return out;
 }
 
-std::size_t offset_in(const Match& m, std::string_view s) { return static_cast<std::size_t>(m[0].first - s.begin()); }
-
-std::string_view group(const Match& m, std::size_t i) {
-  if (i >= m.size() || !m[i].matched) return {};
-  return std::string_view(&*m[i].first, static_cast<std::size_t>(m[i].length()));
+std::size_t offset_in(const Match& m, std::string_view s) {
+  return static_cast<std::size_t>(m.text() + m[0].start - s.data());
 }
 
-std::vector<std::string> split(std::string_view s, const std::regex& separator) {
+std::string_view group(const Match& m, std::size_t i) { return m.group(i); }
+
+std::vector<std::string> split(std::string_view s, const Pattern& separator) {
   const std::string_view w = regex_window(s);
+  std::vector<Match> separators;
+  matches_in(w, 0, w.size(), separator, separators);
   std::vector<std::string> out;
-  for (auto it = std::regex_token_iterator(w.begin(), w.end(), separator, -1); it != decltype(it){}; ++it) {
-    const std::string part(trim(std::string_view(&*it->first, static_cast<std::size_t>(it->length()))));
+  std::size_t from = 0;
+  const auto keep = [&](std::size_t to) {
+    const std::string part(trim(w.substr(from, to - from)));
     if (!part.empty()) out.push_back(part);
+  };
+  for (const Match& m : separators) {
+    keep(m[0].start);
+    from = m[0].end;
   }
+  keep(w.size());
   return out;
 }
 
