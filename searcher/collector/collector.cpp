@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <future>
+#include <optional>
 #include <string>
 
 #include "imr/collector/column_facet_counter.h"
@@ -63,6 +64,15 @@ bool past_the_end(const PageRequest& page, Xapian::doccount total) {
   return page.page > 1 && (page.page - 1) > total / page.per_page;
 }
 
+// Nothing for a query Xapian cannot serialise (a posting source of our own): it is counted on one core.
+std::optional<std::string> serialised_query(const Xapian::Query& query) {
+  try {
+    return query.serialise();
+  } catch (const Xapian::Error&) {
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 std::optional<SortOrder> sort_order(std::string_view name) {
@@ -82,20 +92,25 @@ SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, con
                      const Xapian::Database* twin) {
   std::shared_ptr<const FacetColumns> built;
   if (columns == nullptr) columns = (built = FacetColumns::build(db)).get();
-  const auto count = [&, columns](const Xapian::Database& on) {
+  const auto count = [&, columns](const Xapian::Database& on, const Xapian::Query& what) {
     ColumnFacetCounter counter(filters, *columns);
     scan_docids(
-        on, query, [&](Xapian::docid docid) { counter.add(docid); }, deadline);
+        on, what, [&](Xapian::docid docid) { counter.add(docid); }, deadline);
     return SearchResult{counter.total(), {}, counter.facets()};
   };
-  if (twin != nullptr) {
-    std::future<SearchResult> counted = std::async(std::launch::async, count, std::cref(*twin));
+  // Xapian's reference counts are not atomic: the other thread gets a query
+  // of its own, rebuilt from the serialised form, never a copy of this one.
+  const std::optional<std::string> serialised = twin != nullptr ? serialised_query(query) : std::nullopt;
+  if (serialised) {
+    std::future<SearchResult> counted = std::async(std::launch::async, [&count, twin, &serialised] {
+      return count(*twin, Xapian::Query::unserialise(*serialised));
+    });
     std::vector<Hit> hits = page_of(db, query, filters, page, deadline);
     SearchResult result = counted.get();
     if (!past_the_end(page, result.total)) result.hits = std::move(hits);
     return result;
   }
-  SearchResult result = count(db);
+  SearchResult result = count(db, query);
   if (!past_the_end(page, result.total)) result.hits = page_of(db, query, filters, page, deadline);
   return result;
 }
