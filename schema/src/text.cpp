@@ -24,6 +24,10 @@ bool starts_with_icase(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
 }
 
+bool is_ascii(std::string_view s) {
+  return std::ranges::all_of(s, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 bool contains_icase(std::string_view s, std::string_view needle) {
   // std::search, not std::ranges::search: clang 14 cannot compile the
   // latter's projections with libstdc++ 12, and the fuzzers build with clang.

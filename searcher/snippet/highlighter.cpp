@@ -20,13 +20,22 @@ bool near(TextRange paragraph, std::span<const TextRange> hits) {
   });
 }
 
+// Bounds the memory of one highlighter (a page of hits has a few hundred paragraphs).
+constexpr std::size_t kMaxAnalysedParagraphs = 1024;
+
 }  // namespace
 
 Highlighter::Highlighter(const schema::Analyzer& analyzer, std::span<const Highlight> highlights)
     : analyzer_(analyzer), finder_(analyzer, highlights), screen_(highlights) {}
 
 std::vector<schema::Token> Highlighter::tokens_of(std::string_view text, TextRange paragraph) const {
-  std::vector<schema::Token> tokens = analyzer_.tokens(text.substr(paragraph.start, paragraph.end - paragraph.start));
+  const std::string_view part = text.substr(paragraph.start, paragraph.end - paragraph.start);
+  auto found = analysed_.find(std::string(part));
+  if (found == analysed_.end()) {
+    if (analysed_.size() >= kMaxAnalysedParagraphs) analysed_.clear();
+    found = analysed_.emplace(std::string(part), analyzer_.tokens(part)).first;
+  }
+  std::vector<schema::Token> tokens = found->second;
   for (schema::Token& t : tokens) {
     t.start += paragraph.start;
     t.end += paragraph.start;

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 
+#include "imr/schema/text.h"
+#include "imr/snippet/hit_screen.h"
+
 namespace imr::searcher {
 namespace {
 
@@ -41,7 +44,9 @@ std::vector<TextRange> merged(std::vector<TextRange> ranges) {
 }  // namespace
 
 HitFinder::HitFinder(const schema::Analyzer& analyzer, std::span<const Highlight> highlights)
-    : analyzer_(analyzer), highlights_(highlights) {}
+    : analyzer_(analyzer), highlights_(highlights) {
+  for (const Highlight& h : highlights_) needles_.push_back(needle_of(h));
+}
 
 const std::string& HitFinder::stem_of(const std::string& term) const {
   if (const auto it = stems_.find(term); it != stems_.end()) return it->second;
@@ -49,8 +54,10 @@ const std::string& HitFinder::stem_of(const std::string& term) const {
   return stems_.emplace(term, analyzer_.stem_term(term)).first->second;
 }
 
-bool HitFinder::token_hits(const Token& token, const Highlight& h) const {
+bool HitFinder::token_hits(const Token& token, const Highlight& h, std::string_view needle) const {
   if (h.terms.empty()) return false;
+  if (!needle.empty() && text::is_ascii(needle) && text::is_ascii(token.term) && token.term.find(needle) == std::string::npos)
+    return false;
   switch (h.kind) {
     case Highlight::Kind::term:
       return token.term == h.terms[0];
@@ -77,13 +84,14 @@ void HitFinder::add_phrases(std::span<const Token> tokens, const Highlight& h, s
 
 std::vector<TextRange> HitFinder::find(std::span<const Token> tokens) const {
   std::vector<TextRange> out;
-  for (const Highlight& h : highlights_) {
+  for (std::size_t i = 0; i < highlights_.size(); ++i) {
+    const Highlight& h = highlights_[i];
     if (h.kind == Highlight::Kind::phrase) {
       add_phrases(tokens, h, out);
       continue;
     }
     for (const Token& t : tokens)
-      if (token_hits(t, h)) out.push_back({t.start, t.end});
+      if (token_hits(t, h, needles_[i])) out.push_back({t.start, t.end});
   }
   return merged(std::move(out));
 }

@@ -12,19 +12,17 @@
 #include <algorithm>
 
 #include "imr/schema/field.h"
+#include "imr/schema/text.h"
 
 namespace imr::searcher {
 namespace {
 
 constexpr std::size_t kStemSlack = 4;
 
-bool is_ascii(std::string_view s) {
-  return std::ranges::all_of(s, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// The part of a highlight every hit's token text contains, lower case.
+}  // namespace
+
 std::string needle_of(const Highlight& h) {
   if (h.terms.empty()) return {};
   const std::string& term = h.terms[0];
@@ -32,6 +30,8 @@ std::string needle_of(const Highlight& h) {
   const std::string_view stem = std::string_view(term).substr(std::min(term.size(), schema::prefix::stem.size()));
   return std::string(stem.substr(0, stem.size() > kStemSlack ? stem.size() - kStemSlack : 0));
 }
+
+namespace {
 
 bool contains_folded(std::string_view text, std::string_view needle) {
   // std::search, not std::ranges::search: clang 14 cannot compile the latter
@@ -45,13 +45,13 @@ bool contains_folded(std::string_view text, std::string_view needle) {
 HitScreen::HitScreen(std::span<const Highlight> highlights) {
   for (const Highlight& h : highlights) {
     std::string needle = needle_of(h);
-    if (needle.empty() || !is_ascii(needle)) pass_all_ = true;
+    if (needle.empty() || !text::is_ascii(needle)) pass_all_ = true;
     needles_.push_back(std::move(needle));
   }
 }
 
 bool HitScreen::may_hit(std::string_view part) const {
-  if (pass_all_ || !is_ascii(part)) return !needles_.empty();
+  if (pass_all_ || !text::is_ascii(part)) return !needles_.empty();
   return std::ranges::any_of(needles_, [&](const std::string& n) { return contains_folded(part, n); });
 }
 

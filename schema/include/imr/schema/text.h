@@ -16,6 +16,8 @@ std::string lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 bool starts_with_icase(std::string_view s, std::string_view prefix);
 bool contains_icase(std::string_view s, std::string_view needle);
+// No byte of s is above 0x7f.
+bool is_ascii(std::string_view s);
 
 // Without leading and trailing ASCII white space (space, \t, \n, \v, \f, \r).
 std::string_view trim(std::string_view s);

@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "imr/query/parsed_query.h"
@@ -39,6 +40,10 @@ class Highlighter {
   const schema::Analyzer& analyzer_;
   HitFinder finder_;
   HitScreen screen_;
+  // Paragraphs already analysed, by their text, with offsets from their own
+  // start: a hit's rationale is a paragraph of its letter too, and one
+  // request's renderer looks at both.
+  mutable std::unordered_map<std::string, std::vector<schema::Token>> analysed_;
 };
 
 }  // namespace imr::searcher

@@ -25,7 +25,7 @@ class HitFinder {
   std::vector<TextRange> find(std::span<const schema::Token> tokens) const;
 
  private:
-  bool token_hits(const schema::Token& token, const Highlight& h) const;
+  bool token_hits(const schema::Token& token, const Highlight& h, std::string_view needle) const;
   // analyzer_.stem_term, remembered: letters repeat their words, and stemming
   // every token of every hit's letter was most of a search's time.
   const std::string& stem_of(const std::string& term) const;
@@ -33,6 +33,9 @@ class HitFinder {
 
   const schema::Analyzer& analyzer_;
   std::span<const Highlight> highlights_;
+  // Per highlight, needle_of(): an ASCII token without it is no hit, so most
+  // tokens are never stemmed.
+  std::vector<std::string> needles_;
   mutable std::unordered_map<std::string, std::string> stems_;
 };
 

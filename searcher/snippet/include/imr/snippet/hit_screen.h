@@ -13,6 +13,10 @@
 
 namespace imr::searcher {
 
+// Lower-case text that every ASCII token hitting h contains; it tells nothing
+// when empty or not ASCII itself.
+std::string needle_of(const Highlight& h);
+
 class HitScreen {
  public:
   explicit HitScreen(std::span<const Highlight> highlights);
