@@ -12,6 +12,9 @@ namespace {
 
 // Share of text lines followed by an empty line that marks double spacing.
 constexpr double kDoubleSpacedShare = 0.75;
+// Share of single gaps between lines that break a sentence in a wrapped
+// text; paragraphs one to a line break hardly any.
+constexpr double kMidSentenceShare = 0.2;
 // Lines this long were not wrapped by anyone.
 constexpr std::size_t kUnwrappedLineBytes = 200;
 
@@ -33,6 +36,25 @@ bool ends_sentence(std::string_view text) {
 }
 
 bool starts_lower(std::string_view text) { return !text.empty() && text.front() >= 'a' && text.front() <= 'z'; }
+
+// Text with an empty line after every line is either double-spaced (a
+// wrapped line, then an empty one) or one paragraph per line with single
+// empty lines between (exported from HTML, Word or markdown). The lines
+// tell: a wrapped text breaks many lines mid-sentence, the next line going
+// on in lower case; paragraphs end with their sentence or are headings. (A
+// stray space-only line, such as a markdown hard break, proves nothing.)
+bool single_gaps_wrap(const std::vector<std::string_view>& lines) {
+  std::size_t gaps = 0;
+  std::size_t mid_sentence = 0;
+  for (std::size_t i = 0; i + 2 < lines.size(); ++i) {
+    if (kind_of(lines[i]) != LineKind::text || !lines[i + 1].empty() || kind_of(lines[i + 2]) != LineKind::text)
+      continue;
+    ++gaps;
+    const std::string line = tidy_line(lines[i]);
+    mid_sentence += ends_with_break_hyphen(lines[i]) || (!ends_sentence(line) && starts_lower(tidy_line(lines[i + 2])));
+  }
+  return static_cast<double>(mid_sentence) >= kMidSentenceShare * static_cast<double>(gaps);
+}
 
 class ParagraphBuilder {
  public:
@@ -97,7 +119,8 @@ LineStyle line_style_of(const std::vector<std::string_view>& lines) {
     followed_by_empty += i + 1 < lines.size() && lines[i + 1].empty();
     long_lines += lines[i].size() >= kUnwrappedLineBytes;
   }
-  if (text_lines >= 4 && static_cast<double>(followed_by_empty) >= kDoubleSpacedShare * text_lines)
+  if (text_lines >= 4 && static_cast<double>(followed_by_empty) >= kDoubleSpacedShare * text_lines &&
+      single_gaps_wrap(lines))
     return LineStyle::double_spaced;
   if (long_lines * 2 > text_lines) return LineStyle::paragraph_per_line;
   return LineStyle::hard_wrapped;
