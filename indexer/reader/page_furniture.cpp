@@ -138,9 +138,12 @@ std::size_t widest_line(const std::vector<Page>& pages) {
 // Double spacing marks a paragraph's end with a line of spaces (an empty line
 // there follows every line), so pages joined at a paragraph's end get one too.
 bool has_space_lines(const std::vector<Page>& pages) {
+  // Spaces only: a form feed left at a page's end is no paragraph mark.
+  const auto spaces_only = [](std::string_view line) {
+    return !line.empty() && line.find_first_not_of(" \t") == std::string_view::npos;
+  };
   for (const Page& page : pages)
-    for (const std::string_view line : page.lines)
-      if (!line.empty() && is_blank_line(line)) return true;
+    if (std::ranges::any_of(page.lines, spaces_only)) return true;
   return false;
 }
 
