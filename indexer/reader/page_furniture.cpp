@@ -154,6 +154,14 @@ std::string_view first_word(std::string_view line) {
   return line.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
 }
 
+// "2)", "2.", "(2)": the number of a list entry or item.
+bool is_enumerator(std::string_view word) {
+  if (word.starts_with('(')) word.remove_prefix(1);
+  std::size_t digits = 0;
+  while (digits < word.size() && is_digit(word[digits])) ++digits;
+  return digits > 0 && digits + 1 == word.size() && (word.back() == ')' || word.back() == '.');
+}
+
 class PageJoiner {
  public:
   PageJoiner(const std::vector<Page>& pages, const layout::LetterLabels& labels)
@@ -185,10 +193,12 @@ class PageJoiner {
 
  private:
   // A page that ends mid-sentence runs on into the next, and so does one
-  // whose last line is full: the next page's first word would not have fit.
+  // whose last line is full (the next page's first word would not have fit)
+  // unless the next page opens with a number ("2) Regarding ...").
   bool runs_on(std::string_view next_line) const {
-    return !ends_sentence(last_line_) ||
-           (width_ >= kMinWrapWidth && last_line_.size() + 1 + first_word(next_line).size() > width_);
+    if (!ends_sentence(last_line_)) return true;
+    const std::string_view word = first_word(next_line);
+    return width_ >= kMinWrapWidth && last_line_.size() + 1 + word.size() > width_ && !is_enumerator(word);
   }
 
   // Furniture runs from a page's edge inward: page numbers and running lines
