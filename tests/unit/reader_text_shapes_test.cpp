@@ -67,6 +67,6 @@ TEST_CASE("reader: a running line is furniture only from the page's edge inward"
   const std::string item = "Compounded ketoprofen 20% cream apply twice";
   const std::vector<std::string> pages = {"HEADER\nText one.\n" + item + "\ndaily: Upheld\nPage 1 of 2",
                                           "HEADER\nText two.\n" + item + "\ndaily is non-certified.\nPage 2 of 2"};
-  CHECK(join_pages(pages, test_labels()) == "Text one.\n" + item + "\ndaily: Upheld\nText two.\n" + item +
-                                                "\ndaily is non-certified.");
+  CHECK(join_pages(pages, test_labels()) ==
+        "Text one.\n" + item + "\ndaily: Upheld\nText two.\n" + item + "\ndaily is non-certified.");
 }
