@@ -3,6 +3,7 @@
 #include "line_unwrapper.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "line_tidy.h"
 #include "text_lines.h"
@@ -15,6 +16,8 @@ constexpr double kDoubleSpacedShare = 0.75;
 // Share of single gaps between lines that break a sentence in a wrapped
 // text; paragraphs one to a line break hardly any.
 constexpr double kMidSentenceShare = 0.2;
+// Fewer breaks than this tell nothing.
+constexpr std::size_t kBreaksToTell = 4;
 // Lines this long were not wrapped by anyone.
 constexpr std::size_t kUnwrappedLineBytes = 200;
 
@@ -37,23 +40,30 @@ bool ends_sentence(std::string_view text) {
 
 bool starts_lower(std::string_view text) { return !text.empty() && text.front() >= 'a' && text.front() <= 'z'; }
 
-// Text with an empty line after every line is either double-spaced (a
-// wrapped line, then an empty one) or one paragraph per line with single
-// empty lines between (exported from HTML, Word or markdown). The lines
-// tell: a wrapped text breaks many lines mid-sentence, the next line going
-// on in lower case; paragraphs end with their sentence or are headings. (A
+// Whether the breaks between text lines that have `empties` empty lines
+// between them look like a wrapped text's: a wrapped text breaks many lines
+// mid-sentence, the next line going on in lower case; paragraphs one to a
+// line end with their sentence or are headings. Text with an empty line
+// after every line is either double-spaced or one paragraph per line with
+// single empty lines between (exported from HTML, Word or markdown); text
+// without empty lines is either hard-wrapped or one paragraph per line. (A
 // stray space-only line, such as a markdown hard break, proves nothing.)
-bool single_gaps_wrap(const std::vector<std::string_view>& lines) {
-  std::size_t gaps = 0;
+// Nothing: too few such breaks to tell.
+std::optional<bool> breaks_wrap(const std::vector<std::string_view>& lines, std::size_t empties) {
+  std::size_t breaks = 0;
   std::size_t mid_sentence = 0;
-  for (std::size_t i = 0; i + 2 < lines.size(); ++i) {
-    if (kind_of(lines[i]) != LineKind::text || !lines[i + 1].empty() || kind_of(lines[i + 2]) != LineKind::text)
+  for (std::size_t i = 0; i + empties + 1 < lines.size(); ++i) {
+    const std::string_view next = lines[i + empties + 1];
+    if (kind_of(lines[i]) != LineKind::text || kind_of(next) != LineKind::text) continue;
+    if (!std::all_of(lines.begin() + static_cast<long>(i) + 1, lines.begin() + static_cast<long>(i + empties) + 1,
+                     [](std::string_view l) { return l.empty(); }))
       continue;
-    ++gaps;
+    ++breaks;
     const std::string line = tidy_line(lines[i]);
-    mid_sentence += ends_with_break_hyphen(lines[i]) || (!ends_sentence(line) && starts_lower(tidy_line(lines[i + 2])));
+    mid_sentence += ends_with_break_hyphen(lines[i]) || (!ends_sentence(line) && starts_lower(tidy_line(next)));
   }
-  return static_cast<double>(mid_sentence) >= kMidSentenceShare * static_cast<double>(gaps);
+  if (breaks < kBreaksToTell) return std::nullopt;
+  return static_cast<double>(mid_sentence) >= kMidSentenceShare * static_cast<double>(breaks);
 }
 
 class ParagraphBuilder {
@@ -120,9 +130,9 @@ LineStyle line_style_of(const std::vector<std::string_view>& lines) {
     long_lines += lines[i].size() >= kUnwrappedLineBytes;
   }
   if (text_lines >= 4 && static_cast<double>(followed_by_empty) >= kDoubleSpacedShare * text_lines &&
-      single_gaps_wrap(lines))
+      breaks_wrap(lines, 1).value_or(true))
     return LineStyle::double_spaced;
-  if (long_lines * 2 > text_lines) return LineStyle::paragraph_per_line;
+  if (long_lines * 2 > text_lines || !breaks_wrap(lines, 0).value_or(true)) return LineStyle::paragraph_per_line;
   return LineStyle::hard_wrapped;
 }
 

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "line_tidy.h"
+#include "line_unwrapper.h"
 #include "text_lines.h"
 
 namespace imr::indexer::reader {
@@ -135,16 +136,18 @@ std::size_t widest_line(const std::vector<Page>& pages) {
   return widest;
 }
 
-// Double spacing marks a paragraph's end with a line of spaces (an empty line
-// there follows every line), so pages joined at a paragraph's end get one too.
-bool has_space_lines(const std::vector<Page>& pages) {
+// What ends a paragraph where two pages meet: what ends one in the text.
+// Double spacing marks it with a line of spaces (an empty line follows
+// every line there), or, without such lines, with two empty lines.
+std::string paragraph_end(const std::vector<Page>& pages) {
   // Spaces only: a form feed left at a page's end is no paragraph mark.
   const auto spaces_only = [](std::string_view line) {
     return !line.empty() && line.find_first_not_of(" \t") == std::string_view::npos;
   };
-  for (const Page& page : pages)
-    if (std::ranges::any_of(page.lines, spaces_only)) return true;
-  return false;
+  std::vector<std::string_view> lines;
+  for (const Page& page : pages) lines.insert(lines.end(), page.lines.begin(), page.lines.end());
+  if (line_style_of(lines) != LineStyle::double_spaced) return "\n\n";
+  return std::ranges::any_of(lines, spaces_only) ? "\n \n" : "\n\n\n";
 }
 
 std::string_view first_word(std::string_view line) {
@@ -169,7 +172,7 @@ class PageJoiner {
         running_(multi_page_ ? running_lines(pages) : std::unordered_set<std::string>{}),
         labels_(labels),
         width_(widest_line(pages)),
-        paragraph_end_(has_space_lines(pages) ? "\n \n" : "\n\n") {}
+        paragraph_end_(paragraph_end(pages)) {}
 
   void add(const Page& page) {
     const std::vector<bool> furniture = furniture_of(page);

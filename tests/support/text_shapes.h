@@ -1,8 +1,8 @@
 // Text shapes: one letter's paragraphs written out the ways real letter files
 // come (PDF text double-spaced or wrapped at any width, one paragraph per
-// line from HTML or Word, CRLF, markdown with or without bold labels, the
-// PDF's two-column header with two-line labels, pages with form feeds,
-// running headers and page numbers). A reader that is right reads every
+// line from HTML or Word with or without empty lines between, CRLF,
+// markdown with or without bold labels, the PDF's two-column header with
+// two-line labels, pages with form feeds, running headers and page numbers). A reader that is right reads every
 // shape of a letter to the same record; the layout-invariance test and the
 // accuracy report both render through here.
 #pragma once
@@ -34,6 +34,7 @@ struct TextBlock {
 enum class TextShape {
   blank_after_every_line,
   paragraph_per_line,
+  paragraph_per_line_no_gaps,
   crlf,
   wrapped_60,
   wrapped_80,
@@ -50,9 +51,10 @@ struct ShapeInfo {
   indexer::Format format;  // how the rendered file is read
 };
 
-inline constexpr std::array<ShapeInfo, 10> kTextShapes{{
+inline constexpr std::array<ShapeInfo, 11> kTextShapes{{
     {TextShape::blank_after_every_line, "blank-line-after-every-line", indexer::Format::text},
     {TextShape::paragraph_per_line, "paragraph-per-line", indexer::Format::text},
+    {TextShape::paragraph_per_line_no_gaps, "paragraph-per-line-no-empty-lines", indexer::Format::text},
     {TextShape::crlf, "crlf", indexer::Format::text},
     {TextShape::wrapped_60, "wrapped-60", indexer::Format::text},
     {TextShape::wrapped_80, "wrapped-80", indexer::Format::text},
@@ -170,10 +172,10 @@ inline std::string markdown(const LetterLabels& labels, const std::vector<TextBl
   return out;
 }
 
-inline std::string paragraph_per_line(const std::vector<TextBlock>& blocks) {
+inline std::string paragraph_per_line(const std::vector<TextBlock>& blocks, std::string_view separator) {
   std::string out;
   for (const TextBlock& b : blocks)
-    for (const std::string& line : printed_lines(b, std::string::npos)) out += line + "\n\n";
+    for (const std::string& line : printed_lines(b, std::string::npos)) out += line + std::string(separator);
   return out;
 }
 
@@ -304,7 +306,9 @@ inline std::string render(const std::vector<TextBlock>& blocks, TextShape shape,
     case TextShape::blank_after_every_line:
       return blank_after_every_line(blocks);
     case TextShape::paragraph_per_line:
-      return paragraph_per_line(blocks);
+      return paragraph_per_line(blocks, "\n\n");
+    case TextShape::paragraph_per_line_no_gaps:
+      return paragraph_per_line(blocks, "\n");
     case TextShape::crlf:
       return joined(hard_wrapped_lines(blocks, 80), "\r\n");
     case TextShape::wrapped_60:

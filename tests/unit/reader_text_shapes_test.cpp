@@ -58,9 +58,14 @@ TEST_CASE("reader: a page that ends on a full line runs on unless the next opens
   // A short last line ends its paragraph at the page end.
   CHECK(join_pages({b + "\nShort line.", "The next paragraph."}, test_labels()) ==
         b + "\nShort line.\n\nThe next paragraph.");
-  // Double-spaced text marks that end with a line of spaces; a stray form feed is no such mark.
-  CHECK(join_pages({"One line.\n\n \n\nTwo.", "Three."}, test_labels()) == "One line.\n\n \n\nTwo.\n \nThree.");
-  CHECK(join_pages({"One line.\n\nTwo.\n\f", "Three."}, test_labels()) == "One line.\n\nTwo.\n\nThree.");
+  // Double-spaced text marks that end with a line of spaces, or else with two
+  // empty lines; a form feed left at a page's end is no such mark.
+  const std::string first = "The patient has\n\nback pain.\n\n \n\nShe takes\n\nnaproxen daily.\n\n";
+  CHECK(join_pages({first, "Next paragraph\n\nhere.\n\n"}, test_labels()) ==
+        first.substr(0, first.size() - 2) + "\n \nNext paragraph\n\nhere.");
+  const std::string no_marks = "The patient has\n\nback pain.\n\nShe takes\n\nnaproxen daily.\n\n";
+  CHECK(join_pages({no_marks + "\f", "Next paragraph\n\nhere.\n\n"}, test_labels()) ==
+        no_marks.substr(0, no_marks.size() - 2) + "\n\n\nNext paragraph\n\nhere.");
 }
 
 TEST_CASE("reader: a running line is furniture only from the page's edge inward") {
