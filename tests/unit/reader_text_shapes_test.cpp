@@ -39,6 +39,18 @@ TEST_CASE("reader: one paragraph per line with single empty lines is not double 
         Paragraphs{"The patient is a 39 year old female who has back pain. She takes Soma and Norco daily."});
 }
 
+TEST_CASE("reader: one paragraph per line without empty lines is not hard wrapping") {
+  const std::string text =
+      "CLINICAL CASE SUMMARY\nThe patient is a 39 year old female. She has back pain.\n"
+      "Carisoprodol 350mg #120: Upheld\nDecision rationale: Soma is not recommended.\n"
+      "Norco 10/325mg #90: Overturned\nDecision rationale: Norco is recommended here.\n";
+  CHECK(unwrap(text) == Paragraphs{"CLINICAL CASE SUMMARY", "The patient is a 39 year old female. She has back pain.",
+                                   "Carisoprodol 350mg #120: Upheld", "Decision rationale: Soma is not recommended.",
+                                   "Norco 10/325mg #90: Overturned", "Decision rationale: Norco is recommended here."});
+  CHECK(unwrap("The patient is a 39 year\nold female who has back\npain. She takes Soma\nand Norco daily.\n") ==
+        Paragraphs{"The patient is a 39 year old female who has back pain. She takes Soma and Norco daily."});
+}
+
 TEST_CASE("reader: a list dash at a line end stays a list dash") {
   CHECK(unwrap("Diagnoses:- low back pain- lumbar strain-\ncervical strain.") ==
         Paragraphs{"Diagnoses:- low back pain- lumbar strain- cervical strain."});
