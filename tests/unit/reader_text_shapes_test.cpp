@@ -80,7 +80,7 @@ TEST_CASE("reader: a page that ends on a full line runs on unless the next opens
         no_marks.substr(0, no_marks.size() - 2) + "\n\n\nNext paragraph\n\nhere.");
 }
 
-TEST_CASE("reader: a running line is furniture only from the page's edge inward") {
+TEST_CASE("reader: a running line is furniture only from the edge of the page inward") {
   const std::string item = "Compounded ketoprofen 20% cream apply twice";
   const std::vector<std::string> pages = {"HEADER\nText one.\n" + item + "\ndaily: Upheld\nPage 1 of 2",
                                           "HEADER\nText two.\n" + item + "\ndaily is non-certified.\nPage 2 of 2"};
