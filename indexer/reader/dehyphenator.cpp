@@ -14,6 +14,21 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
 
+// A dash that lists ("Diagnoses:- low back pain- lumbar strain") follows a
+// colon or is followed by a space where a line does not end at it; one that
+// ends a line in the same sentence is a list dash too, not a broken word.
+bool in_dash_list(std::string_view paragraph) {
+  const std::size_t dash = paragraph.size() - 1;
+  if (dash == 0 || is_digit(paragraph[dash - 1]) || paragraph[dash - 1] == ' ') return false;
+  const std::size_t sentence = paragraph.rfind(". ", dash);
+  const std::size_t start = sentence == std::string_view::npos ? 0 : sentence;
+  const std::string_view before = paragraph.substr(start, dash - start);
+  if (before.find(":-") != std::string_view::npos) return true;
+  for (std::size_t at = before.find("- "); at != std::string_view::npos; at = before.find("- ", at + 1))
+    if (at > 0 && before[at - 1] != ' ' && before[at - 1] != '-') return true;
+  return false;
+}
+
 }  // namespace
 
 std::shared_ptr<const std::unordered_set<std::string>> Dehyphenator::builtin_prefixes() {
@@ -65,6 +80,11 @@ bool Dehyphenator::keeps_hyphen(std::string_view left, std::string_view right) c
 }
 
 void Dehyphenator::join(std::string& paragraph, std::string_view next) const {
+  if (in_dash_list(paragraph)) {
+    paragraph += ' ';
+    paragraph += next;
+    return;
+  }
   std::size_t left_start = paragraph.size() - 1;
   while (left_start > 0 && is_alnum(paragraph[left_start - 1])) --left_start;
   const std::string_view left = std::string_view(paragraph).substr(left_start, paragraph.size() - 1 - left_start);

@@ -3,6 +3,7 @@
 #include "line_unwrapper.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "line_tidy.h"
 #include "text_lines.h"
@@ -12,6 +13,11 @@ namespace {
 
 // Share of text lines followed by an empty line that marks double spacing.
 constexpr double kDoubleSpacedShare = 0.75;
+// Share of single gaps between lines that break a sentence in a wrapped
+// text; paragraphs one to a line break hardly any.
+constexpr double kMidSentenceShare = 0.2;
+// Fewer breaks than this tell nothing.
+constexpr std::size_t kBreaksToTell = 4;
 // Lines this long were not wrapped by anyone.
 constexpr std::size_t kUnwrappedLineBytes = 200;
 
@@ -33,6 +39,32 @@ bool ends_sentence(std::string_view text) {
 }
 
 bool starts_lower(std::string_view text) { return !text.empty() && text.front() >= 'a' && text.front() <= 'z'; }
+
+// Whether the breaks between text lines that have `empties` empty lines
+// between them look like a wrapped text's: a wrapped text breaks many lines
+// mid-sentence, the next line going on in lower case; paragraphs one to a
+// line end with their sentence or are headings. Text with an empty line
+// after every line is either double-spaced or one paragraph per line with
+// single empty lines between (exported from HTML, Word or markdown); text
+// without empty lines is either hard-wrapped or one paragraph per line. (A
+// stray space-only line, such as a markdown hard break, proves nothing.)
+// Nothing: too few such breaks to tell.
+std::optional<bool> breaks_wrap(const std::vector<std::string_view>& lines, std::size_t empties) {
+  std::size_t breaks = 0;
+  std::size_t mid_sentence = 0;
+  for (std::size_t i = 0; i + empties + 1 < lines.size(); ++i) {
+    const std::string_view next = lines[i + empties + 1];
+    if (kind_of(lines[i]) != LineKind::text || kind_of(next) != LineKind::text) continue;
+    if (!std::all_of(lines.begin() + static_cast<long>(i) + 1, lines.begin() + static_cast<long>(i + empties) + 1,
+                     [](std::string_view l) { return l.empty(); }))
+      continue;
+    ++breaks;
+    const std::string line = tidy_line(lines[i]);
+    mid_sentence += ends_with_break_hyphen(lines[i]) || (!ends_sentence(line) && starts_lower(tidy_line(next)));
+  }
+  if (breaks < kBreaksToTell) return std::nullopt;
+  return static_cast<double>(mid_sentence) >= kMidSentenceShare * static_cast<double>(breaks);
+}
 
 class ParagraphBuilder {
  public:
@@ -97,9 +129,10 @@ LineStyle line_style_of(const std::vector<std::string_view>& lines) {
     followed_by_empty += i + 1 < lines.size() && lines[i + 1].empty();
     long_lines += lines[i].size() >= kUnwrappedLineBytes;
   }
-  if (text_lines >= 4 && static_cast<double>(followed_by_empty) >= kDoubleSpacedShare * text_lines)
+  if (text_lines >= 4 && static_cast<double>(followed_by_empty) >= kDoubleSpacedShare * text_lines &&
+      breaks_wrap(lines, 1).value_or(true))
     return LineStyle::double_spaced;
-  if (long_lines * 2 > text_lines) return LineStyle::paragraph_per_line;
+  if (long_lines * 2 > text_lines || !breaks_wrap(lines, 0).value_or(true)) return LineStyle::paragraph_per_line;
   return LineStyle::hard_wrapped;
 }
 

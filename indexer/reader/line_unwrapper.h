@@ -5,6 +5,10 @@
 //    page breaks add empty lines anywhere, even mid-sentence;
 //  - hard-wrapped: an empty or blank line ends a paragraph;
 //  - one line per paragraph: every line end ends a paragraph.
+// An empty line after every line, or none at all, can be either double
+// spacing or hard wrapping, or one paragraph per line: the lines decide
+// (wrapped text breaks many lines mid-sentence; paragraphs end their
+// sentences or are headings), not the spacing alone.
 // A paragraph that stops mid-sentence and a next one that starts in lower
 // case are one paragraph cut by a page break, and are joined again.
 #pragma once

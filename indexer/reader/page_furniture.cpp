@@ -12,11 +12,14 @@
 #include <utility>
 
 #include "line_tidy.h"
+#include "line_unwrapper.h"
 #include "text_lines.h"
 
 namespace imr::indexer::reader {
 namespace {
 
+// Narrower texts are not wrapped letters: their widest line says nothing.
+constexpr std::size_t kMinWrapWidth = 60;
 // How many non-empty lines at each end of a page may be a header or footer.
 constexpr std::size_t kFurnitureZone = 3;
 
@@ -125,23 +128,63 @@ bool ends_sentence(std::string_view text) {
   return !text.empty() && std::string_view(".!?:;\")]").find(text.back()) != std::string_view::npos;
 }
 
+// The longest line of the text: where it was wrapped, about the wrap width.
+std::size_t widest_line(const std::vector<Page>& pages) {
+  std::size_t widest = 0;
+  for (const Page& page : pages)
+    for (const std::string_view line : page.lines) widest = std::max(widest, tidy_line(line).size());
+  return widest;
+}
+
+// What ends a paragraph where two pages meet: what ends one in the text.
+// Double spacing marks it with a line of spaces (an empty line follows
+// every line there), or, without such lines, with two empty lines.
+std::string paragraph_end(const std::vector<Page>& pages) {
+  // Spaces only: a form feed left at a page's end is no paragraph mark.
+  const auto spaces_only = [](std::string_view line) {
+    return !line.empty() && line.find_first_not_of(" \t") == std::string_view::npos;
+  };
+  std::vector<std::string_view> lines;
+  for (const Page& page : pages) lines.insert(lines.end(), page.lines.begin(), page.lines.end());
+  if (line_style_of(lines) != LineStyle::double_spaced) return "\n\n";
+  return std::ranges::any_of(lines, spaces_only) ? "\n \n" : "\n\n\n";
+}
+
+std::string_view first_word(std::string_view line) {
+  const std::size_t start = line.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return {};
+  const std::size_t end = line.find_first_of(" \t", start);
+  return line.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+// "2)", "2.", "(2)": the number of a list entry or item.
+bool is_enumerator(std::string_view word) {
+  if (word.starts_with('(')) word.remove_prefix(1);
+  std::size_t digits = 0;
+  while (digits < word.size() && is_digit(word[digits])) ++digits;
+  return digits > 0 && digits + 1 == word.size() && (word.back() == ')' || word.back() == '.');
+}
+
 class PageJoiner {
  public:
   PageJoiner(const std::vector<Page>& pages, const layout::LetterLabels& labels)
       : multi_page_(pages.size() > 1),
         running_(multi_page_ ? running_lines(pages) : std::unordered_set<std::string>{}),
-        labels_(labels) {}
+        labels_(labels),
+        width_(widest_line(pages)),
+        paragraph_end_(paragraph_end(pages)) {}
 
   void add(const Page& page) {
+    const std::vector<bool> furniture = furniture_of(page);
     std::vector<std::string_view> kept;
     for (std::size_t i = 0; i < page.lines.size(); ++i)
-      if (keeps(page.lines[i], page.zone[i])) kept.push_back(page.lines[i]);
+      if (!furniture[i]) kept.push_back(page.lines[i]);
     std::size_t first = 0;
     std::size_t last = kept.size();
     while (first < last && is_blank_line(kept[first])) ++first;
     while (last > first && is_blank_line(kept[last - 1])) --last;
     if (first == last) return;
-    if (!out_.empty()) out_ += ends_sentence(last_line_) ? "\n\n" : "\n";
+    if (!out_.empty()) out_ += runs_on(kept[first]) ? "\n" : paragraph_end_;
     for (std::size_t i = first; i < last; ++i) {
       if (i > first) out_ += '\n';
       out_ += kept[i];
@@ -152,21 +195,50 @@ class PageJoiner {
   std::string take() { return std::move(out_); }
 
  private:
-  bool keeps(std::string_view line, unsigned char zone) {
-    const std::string tidy = tidy_line(line);
-    if (tidy.empty()) return true;
-    // A bare number is a page number only where page numbers are printed.
-    if (is_page_number(tidy) && ((multi_page_ && zone != kBody) || lower(tidy[0]) == 'p')) return false;
-    if (zone == kBody) return true;
-    const std::string shape = shape_of(tidy);
-    const bool running = ((zone & kTop) && running_.contains(zoned(kTop, shape))) ||
-                         ((zone & kBottom) && running_.contains(zoned(kBottom, shape)));
-    return !running || (labels_.match_at(tidy, 0) && kept_once_.insert(shape).second);
+  // A page that ends mid-sentence runs on into the next, and so does one
+  // whose last line is full (the next page's first word would not have fit)
+  // unless the next page opens with a number ("2) Regarding ...").
+  bool runs_on(std::string_view next_line) const {
+    if (!ends_sentence(last_line_)) return true;
+    const std::string_view word = first_word(next_line);
+    return width_ >= kMinWrapWidth && last_line_.size() + 1 + word.size() > width_ && !is_enumerator(word);
+  }
+
+  // Furniture runs from a page's edge inward: page numbers and running lines
+  // with nothing else between them and the edge. A line repeated in the
+  // zone but below some text (an item heading quoted again near the end) is
+  // text. A bare number is a page number only where page numbers are printed.
+  std::vector<bool> furniture_of(const Page& page) {
+    std::vector<bool> out(page.lines.size(), false);
+    const auto mark = [&](std::size_t i, Zone z) -> bool {
+      const std::string tidy = tidy_line(page.lines[i]);
+      if (tidy.empty()) return true;
+      if (!(page.zone[i] & z)) return false;
+      if (is_page_number(tidy) && multi_page_) {
+        out[i] = true;
+        return true;
+      }
+      if (!running_.contains(zoned(z, shape_of(tidy)))) return false;
+      out[i] = !(labels_.match_at(tidy, 0) && kept_once_.insert(shape_of(tidy)).second);
+      return true;
+    };
+    for (std::size_t i = 0; i < page.lines.size() && mark(i, kTop); ++i) {
+    }
+    for (std::size_t i = page.lines.size(); i-- > 0 && mark(i, kBottom);) {
+    }
+    // "Page 2 of 5" is no text wherever it stands.
+    for (std::size_t i = 0; i < page.lines.size(); ++i) {
+      const std::string tidy = tidy_line(page.lines[i]);
+      if (!tidy.empty() && lower(tidy[0]) == 'p' && is_page_number(tidy)) out[i] = true;
+    }
+    return out;
   }
 
   bool multi_page_;
   std::unordered_set<std::string> running_;
   const layout::LetterLabels& labels_;
+  std::size_t width_;
+  std::string paragraph_end_;
   std::unordered_set<std::string> kept_once_;
   std::string out_;
   std::string last_line_;

@@ -17,9 +17,12 @@ namespace imr::indexer::reader {
 // without them is one page.
 std::vector<std::string> split_at_page_numbers(const std::string& text);
 
-// A page that ends mid-sentence runs on into the next; otherwise a blank
-// line separates them. A repeated line that is a letter heading or field
-// keeps its first occurrence, so the letter still states it once.
+// A page that ends mid-sentence, or on a full line (the next page's first
+// word would not have fit), runs on into the next; otherwise a paragraph
+// break separates them (a line of spaces where the text is double-spaced).
+// Headers and footers are removed only where they run from the page's edge:
+// a line repeated lower down is text. A repeated line that is a letter
+// heading or field keeps its first occurrence, so the letter still states it once.
 std::string join_pages(const std::vector<std::string>& pages, const layout::LetterLabels& labels);
 
 }  // namespace imr::indexer::reader

@@ -1,13 +1,19 @@
 // imr-accuracy DIR --thresholds FILE: parses every letter of a generated
 // corpus (DIR/truth.jsonl names them) with the indexer's loader, in each text
 // shape written (.txt, and .pdf and .md where the generator wrote them), and
-// compares each field with the truth. Prints per-field accuracy by shape and
+// compares each field with the truth. With --rendered N, the first N text
+// letters are also re-rendered in every text shape of tests/support/
+// text_shapes.h (double-spaced, one paragraph per line, CRLF, wrapped at 60,
+// 80 and 120 columns, markdown, the PDF's two-column header, pages with
+// furniture), each scored as a shape of its own against the txt thresholds.
+// Prints per-field accuracy by shape and
 // by layout, and exits 1 when a field is below its threshold in any shape,
 // when a shape asked for has no letters, or when there are no letters at all.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -18,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "imr/pipeline/letter_loader.h"
+#include "text_shapes.h"
 
 namespace {
 
@@ -38,6 +45,13 @@ struct Shape {
   std::string extension;  // of the letter files
 };
 const std::vector<Shape> kShapes{{"txt", "txt"}, {"pdf", "pdf"}, {"markdown", "md"}};
+
+// A txt letter re-rendered in a text shape is scored as "txt>SHAPE"; the
+// same letters as written, as "txt>as-written", which each shape must match.
+constexpr std::string_view kRenderedPrefix = "txt>";
+constexpr std::string_view kAsWritten = "txt>as-written";
+
+std::string rendered_name(std::string_view shape) { return std::string(kRenderedPrefix) + std::string(shape); }
 
 // Letters compare case- and spacing-insensitively where people would not
 // call two printings different.
@@ -223,21 +237,48 @@ struct Run {
   std::set<std::string> layouts;
 };
 
-void score_letter(Run& run, const imr::indexer::LetterLoader& loader, const fs::path& dir, const Record& truth,
-                  const Shape& shape) {
-  const std::string source = fs::path(truth.source).replace_extension(shape.extension).generic_string();
-  if (shape.name != "txt" && !fs::exists(dir / source)) return;
-  ++run.letters[shape.name];
+void score_parsed(Run& run, const Record& truth, const Record& parsed, bool readable, const std::string& source,
+                  const std::string& shape) {
+  ++run.letters[shape];
   run.layouts.insert(truth.layout);
+  compare(run.scores, run.examples, {truth, parsed, readable, source, shape});
+}
+
+struct Scored {
   Record parsed;
+  std::string clean_text;  // for rendering the letter in other shapes
+};
+
+Scored score_letter(Run& run, const imr::indexer::LetterLoader& loader, const fs::path& dir, const Record& truth,
+                    const Shape& shape) {
+  const std::string source = fs::path(truth.source).replace_extension(shape.extension).generic_string();
+  if (shape.name != "txt" && !fs::exists(dir / source)) return {};
+  Record parsed;
+  std::string clean;
   bool readable = true;
   try {
-    parsed = loader.load(dir / source, source).parsed.record;
+    auto loaded = loader.load(dir / source, source);
+    parsed = std::move(loaded.parsed.record);
+    clean = std::move(loaded.clean_text);
   } catch (const std::exception& err) {
     std::fprintf(stderr, "imr-accuracy: %s: %s\n", source.c_str(), err.what());
     readable = false;
   }
-  compare(run.scores, run.examples, {truth, parsed, readable, source, shape.name});
+  score_parsed(run, truth, parsed, readable, source, shape.name);
+  return {parsed, clean};
+}
+
+// The letter's paragraphs, as the reader found them in its txt file, in every text shape.
+void score_rendered(Run& run, const imr::indexer::LetterLoader& loader,
+                    const imr::indexer::layout::LetterLabels& labels, const Record& truth, const Record& as_written,
+                    const std::string& clean) {
+  score_parsed(run, truth, as_written, true, truth.source, std::string(kAsWritten));
+  const auto blocks = imr::testing::blocks_of_clean_text(clean, labels);
+  for (const auto& shape : imr::testing::kTextShapes) {
+    const std::string bytes = imr::testing::render(blocks, shape.shape, labels);
+    const Record parsed = loader.load_bytes(bytes, shape.format, truth.source).parsed.record;
+    score_parsed(run, truth, parsed, true, truth.source, rendered_name(shape.name));
+  }
 }
 
 void print_by_shape(const Run& run, const std::vector<std::string>& fields, const std::vector<std::string>& shapes) {
@@ -251,6 +292,22 @@ void print_by_shape(const Run& run, const std::vector<std::string>& fields, cons
     std::printf("%-28s", field.c_str());
     for (const auto& shape : shapes) std::printf(" %8.2f%%", 100 * run.scores.of(field, shape).share());
     std::printf(" %9zu\n", run.scores.of(field, "txt").total);
+  }
+}
+
+// One row per re-rendered shape: the fields a shape most often breaks, and its weakest field.
+void print_rendered(const Run& run, const std::vector<std::string>& fields, const std::vector<std::string>& shapes) {
+  const std::vector<std::string> shown{"items.count", "item.treatment", "item.decision", "item.rationale"};
+  std::printf("\nper-field accuracy of txt letters re-rendered in each text shape\n%-34s %7s", "shape", "letters");
+  for (const auto& field : shown) std::printf(" %15s", field.c_str());
+  std::printf("  weakest field\n");
+  for (const auto& shape : shapes) {
+    if (!shape.starts_with(kRenderedPrefix)) continue;
+    std::printf("%-34s %7zu", shape.c_str(), run.letters.count(shape) ? run.letters.at(shape) : 0);
+    for (const auto& field : shown) std::printf(" %14.2f%%", 100 * run.scores.of(field, shape).share());
+    const auto weakest = std::ranges::min_element(
+        fields, {}, [&](const std::string& field) { return run.scores.of(field, shape).share(); });
+    std::printf("  %s %.2f%%\n", weakest->c_str(), 100 * run.scores.of(*weakest, shape).share());
   }
 }
 
@@ -275,6 +332,16 @@ bool check_thresholds(const Run& run, const std::vector<std::string>& fields, co
   bool ok = true;
   for (const auto& field : fields)
     for (const auto& shape : shapes) {
+      const double share = run.scores.of(field, shape).share();
+      if (shape.starts_with(kRenderedPrefix)) {
+        // A rendered shape must read its letters as well as they read as written.
+        const double written = run.scores.of(field, std::string(kAsWritten)).share();
+        if (share >= written) continue;
+        std::printf("FAIL %s (%s): %.2f%% is below the same letters as written, %.2f%%\n", field.c_str(), shape.c_str(),
+                    100 * share, 100 * written);
+        ok = false;
+        continue;
+      }
       auto it = thresholds.find({field, shape});
       if (it == thresholds.end()) it = thresholds.find({field, "*"});
       if (it == thresholds.end()) {
@@ -282,7 +349,6 @@ bool check_thresholds(const Run& run, const std::vector<std::string>& fields, co
         ok = false;
         continue;
       }
-      const double share = run.scores.of(field, shape).share();
       if (share >= it->second) continue;
       std::printf("FAIL %s (%s): %.2f%% is below its threshold %.2f%%\n", field.c_str(), shape.c_str(), 100 * share,
                   100 * it->second);
@@ -297,6 +363,7 @@ int main(int argc, char** argv) {
   std::string dir, thresholds_path;
   std::vector<std::string> shapes{"txt"};
   std::size_t examples = 3;
+  std::size_t rendered = 0;
   CLI::App app{"Per-field parse accuracy over a generated corpus"};
   app.add_option("dir", dir, "folder written by imr-generate")->required();
   app.add_option("--thresholds", thresholds_path, "file of lowest accepted accuracies (field, shape or *, percent)")
@@ -305,6 +372,7 @@ int main(int argc, char** argv) {
       ->delimiter(',')
       ->check(CLI::IsMember({"txt", "pdf", "markdown"}));
   app.add_option("--examples", examples, "wrong values shown per field");
+  app.add_option("--rendered", rendered, "txt letters also re-rendered in every text shape (the first N)");
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -314,13 +382,27 @@ int main(int argc, char** argv) {
     const imr::indexer::LetterLoader loader(imr::schema::Vocabulary::builtin());
     Run run;
     run.examples = Examples(examples);
-    for (std::string line; std::getline(truth_file, line);) {
+    const imr::indexer::ReaderData reader_data = imr::indexer::ReaderData::builtin();
+    std::size_t letters = 0;
+    for (std::string line; std::getline(truth_file, line); ++letters) {
       const Record truth = nlohmann::json::parse(line).get<Record>();
-      for (const Shape& shape : kShapes)
-        if (std::ranges::find(shapes, shape.name) != shapes.end()) score_letter(run, loader, dir, truth, shape);
+      for (const Shape& shape : kShapes) {
+        if (std::ranges::find(shapes, shape.name) == shapes.end()) continue;
+        const Scored scored = score_letter(run, loader, dir, truth, shape);
+        if (shape.name == "txt" && letters < rendered)
+          score_rendered(run, loader, *reader_data.labels, truth, scored.parsed, scored.clean_text);
+      }
+    }
+    if (rendered > 0) {
+      shapes.emplace_back(kAsWritten);
+      for (const auto& shape : imr::testing::kTextShapes) shapes.push_back(rendered_name(shape.name));
     }
     const auto fields = field_names();
-    print_by_shape(run, fields, shapes);
+    std::vector<std::string> written;
+    std::ranges::copy_if(shapes, std::back_inserter(written),
+                         [](const std::string& shape) { return !shape.starts_with(kRenderedPrefix); });
+    print_by_shape(run, fields, written);
+    print_rendered(run, fields, shapes);
     print_by_layout(run, fields);
     std::printf("\nfirst wrong values per field\n");
     run.examples.print();
