@@ -2,6 +2,7 @@
 // vocabulary does, so the same specialty is one facet value however printed.
 #include "reviewer_facts.h"
 
+#include <algorithm>
 #include <regex>
 
 #include "field_values.h"
@@ -30,15 +31,34 @@ Printed from_block(std::string_view text, const layout::LetterLabels& labels) {
   return out;
 }
 
+// "Board Certified in Anesthesiology, has a subspecialty in Pain Management",
+// "Licensed in Chiropractic, Acupuncture", "a Licensed Psychologist": one
+// certification per piece, its lead-in words dropped.
+std::vector<std::string> certifications_of(std::string_view credentials) {
+  static const std::regex separator(
+      R"(\s*(?:[,;]|\b(?:has|with)\s+(?:a\s+)?sub-?specialty\s+in\b|\band\s+(?:is\s+)?(?:also\s+)?(?:board[\s-]+certified|licensed|certified)\s+in\b)\s*)",
+      std::regex::icase);
+  static const std::regex lead_in(
+      R"(^(?:is\s+)?(?:also\s+)?(?:an?\s+)?(?:(?:board[\s-]+certified|licensed|certified)\s+in\s+)?)",
+      std::regex::icase);
+  std::string flat(credentials);
+  std::ranges::replace(flat, '\n', ' ');
+  std::vector<std::string> out;
+  for (const std::string& piece : split(flat, separator))
+    if (auto c = std::string(trim(std::regex_replace(piece, lead_in, ""))); !c.empty()) out.push_back(std::move(c));
+  return out;
+}
+
+// "The expert reviewer is <credentials> and is licensed to practice in <states>",
+// the credentials opening with a board certification or a licence.
 Printed from_prose(std::string_view text) {
   static const std::regex prose(
-      R"(Board Certified in ([^,.\n]+?)(?:,?\s+(?:has|with)\s+(?:a\s+)?sub-?specialty\s+in\s+([^,.\n]+?))?,?\s+and\s+(?:is\s+)?licensed\s+to\s+practice\s+in\s+([^.\n]+))",
+      R"(\bis\s+((?:an?\s+)?(?:board|licensed|certified|registered|doctor|psycholog|chiropract|acupunctur|physical\s+therap|podiatr|dentist|pharmacist|nurse)[^.]{0,300}?),?\s+and\s+(?:is\s+)?(?:also\s+)?licensed\s+to\s+practice\s+in\s+([^.\n]+))",
       std::regex::icase);
   Printed out;
   if (const auto m = search(text, prose)) {
-    for (const std::size_t g : {1u, 2u})
-      if (const auto c = trim(group(*m, g)); !c.empty()) out.certifications.emplace_back(c);
-    out.states = group(*m, 3);
+    out.certifications = certifications_of(group(*m, 1));
+    out.states = group(*m, 2);
   }
   return out;
 }
