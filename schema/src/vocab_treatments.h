@@ -28,13 +28,14 @@ class TreatmentTable {
   // when it opens with none.
   std::optional<std::size_t> rest_after_prefix(std::string_view treatment) const;
 
- private:
   struct Pattern {
     std::size_t rank;
     std::regex regex;
+    bool with_case;                   // "re-case:", else matched on lower-cased text
+    std::vector<std::string> guards;  // tried only on a text holding one of them; empty: always
   };
-  void add_pattern(const TsvRow& row, std::string_view wording);
 
+ private:
   std::vector<std::string> categories_;  // by rank: the category of row i
   std::size_t drug_rank_ = 0;
   PhraseMatcher wordings_;         // id: rank
