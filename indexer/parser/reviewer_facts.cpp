@@ -11,8 +11,15 @@
 namespace imr::indexer::parsing {
 namespace {
 
+// A piece of the printed credentials: bytes [begin, end) of Printed::credentials.
+struct Piece {
+  std::size_t begin;
+  std::size_t end;
+};
+
 struct Printed {
-  std::vector<std::string> certifications;
+  std::string credentials;    // the certifications as printed, one phrase on one line
+  std::vector<Piece> pieces;  // one certification each, as printed
   std::string states;
 };
 
@@ -21,44 +28,83 @@ const std::regex& list_separator() {
   return re;
 }
 
+// The pieces between separators, each without its lead-in words and spaces.
+std::vector<Piece> pieces_of(std::string_view text, const std::regex& separator, const std::regex& lead_in) {
+  using Iterator = std::regex_iterator<std::string_view::const_iterator>;
+  std::vector<Piece> out;
+  const auto add = [&](std::size_t begin, std::size_t end) {
+    Match m;
+    if (std::regex_search(text.begin() + begin, text.begin() + end, m, lead_in, std::regex_constants::match_continuous))
+      begin += static_cast<std::size_t>(m.length(0));
+    while (begin < end && text[begin] == ' ') ++begin;
+    while (end > begin && text[end - 1] == ' ') --end;
+    if (begin < end) out.push_back({begin, end});
+  };
+  std::size_t start = 0;
+  for (Iterator it(text.begin(), text.end(), separator), last; it != last; ++it) {
+    add(start, static_cast<std::size_t>(it->position(0)));
+    start = static_cast<std::size_t>(it->position(0) + it->length(0));
+  }
+  add(start, text.size());
+  return out;
+}
+
+Printed printed(std::string_view credentials, const std::regex& separator, const std::regex& lead_in,
+                std::string_view states) {
+  Printed out{std::string(regex_window(credentials)), {}, std::string(states)};
+  std::ranges::replace(out.credentials, '\n', ' ');
+  out.pieces = pieces_of(out.credentials, separator, lead_in);
+  return out;
+}
+
 // The 2016 credentials block ("State(s) of Licensure: California,North Carolina").
 Printed from_block(std::string_view text, const layout::LetterLabels& labels) {
   static const std::regex cert_separator(R"(\s*[,;]\s*)");
+  static const std::regex no_lead_in("^");
   const FieldValues fields(text, labels);
-  Printed out;
-  if (const auto states = fields.first("license_states")) out.states = *states;
-  if (const auto certs = fields.first("certifications")) out.certifications = split(*certs, cert_separator);
-  return out;
-}
-
-// "Board Certified in Anesthesiology, has a subspecialty in Pain Management",
-// "Licensed in Chiropractic, Acupuncture", "a Licensed Psychologist": one
-// certification per piece, its lead-in words dropped.
-std::vector<std::string> certifications_of(std::string_view credentials) {
-  static const std::regex separator(
-      R"(\s*(?:[,;]|\b(?:has|with)\s+(?:a\s+)?sub-?specialty\s+in\b|\band\s+(?:is\s+)?(?:also\s+)?(?:board[\s-]+certified|licensed|certified)\s+in\b)\s*)",
-      std::regex::icase);
-  static const std::regex lead_in(
-      R"(^(?:is\s+)?(?:also\s+)?(?:an?\s+)?(?:(?:board[\s-]+certified|licensed|certified)\s+in\s+)?)",
-      std::regex::icase);
-  std::string flat(credentials);
-  std::ranges::replace(flat, '\n', ' ');
-  std::vector<std::string> out;
-  for (const std::string& piece : split(flat, separator))
-    if (auto c = std::string(trim(std::regex_replace(piece, lead_in, ""))); !c.empty()) out.push_back(std::move(c));
-  return out;
+  const auto states = fields.first("license_states");
+  const auto certs = fields.first("certifications");
+  return printed(certs.value_or(""), cert_separator, no_lead_in, states.value_or(""));
 }
 
 // "The expert reviewer is <credentials> and is licensed to practice in <states>",
-// the credentials opening with a board certification or a licence.
+// the credentials opening with a board certification or a licence: "Board
+// Certified in Anesthesiology, has a subspecialty in Pain Management",
+// "Licensed in Chiropractic, Acupuncture", "a Licensed Psychologist".
 Printed from_prose(std::string_view text) {
   static const std::regex prose(
       R"(\bis\s+((?:an?\s+)?(?:board|licensed|certified|registered|doctor|psycholog|chiropract|acupunctur|physical\s+therap|podiatr|dentist|pharmacist|nurse)[^.]{0,300}?),?\s+and\s+(?:is\s+)?(?:also\s+)?licensed\s+to\s+practice\s+in\s+([^.\n]+))",
       std::regex::icase);
-  Printed out;
-  if (const auto m = search(text, prose)) {
-    out.certifications = certifications_of(group(*m, 1));
-    out.states = group(*m, 2);
+  static const std::regex separator(
+      R"(\s*(?:[,;]|\b(?:has|with)\s+(?:a\s+)?sub-?specialty\s+in\b|\band\s+(?:is\s+)?(?:also\s+)?(?:board[\s-]+certified|licensed|certified)\s+in\b)\s*)",
+      std::regex::icase);
+  static const std::regex lead_in(
+      R"((?:is\s+)?(?:also\s+)?(?:an?\s+)?(?:(?:board[\s-]+certified|licensed|certified)\s+in\s+)?)",
+      std::regex::icase);
+  if (const auto m = search(text, prose)) return printed(group(*m, 1), separator, lead_in, group(*m, 2));
+  return {};
+}
+
+// The canonical names of the printed pieces. Named on the whole phrase, so a
+// name with a comma in it stays one ("Endocrinology, Diabetes and
+// Metabolism"); a piece the vocabulary names nothing in stays as printed.
+std::vector<std::string> certifications(const Printed& printed, const schema::Vocabulary& vocabulary,
+                                        const schema::Analyzer& analyzer, std::vector<std::string>& warnings) {
+  const auto tokens = analyzer.tokens(printed.credentials);
+  const auto named = vocabulary.specialties_in(tokens);
+  std::vector<std::string> out;
+  for (const Piece& piece : printed.pieces) {
+    bool covered = false;
+    for (const auto& n : named) {
+      const std::size_t begin = tokens[n.begin].start;
+      if (begin >= piece.end || tokens[n.end - 1].end <= piece.begin) continue;
+      covered = true;
+      if (begin >= piece.begin && std::ranges::find(out, n.name) == out.end()) out.push_back(n.name);
+    }
+    if (covered) continue;
+    const std::string raw = printed.credentials.substr(piece.begin, piece.end - piece.begin);
+    warnings.push_back("unknown reviewer certification \"" + raw + "\"");
+    out.push_back(raw);
   }
   return out;
 }
@@ -68,15 +114,11 @@ Printed from_prose(std::string_view text) {
 ReviewerFacts reviewer_facts(std::string_view whole_text, const layout::LetterLabels& labels,
                              const schema::Vocabulary& vocabulary, const schema::Analyzer& analyzer) {
   Printed printed = from_block(whole_text, labels);
-  if (printed.certifications.empty() && printed.states.empty()) printed = from_prose(whole_text);
+  if (printed.pieces.empty() && printed.states.empty()) printed = from_prose(whole_text);
 
   ReviewerFacts out;
   schema::Reviewer& r = out.reviewer;
-  for (const std::string& c : printed.certifications) {
-    const auto canonical = vocabulary.specialty(analyzer.tokens(c));
-    if (!canonical) out.warnings.push_back("unknown reviewer certification \"" + c + "\"");
-    r.certifications.push_back(canonical.value_or(c));
-  }
+  r.certifications = certifications(printed, vocabulary, analyzer, out.warnings);
   if (!r.certifications.empty()) r.specialty = r.certifications[0];
   if (r.certifications.size() > 1) r.subspecialty = r.certifications[1];
   for (const std::string& s : split(printed.states, list_separator())) {

@@ -105,6 +105,10 @@ std::optional<std::string> Vocabulary::specialty(std::span<const Token> wording)
   return data_->specialties.specialty(wording);
 }
 
+std::vector<Vocabulary::NamedSpecialty> Vocabulary::specialties_in(std::span<const Token> credentials) const {
+  return data_->specialties.specialties_in(credentials);
+}
+
 std::vector<std::string> Vocabulary::specialties() const { return data_->specialties.specialties(); }
 
 std::optional<std::string> Vocabulary::state_code(std::string_view name) const {

@@ -54,6 +54,15 @@ class Vocabulary {
   std::vector<std::string> guidelines_in(std::span<const Token> citation) const;
   // Canonical board specialty for a wording ("Physical Medicine & Rehabilitation").
   std::optional<std::string> specialty(std::span<const Token> wording) const;
+  // Every specialty a credential names, in order ("Licensed in Chiropractic,
+  // Acupuncture"; "Endocrinology, Diabetes and Metabolism" is one), each with
+  // the tokens [begin, end) of the span given that name it.
+  struct NamedSpecialty {
+    std::string name;
+    std::size_t begin;
+    std::size_t end;
+  };
+  std::vector<NamedSpecialty> specialties_in(std::span<const Token> credentials) const;
   // Every canonical specialty.
   std::vector<std::string> specialties() const;
   // "California" or "CA" -> "CA".
