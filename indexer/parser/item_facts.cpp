@@ -24,7 +24,7 @@ schema::Item item_facts(const PrintedItem& printed, const schema::Vocabulary& vo
   item.decision = printed.decision;
   const auto tokens = analyzer.tokens(printed.treatment);
   item.drugs = vocabulary.drugs_in(tokens);
-  item.category = vocabulary.category_of(tokens, !item.drugs.empty());
+  item.category = vocabulary.category_of(printed.treatment, tokens, !item.drugs.empty());
   if (item.category == "medication") item.drug_class = vocabulary.item_drug_class(tokens, item.drugs);
   item.guidelines = guidelines_of(printed.reviewer_citation, vocabulary, analyzer);
   item.claims_guidelines = guidelines_of(printed.claims_citation, vocabulary, analyzer);

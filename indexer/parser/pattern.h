@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,10 +49,14 @@ class Pattern {
   // The first match in text[from, end) (text before `from` is seen by \b and
   // lookbehind, and "^" matches only at text's start), or none.
   std::optional<Match> search(std::string_view text, std::size_t from, std::size_t end) const;
+  // The match that starts at text's start ("^" matches there), or none.
+  std::optional<Match> prefix_of(std::string_view text) const;
   // Whether all of text matches.
   bool matches(std::string_view text) const;
 
  private:
+  std::optional<Match> run(std::string_view text, std::size_t from, std::size_t end, std::uint32_t options) const;
+
   struct Compiled;
   std::unique_ptr<Compiled> compiled_;
 };

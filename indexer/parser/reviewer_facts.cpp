@@ -2,14 +2,23 @@
 // vocabulary does, so the same specialty is one facet value however printed.
 #include "reviewer_facts.h"
 
+#include <algorithm>
+
 #include "field_values.h"
 #include "text_util.h"
 
 namespace imr::indexer::parsing {
 namespace {
 
+// A piece of the printed credentials: bytes [begin, end) of Printed::credentials.
+struct Piece {
+  std::size_t begin;
+  std::size_t end;
+};
+
 struct Printed {
-  std::vector<std::string> certifications;
+  std::string credentials;    // the certifications as printed, one phrase on one line
+  std::vector<Piece> pieces;  // one certification each, as printed
   std::string states;
 };
 
@@ -18,25 +27,80 @@ const Pattern& list_separator() {
   return re;
 }
 
-// The 2016 credentials block ("State(s) of Licensure: California,North Carolina").
-Printed from_block(std::string_view text, const layout::LetterLabels& labels) {
-  static const Pattern cert_separator(R"(\s*[,;]\s*)");
-  const FieldValues fields(text, labels);
-  Printed out;
-  if (const auto states = fields.first("license_states")) out.states = *states;
-  if (const auto certs = fields.first("certifications")) out.certifications = split(*certs, cert_separator);
+// The pieces between separators, each without its lead-in words and spaces.
+std::vector<Piece> pieces_of(std::string_view text, const Pattern& separator, const Pattern& lead_in) {
+  std::vector<Piece> out;
+  const auto add = [&](std::size_t begin, std::size_t end) {
+    if (const auto m = lead_in.prefix_of(text.substr(begin, end - begin))) begin += m->length(0);
+    while (begin < end && text[begin] == ' ') ++begin;
+    while (end > begin && text[end - 1] == ' ') --end;
+    if (begin < end) out.push_back({begin, end});
+  };
+  std::size_t start = 0;
+  for (const Match& m : search_all(text, separator)) {
+    add(start, offset_in(m, text));
+    start = offset_in(m, text) + m.length(0);
+  }
+  add(start, text.size());
   return out;
 }
 
+Printed printed(std::string_view credentials, const Pattern& separator, const Pattern& lead_in,
+                std::string_view states) {
+  Printed out{std::string(regex_window(credentials)), {}, std::string(states)};
+  std::ranges::replace(out.credentials, '\n', ' ');
+  out.pieces = pieces_of(out.credentials, separator, lead_in);
+  return out;
+}
+
+// The 2016 credentials block ("State(s) of Licensure: California,North Carolina").
+Printed from_block(std::string_view text, const layout::LetterLabels& labels) {
+  static const Pattern cert_separator(R"(\s*[,;]\s*)");
+  static const Pattern no_lead_in("^");
+  const FieldValues fields(text, labels);
+  const auto states = fields.first("license_states");
+  const auto certs = fields.first("certifications");
+  return printed(certs.value_or(""), cert_separator, no_lead_in, states.value_or(""));
+}
+
+// "The expert reviewer is <credentials> and is licensed to practice in <states>",
+// the credentials opening with a board certification or a licence: "Board
+// Certified in Anesthesiology, has a subspecialty in Pain Management",
+// "Licensed in Chiropractic, Acupuncture", "a Licensed Psychologist".
 Printed from_prose(std::string_view text) {
   static const Pattern prose(
-      R"(Board Certified in ([^,.\n]+?)(?:,?\s+(?:has|with)\s+(?:a\s+)?sub-?specialty\s+in\s+([^,.\n]+?))?,?\s+and\s+(?:is\s+)?licensed\s+to\s+practice\s+in\s+([^.\n]+))",
+      R"(\bis\s+((?:an?\s+)?(?:board|licensed|certified|registered|doctor|psycholog|chiropract|acupunctur|physical\s+therap|podiatr|dentist|pharmacist|nurse)[^.]{0,300}?),?\s+and\s+(?:is\s+)?(?:also\s+)?licensed\s+to\s+practice\s+in\s+([^.\n]+))",
       Pattern::icase);
-  Printed out;
-  if (const auto m = search(text, prose)) {
-    for (const std::size_t g : {1u, 2u})
-      if (const auto c = trim(group(*m, g)); !c.empty()) out.certifications.emplace_back(c);
-    out.states = group(*m, 3);
+  static const Pattern separator(
+      R"(\s*(?:[,;]|\b(?:has|with)\s+(?:a\s+)?sub-?specialty\s+in\b|\band\s+(?:is\s+)?(?:also\s+)?(?:board[\s-]+certified|licensed|certified)\s+in\b)\s*)",
+      Pattern::icase);
+  static const Pattern lead_in(
+      R"((?:is\s+)?(?:also\s+)?(?:an?\s+)?(?:(?:board[\s-]+certified|licensed|certified)\s+in\s+)?)",
+      Pattern::icase);
+  if (const auto m = search(text, prose)) return printed(group(*m, 1), separator, lead_in, group(*m, 2));
+  return {};
+}
+
+// The canonical names of the printed pieces. Named on the whole phrase, so a
+// name with a comma in it stays one ("Endocrinology, Diabetes and
+// Metabolism"); a piece the vocabulary names nothing in stays as printed.
+std::vector<std::string> certifications(const Printed& printed, const schema::Vocabulary& vocabulary,
+                                        const schema::Analyzer& analyzer, std::vector<std::string>& warnings) {
+  const auto tokens = analyzer.tokens(printed.credentials);
+  const auto named = vocabulary.specialties_in(tokens);
+  std::vector<std::string> out;
+  for (const Piece& piece : printed.pieces) {
+    bool covered = false;
+    for (const auto& n : named) {
+      const std::size_t begin = tokens[n.begin].start;
+      if (begin >= piece.end || tokens[n.end - 1].end <= piece.begin) continue;
+      covered = true;
+      if (begin >= piece.begin && std::ranges::find(out, n.name) == out.end()) out.push_back(n.name);
+    }
+    if (covered) continue;
+    const std::string raw = printed.credentials.substr(piece.begin, piece.end - piece.begin);
+    warnings.push_back("unknown reviewer certification \"" + raw + "\"");
+    out.push_back(raw);
   }
   return out;
 }
@@ -46,15 +110,11 @@ Printed from_prose(std::string_view text) {
 ReviewerFacts reviewer_facts(std::string_view whole_text, const layout::LetterLabels& labels,
                              const schema::Vocabulary& vocabulary, const schema::Analyzer& analyzer) {
   Printed printed = from_block(whole_text, labels);
-  if (printed.certifications.empty() && printed.states.empty()) printed = from_prose(whole_text);
+  if (printed.pieces.empty() && printed.states.empty()) printed = from_prose(whole_text);
 
   ReviewerFacts out;
   schema::Reviewer& r = out.reviewer;
-  for (const std::string& c : printed.certifications) {
-    const auto canonical = vocabulary.specialty(analyzer.tokens(c));
-    if (!canonical) out.warnings.push_back("unknown reviewer certification \"" + c + "\"");
-    r.certifications.push_back(canonical.value_or(c));
-  }
+  r.certifications = certifications(printed, vocabulary, analyzer, out.warnings);
   if (!r.certifications.empty()) r.specialty = r.certifications[0];
   if (r.certifications.size() > 1) r.subspecialty = r.certifications[1];
   for (const std::string& s : split(printed.states, list_separator())) {

@@ -44,6 +44,12 @@ std::optional<std::string> SpecialtyTable::specialty(std::span<const Token> word
   return canonical_[matches.front().id];
 }
 
+std::vector<Vocabulary::NamedSpecialty> SpecialtyTable::specialties_in(std::span<const Token> wording) const {
+  std::vector<Vocabulary::NamedSpecialty> out;
+  for (const auto& m : matcher_.find_all(wording)) out.push_back({canonical_[m.id], m.begin, m.end});
+  return out;
+}
+
 // states.tsv: USPS code, state name.
 StateTable::StateTable(const DataReader& data) {
   for (const TsvRow& row : data.rows("states.tsv", 2, 2)) {

@@ -22,6 +22,8 @@ class SpecialtyTable {
   explicit SpecialtyTable(const DataReader& data);
   // The first specialty the wording names.
   std::optional<std::string> specialty(std::span<const Token> wording) const;
+  // Every specialty the wording names, in order, with the tokens naming it.
+  std::vector<Vocabulary::NamedSpecialty> specialties_in(std::span<const Token> wording) const;
   const std::vector<std::string>& specialties() const { return canonical_; }
 
  private:

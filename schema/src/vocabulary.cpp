@@ -84,8 +84,17 @@ std::vector<std::string> Vocabulary::generics_of(std::string_view name) const {
 
 std::vector<std::string> Vocabulary::generics() const { return data_->drugs.generics(); }
 
-std::string Vocabulary::category_of(std::span<const Token> treatment, bool has_drugs) const {
-  return data_->treatments.category_of(treatment, has_drugs);
+// "Associated surgical service: Sling" is what follows the prefix; the whole
+// text decides only when that rest fits no category.
+std::string Vocabulary::category_of(std::string_view treatment, std::span<const Token> tokens, bool has_drugs) const {
+  if (const auto rest = data_->treatments.rest_after_prefix(treatment)) {
+    const auto first = std::ranges::find_if(tokens, [&](const Token& t) { return t.start >= *rest; });
+    const std::span<const Token> rest_tokens(first, tokens.end());
+    std::string category = data_->treatments.category_of(treatment.substr(*rest), rest_tokens,
+                                                         !data_->drugs.drugs_in(rest_tokens).empty());
+    if (category != "other") return category;
+  }
+  return data_->treatments.category_of(treatment, tokens, has_drugs);
 }
 
 std::vector<std::string> Vocabulary::guidelines_in(std::span<const Token> citation) const {
@@ -94,6 +103,10 @@ std::vector<std::string> Vocabulary::guidelines_in(std::span<const Token> citati
 
 std::optional<std::string> Vocabulary::specialty(std::span<const Token> wording) const {
   return data_->specialties.specialty(wording);
+}
+
+std::vector<Vocabulary::NamedSpecialty> Vocabulary::specialties_in(std::span<const Token> credentials) const {
+  return data_->specialties.specialties_in(credentials);
 }
 
 std::vector<std::string> Vocabulary::specialties() const { return data_->specialties.specialties(); }

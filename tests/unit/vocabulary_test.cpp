@@ -34,7 +34,7 @@ std::optional<std::string> item_class(std::string_view treatment) {
 
 std::string category(std::string_view treatment) {
   const auto tokens = Analyzer().tokens(treatment);
-  return vocab().category_of(tokens, !vocab().drugs_in(tokens).empty());
+  return vocab().category_of(treatment, tokens, !vocab().drugs_in(tokens).empty());
 }
 
 Strings guidelines(std::string_view citation) { return vocab().guidelines_in(Analyzer().tokens(citation)); }

@@ -47,12 +47,22 @@ class Vocabulary {
   std::vector<std::string> generics() const;
 
   // --- treatments, guidelines, people -------------------------------------
-  // The contract's category of a printed treatment ("medication", "surgery"...).
-  std::string category_of(std::span<const Token> treatment, bool has_drugs) const;
+  // The contract's category of a printed treatment ("medication", "surgery"...),
+  // given its text, the tokens of that text and whether it names a drug.
+  std::string category_of(std::string_view treatment, std::span<const Token> tokens, bool has_drugs) const;
   // Guideline ids a citation names, in order, unique ("mtus-chronic-pain", "odg").
   std::vector<std::string> guidelines_in(std::span<const Token> citation) const;
   // Canonical board specialty for a wording ("Physical Medicine & Rehabilitation").
   std::optional<std::string> specialty(std::span<const Token> wording) const;
+  // Every specialty a credential names, in order ("Licensed in Chiropractic,
+  // Acupuncture"; "Endocrinology, Diabetes and Metabolism" is one), each with
+  // the tokens [begin, end) of the span given that name it.
+  struct NamedSpecialty {
+    std::string name;
+    std::size_t begin;
+    std::size_t end;
+  };
+  std::vector<NamedSpecialty> specialties_in(std::span<const Token> credentials) const;
   // Every canonical specialty.
   std::vector<std::string> specialties() const;
   // "California" or "CA" -> "CA".
