@@ -51,9 +51,15 @@ Pattern::Pattern(std::string_view regex, int flags) : compiled_(std::make_unique
 Pattern::~Pattern() = default;
 
 std::optional<Match> Pattern::search(std::string_view text, std::size_t from, std::size_t end) const {
+  return run(text, from, end, 0);
+}
+
+std::optional<Match> Pattern::prefix_of(std::string_view text) const { return run(text, 0, text.size(), PCRE2_ANCHORED); }
+
+std::optional<Match> Pattern::run(std::string_view text, std::size_t from, std::size_t end, std::uint32_t options) const {
   const MatchData md(compiled_->code);
   const int rc =
-      pcre2_match(compiled_->code, reinterpret_cast<PCRE2_SPTR>(text.data()), end, from, 0, md.data, nullptr);
+      pcre2_match(compiled_->code, reinterpret_cast<PCRE2_SPTR>(text.data()), end, from, options, md.data, nullptr);
   if (rc <= 0) return std::nullopt;  // no match, or a resource limit on hostile input: no fact read
   const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(md.data);
   // Groups after the last one set (rc - 1) did not take part.
