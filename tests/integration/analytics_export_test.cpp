@@ -81,10 +81,12 @@ struct Fixture {
   }
 };
 
-const imr::test::SearchServer& server() {
-  static const Fixture fixture;
-  return *fixture.server;
+const Fixture& fixture() {
+  static const Fixture f;
+  return f;
 }
+
+const imr::test::SearchServer& server() { return *fixture().server; }
 
 std::string encoded(const std::string& s) { return httplib::detail::encode_query_param(s); }
 
@@ -435,4 +437,22 @@ TEST_CASE("feed escapes a letter's markup and leaves out undated letters") {
   CHECK((*markup)["updated"] == "2019-12-30T00:00:00Z");
   CHECK(server().get_json("/api/search?q=case:CM99-0000043")["total"] == 1);
   CHECK(feed_of(body_of("/api/feed?q=case:CM99-0000043", "application/atom+xml; charset=utf-8"))["entries"].empty());
+}
+
+TEST_CASE("feed links use the public url when given and never a Host header with markup") {
+  imr::test::SearchServer public_server(fixture().dir / "index", fixture().dir / "public.log",
+                                        {"--host", "127.0.0.1", "--public-url", "https://imr.example.org/"});
+  auto res = public_server.client().Get("/api/feed?q=onerror");
+  REQUIRE(res);
+  REQUIRE(res->status == 200);
+  const json feed = feed_of(res->body);
+  REQUIRE(feed["entries"].size() == 1);
+  CHECK(feed["entries"][0]["links"]["alternate"].get<std::string>().starts_with("https://imr.example.org/?doc="));
+  CHECK(feed["links"]["self"] == "https://imr.example.org/api/feed?q=onerror");
+
+  auto forged = server().client().Get("/api/feed?q=onerror", {{"Host", "evil.example\"><b>x</b>"}});
+  REQUIRE(forged);
+  REQUIRE(forged->status == 200);
+  const std::string self = feed_of(forged->body)["links"]["self"];
+  CHECK(self == "http://127.0.0.1:" + std::to_string(server().port()) + "/api/feed?q=onerror");
 }
