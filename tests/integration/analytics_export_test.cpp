@@ -284,8 +284,10 @@ TEST_CASE("stats counts the items without a value as missing") {
 TEST_CASE("stats pair rows sum to the rows of their first field") {
   // Dated letters only, so every item has a year.
   const std::string dated = "q=" + encoded("decided:1990..2099");
-  for (const auto& [by, then] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto& grouping : std::vector<std::pair<std::string, std::string>>{
            {"drug", "decision_year"}, {"decision_year", "category"}, {"specialty", "decision_month"}}) {
+    const std::string& by = grouping.first;
+    const std::string& then = grouping.second;
     CAPTURE(by);
     const json single = server().get_json("/api/stats?by=" + by + "&" + dated);
     const json pairs = server().get_json("/api/stats?by=" + by + "&then=" + then + "&" + dated);

@@ -114,10 +114,12 @@ TEST_CASE("stats: item outcomes per value, for filters and group fields") {
 TEST_CASE("stats: pairs of fields count each item once per pair") {
   const auto index = test::make_index(41);
   for (const test::FilterList& filters : {test::FilterList{}, test::FilterList{{"decision", "overturned"}}})
-    for (const auto& [by, then] : std::vector<std::pair<std::string, std::string>>{{"drug", "decision_year"},
-                                                                                   {"decision_month", "category"},
-                                                                                   {"guideline", "license_state"},
-                                                                                   {"category", "drug_class"}}) {
+    for (const auto& grouping : std::vector<std::pair<std::string, std::string>>{{"drug", "decision_year"},
+                                                                                 {"decision_month", "category"},
+                                                                                 {"guideline", "license_state"},
+                                                                                 {"category", "drug_class"}}) {
+      const std::string& by = grouping.first;
+      const std::string& then = grouping.second;
       CAPTURE(by);
       CAPTURE(then);
       const auto table =
