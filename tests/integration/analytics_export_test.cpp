@@ -59,6 +59,14 @@ fs::path hand_letters(const fs::path& dir) {
   return dir;
 }
 
+// Where the parsers' input and output go; removed with the fixture.
+fs::path scratch_dir() { return fs::temp_directory_path() / ("imr-analytics-scratch-" + std::to_string(getpid())); }
+
+fs::path scratch(const std::string& name) {
+  fs::create_directories(scratch_dir());
+  return scratch_dir() / name;
+}
+
 struct Fixture {
   fs::path dir = fs::temp_directory_path() / ("imr-analytics-" + std::to_string(getpid()));
   fs::path index;
@@ -78,6 +86,7 @@ struct Fixture {
   ~Fixture() {
     server.reset();
     fs::remove_all(dir);
+    fs::remove_all(scratch_dir());
   }
 };
 
@@ -152,12 +161,6 @@ json python_json(const std::string& script, const std::vector<std::string>& args
   CAPTURE(text.substr(0, 2000));
   REQUIRE(status == 0);
   return json::parse(text);
-}
-
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("imr-analytics-scratch-" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  return dir / name;
 }
 
 httplib::Result get(const std::string& path) { return server().client().Get(path); }
