@@ -24,6 +24,8 @@ constexpr std::array kFields{
     Field{FieldId::priority, "priority", "priority", "XPRI", Level::letter, false},
     Field{FieldId::sex, "sex", "sex", "XSEX", Level::letter, false},
     Field{FieldId::check, "check", "check", "XCHECK", Level::letter, true},
+    // Not a search facet (a hundred months would swell every answer); /api/stats groups by it.
+    Field{FieldId::decision_month, "decision_month", "month", "XMONTH", Level::letter, false},
 };
 
 constexpr std::array kDateFields{

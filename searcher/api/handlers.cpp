@@ -18,16 +18,12 @@
 #include "imr/schema/stored_letter.h"
 #include "imr/schema/text.h"
 #include "imr/snippet/highlighter.h"
+#include "search_input.h"
 
 namespace imr::searcher {
 namespace {
 
 using nlohmann::json;
-
-struct SearchInput {
-  ParsedQuery query;
-  Filters filters;
-};
 
 ParsedQuery parse_query(SearchContext& ctx, const Request& request) { return ctx.parser().parse(request.param("q")); }
 
@@ -38,9 +34,13 @@ Filters read_filters(const Request& request) {
   return Filters::parse(specs);
 }
 
+}  // namespace
+
 SearchInput read_input(SearchContext& ctx, const Request& request) {
   return {parse_query(ctx, request), read_filters(request)};
 }
+
+namespace {
 
 Response unknown_letter(std::string_view key) {
   return error_response(404, "no letter with case number or key '" + std::string(key) + "'");
@@ -108,6 +108,26 @@ json check_counts(const Xapian::Database& db) {
   return out;
 }
 
+// by= and then= of /api/stats.
+StatsGrouping read_grouping(const Request& request) {
+  const auto field_of = [&](std::string_view name, std::string_view fallback) {
+    const std::string value = request.param(name, fallback);
+    const auto field = stats_field(value);
+    if (!field)
+      throw BadRequest(std::string(name) + " must be one of " + stats_field_names() + ", not '" + value + "'");
+    return *field;
+  };
+  StatsGrouping grouping{field_of("by", "drug"), std::nullopt};
+  if (!request.param("then").empty()) grouping.then = field_of("then", "");
+  if (grouping.then == grouping.by)
+    throw BadRequest("then must name another field than by (one of " + stats_field_names() + ")");
+  return grouping;
+}
+
+json counts_json(const StatsCounts& c) {
+  return json{{"items", c.items}, {"upheld", c.upheld}, {"overturned", c.overturned}};
+}
+
 }  // namespace
 
 Response search(SearchContext& ctx, const Request& request) {
@@ -149,20 +169,26 @@ Response similar(SearchContext& ctx, const Request& request, std::string_view ke
 
 Response stats(SearchContext& ctx, const Request& request) {
   const auto start = Clock::now();
-  const std::string by = request.param("by", "drug");
-  const auto field = stats_field(by);
-  if (!field) throw BadRequest("by must be one of " + stats_field_names() + ", not '" + by + "'");
+  const StatsGrouping grouping = read_grouping(request);
   const SearchInput in = read_input(ctx, request);
-  json rows = json::array();
   const std::shared_ptr<const FacetColumns> columns = ctx.facet_columns();
-  for (const StatsRow& r :
-       outcome_stats(ctx.db(), in.query.query, in.filters, *field, ctx.deadline_from(start), columns.get()))
-    rows.push_back({{"value", r.value},
-                    {"items", r.items},
-                    {"upheld", r.upheld},
-                    {"overturned", r.overturned},
-                    {"overturn_rate", r.overturn_rate()}});
-  return Response{200, json{{"by", schema::field(*field).name}, {"rows", std::move(rows)}}};
+  const StatsTable table =
+      outcome_stats(ctx.db(), in.query.query, in.filters, grouping, ctx.deadline_from(start), columns.get());
+  json rows = json::array();
+  for (const StatsRow& r : table.rows) {
+    json row = counts_json(r);
+    row["value"] = r.value;
+    if (grouping.then) row["then"] = r.then;
+    const RateInterval interval = r.rate_interval();
+    row["overturn_rate"] = r.overturn_rate();
+    row["rate_low"] = interval.low;
+    row["rate_high"] = interval.high;
+    rows.push_back(std::move(row));
+  }
+  json body{
+      {"by", schema::field(grouping.by).name}, {"rows", std::move(rows)}, {"missing", counts_json(table.missing)}};
+  if (grouping.then) body["then"] = schema::field(*grouping.then).name;
+  return Response{200, std::move(body)};
 }
 
 Response health(SearchContext& ctx) {

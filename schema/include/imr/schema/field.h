@@ -25,7 +25,9 @@ enum class FieldId : std::uint8_t {
   decision_year,
   priority,
   sex,
-  check,  // the letter's self-checks (checks.h); last, so stored field ids keep their numbers
+  check,  // the letter's self-checks (checks.h)
+  // Last, so the field numbers stored in existing facet tables keep their meaning.
+  decision_month,
 };
 
 enum class Level { letter, item };
