@@ -73,9 +73,14 @@
   // With nothing asked yet, the page opens on the overview of the whole index.
   function viewOf(state) {
     if (state.view) return state.view;
-    const asked = state.q || state.filters.length || state.decided || state.injured;
-    return asked ? 'results' : 'analytics';
+    return nothingAsked(state) && state.page === 1 && state.sort === 'relevance' ? 'analytics' : 'results';
   }
+
+  const nothingAsked = (state) => !state.q && !state.filters.length && !state.decided && !state.injured;
+
+  // Paging or sorting the whole index is a choice of the results view; pinned,
+  // so going back to page 1 does not flip to the overview.
+  const resultsPinned = () => (!current.view && nothingAsked(current) ? { view: 'results' } : {});
 
   // The date inputs become the query language's date ranges, added to the
   // typed query; letters without a decision date join only when asked to.
@@ -611,10 +616,15 @@
     return `${month}-01..${month}-${String(last).padStart(2, '0')}`;
   }
 
+  // Every year seen so far stays offered, though a date range narrows the facet.
+  const knownYears = new Set();
+
   function renderYears(years) {
     const select = $('decided-year');
     const chosen = /^(\d{4})-01-01\.\.\1-12-31$/.exec(current.decided);
-    const values = [...new Set([...(years || []).map((y) => String(y.value)), ...(chosen ? [chosen[1]] : [])])].sort().reverse();
+    (years || []).forEach((y) => knownYears.add(String(y.value)));
+    if (chosen) knownYears.add(chosen[1]);
+    const values = [...knownYears].sort().reverse();
     const options = values.map((year) => {
       const option = el('option', null, year);
       option.value = year;
@@ -1055,7 +1065,7 @@
 
   // A new page starts reading from the top of the results.
   function turnPage(step) {
-    navigate({ page: Math.max(1, current.page + step) });
+    navigate({ page: Math.max(1, current.page + step), ...resultsPinned() });
     $('results').focus({ preventScroll: true });
     $('results').scrollIntoView({ block: 'start' });
   }
@@ -1136,7 +1146,7 @@
       typingTimer = setTimeout(commitTyping, TYPING_DELAY_MS);
     });
     $('q').addEventListener('blur', () => { typingPushed = false; });
-    $('sort').addEventListener('change', () => navigate({ sort: $('sort').value, page: 1, doc: '' }));
+    $('sort').addEventListener('change', () => navigate({ sort: $('sort').value, page: 1, doc: '', ...resultsPinned() }));
     $('prev-page').addEventListener('click', () => turnPage(-1));
     $('next-page').addEventListener('click', () => turnPage(1));
     $('clear-all').addEventListener('click', () => clearFilters(null));
