@@ -368,6 +368,9 @@ flow('keyboard focus stays on a toggled facet, and a long facet filters by typin
 
 flow('an error or no results keep the results area wide', async (page) => {
   await openSearch(page);
+  // Settled first, so the timing is of this search alone.
+  await expectResults(page, {});
+  await page.waitForSelector('#stats-bars .stat-button');
   await measure(page, 'search: an unparsable query', () => search(page, '"soma'),
     () => !document.getElementById('error').hidden && window.__imrElapsed());
   const onError = await layoutWidths(page);

@@ -1,5 +1,5 @@
 // Browser test of the search page against a running imr-search (started by
-// ./run over the seed letters, a few hundred generated ones and a letter
+// ./run over the seed letters, 2,000 generated ones and a letter
 // carrying markup). Each flow runs on its own fresh page and compares what the
 // page shows with what the JSON API answers for the same request.
 import assert from 'node:assert/strict';
