@@ -55,6 +55,8 @@ FacetTable facet_table_of(const Record& r) {
   add_all(t.letter, FieldId::license_state, r.reviewer.license_states);
   if (r.dates.decision && r.dates.decision->size() >= 4)
     add(t.letter, FieldId::decision_year, r.dates.decision->substr(0, 4));
+  if (r.dates.decision && r.dates.decision->size() >= 7)
+    add(t.letter, FieldId::decision_month, r.dates.decision->substr(0, 7));
   add(t.letter, FieldId::priority, r.priority);
   add(t.letter, FieldId::sex, r.patient.sex);
   for (const Item& item : r.items) {

@@ -23,6 +23,8 @@ constexpr std::array kFields{
     Field{FieldId::decision_year, "decision_year", "year", "XYEAR", Level::letter, true},
     Field{FieldId::priority, "priority", "priority", "XPRI", Level::letter, false},
     Field{FieldId::sex, "sex", "sex", "XSEX", Level::letter, false},
+    // Not a search facet (a hundred months would swell every answer); /api/stats groups by it.
+    Field{FieldId::decision_month, "decision_month", "month", "XMONTH", Level::letter, false},
 };
 
 constexpr std::array kDateFields{

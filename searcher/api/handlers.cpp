@@ -97,6 +97,26 @@ SearchResult collect_in(SearchContext& ctx, const SearchInput& in, const PageReq
   return collect(ctx.db(), in.query.query, in.filters, page, ctx.deadline_from(start), columns.get());
 }
 
+// by= and then= of /api/stats.
+StatsGrouping read_grouping(const Request& request) {
+  const auto field_of = [&](std::string_view name, std::string_view fallback) {
+    const std::string value = request.param(name, fallback);
+    const auto field = stats_field(value);
+    if (!field)
+      throw BadRequest(std::string(name) + " must be one of " + stats_field_names() + ", not '" + value + "'");
+    return *field;
+  };
+  StatsGrouping grouping{field_of("by", "drug"), std::nullopt};
+  if (!request.param("then").empty()) grouping.then = field_of("then", "");
+  if (grouping.then == grouping.by)
+    throw BadRequest("then must name another field than by (one of " + stats_field_names() + ")");
+  return grouping;
+}
+
+json counts_json(const StatsCounts& c) {
+  return json{{"items", c.items}, {"upheld", c.upheld}, {"overturned", c.overturned}};
+}
+
 }  // namespace
 
 Response search(SearchContext& ctx, const Request& request) {
@@ -138,20 +158,26 @@ Response similar(SearchContext& ctx, const Request& request, std::string_view ke
 
 Response stats(SearchContext& ctx, const Request& request) {
   const auto start = Clock::now();
-  const std::string by = request.param("by", "drug");
-  const auto field = stats_field(by);
-  if (!field) throw BadRequest("by must be one of " + stats_field_names() + ", not '" + by + "'");
+  const StatsGrouping grouping = read_grouping(request);
   const SearchInput in = read_input(ctx, request);
-  json rows = json::array();
   const std::shared_ptr<const FacetColumns> columns = ctx.facet_columns();
-  for (const StatsRow& r :
-       outcome_stats(ctx.db(), in.query.query, in.filters, *field, ctx.deadline_from(start), columns.get()))
-    rows.push_back({{"value", r.value},
-                    {"items", r.items},
-                    {"upheld", r.upheld},
-                    {"overturned", r.overturned},
-                    {"overturn_rate", r.overturn_rate()}});
-  return Response{200, json{{"by", schema::field(*field).name}, {"rows", std::move(rows)}}};
+  const StatsTable table =
+      outcome_stats(ctx.db(), in.query.query, in.filters, grouping, ctx.deadline_from(start), columns.get());
+  json rows = json::array();
+  for (const StatsRow& r : table.rows) {
+    json row = counts_json(r);
+    row["value"] = r.value;
+    if (grouping.then) row["then"] = r.then;
+    const RateInterval interval = r.rate_interval();
+    row["overturn_rate"] = r.overturn_rate();
+    row["rate_low"] = interval.low;
+    row["rate_high"] = interval.high;
+    rows.push_back(std::move(row));
+  }
+  json body{
+      {"by", schema::field(grouping.by).name}, {"rows", std::move(rows)}, {"missing", counts_json(table.missing)}};
+  if (grouping.then) body["then"] = schema::field(*grouping.then).name;
+  return Response{200, std::move(body)};
 }
 
 Response health(SearchContext& ctx) {

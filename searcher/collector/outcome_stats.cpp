@@ -1,8 +1,12 @@
-// outcome_stats(): one exact scan, counting item decisions per value from the facet columns.
+// outcome_stats(): one exact scan, counting item decisions per value (or per
+// pair of values) from the facet columns.
 #include "imr/collector/outcome_stats.h"
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <stdexcept>
+#include <unordered_map>
 
 #include "imr/collector/collector.h"
 #include "imr/collector/column_match.h"
@@ -15,21 +19,54 @@ namespace {
 
 using schema::FieldId;
 
-constexpr std::array kStatsFields{FieldId::drug,      FieldId::drug_class,    FieldId::category,     FieldId::guideline,
-                                  FieldId::specialty, FieldId::license_state, FieldId::decision_year};
+constexpr std::array kStatsFields{FieldId::drug,          FieldId::drug_class,    FieldId::category,
+                                  FieldId::guideline,     FieldId::specialty,     FieldId::license_state,
+                                  FieldId::decision_year, FieldId::decision_month};
 
-// Item decisions counted per value of one field, from the facet columns: a
-// match costs array reads and integer increments, no table parsed.
+enum class Decision : std::uint8_t { none, upheld, overturned };
+
+void count(StatsCounts& c, Decision decision) {
+  ++c.items;
+  if (decision == Decision::upheld) ++c.upheld;
+  if (decision == Decision::overturned) ++c.overturned;
+}
+
+// The distinct values of one field in a row, as ordinals.
+class FieldValues {
+ public:
+  FieldValues(const FacetColumns& columns, FieldId field) : columns_(columns), field_(field) {}
+
+  FieldId field() const { return field_; }
+  bool item_level() const { return schema::field(field_).level == schema::Level::item; }
+  // One past the largest ordinal of the field: the size of arrays indexed by its ordinals.
+  std::size_t ordinal_bound() const {
+    const auto ordinals = columns_.ordinals_of(field_);
+    return ordinals.empty() ? 0 : *std::ranges::max_element(ordinals) + 1;
+  }
+  const std::vector<Ordinal>& of(std::span<const Ordinal> row) {
+    found_.clear();
+    for (const Ordinal o : row)
+      if (columns_.field_of(o) == field_ && std::ranges::find(found_, o) == found_.end()) found_.push_back(o);
+    return found_;
+  }
+
+ private:
+  const FacetColumns& columns_;
+  FieldId field_;
+  std::vector<Ordinal> found_;
+};
+
+// Item decisions counted per value, and per pair of values, from the facet
+// columns: a match costs array reads and integer increments, no table parsed.
 class StatsCounter {
  public:
-  StatsCounter(const Filters& filters, const FacetColumns& columns, FieldId by)
+  StatsCounter(const Filters& filters, const FacetColumns& columns, const StatsGrouping& grouping)
       : columns_(columns),
         matcher_(filters, columns),
-        by_(by),
-        by_item_(schema::field(by).level == schema::Level::item),
+        by_(columns, grouping.by),
         decision_(columns.facet_value_count(), Decision::none),
-        counts_(columns.facet_value_count()),
-        counted_in_(columns.facet_value_count(), 0) {
+        counts_(by_.ordinal_bound()) {
+    if (grouping.then) then_.emplace(columns, *grouping.then);
     for (const Ordinal o : columns.ordinals_of(FieldId::decision)) {
       if (text::iequals(columns.value_of(o), "upheld")) decision_[o] = Decision::upheld;
       if (text::iequals(columns.value_of(o), "overturned")) decision_[o] = Decision::overturned;
@@ -41,29 +78,19 @@ class StatsCounter {
     if (rows == 0) return;  // no readable facet table: not a letter the scans see
     const GroupBits bits = matcher_.match(docid);
     if (!bits.passes()) return;
-    for (std::size_t i = 0; i + 1 < rows; ++i) {
-      if (!bits.item_passes(i)) continue;
-      const auto item = columns_.row(docid, i + 1);
-      add_item(by_item_ ? item : columns_.row(docid, 0), decision_of(item));
-    }
+    for (std::size_t i = 0; i + 1 < rows; ++i)
+      if (bits.item_passes(i)) add_item(docid, i + 1);
   }
 
-  std::vector<StatsRow> rows() const {
-    std::vector<StatsRow> out;
-    for (const Ordinal o : columns_.ordinals_of(by_))
-      if (counts_[o].items != 0)
-        out.push_back({std::string(columns_.value_of(o)), counts_[o].items, counts_[o].upheld, counts_[o].overturned});
-    std::ranges::sort(out, [](const StatsRow& a, const StatsRow& b) {
-      return a.items != b.items ? a.items > b.items : a.value < b.value;
-    });
+  StatsTable table() const {
+    StatsTable out{then_ ? pair_rows() : value_rows(), missing_};
     return out;
   }
 
  private:
-  enum class Decision : std::uint8_t { none, upheld, overturned };
-  struct Counts {
-    std::size_t items = 0, upheld = 0, overturned = 0;
-  };
+  std::span<const Ordinal> row_for(const FieldValues& field, Xapian::docid docid, std::size_t item_row) const {
+    return columns_.row(docid, field.item_level() ? item_row : 0);
+  }
 
   Decision decision_of(std::span<const Ordinal> item) const {
     for (const Ordinal o : item)
@@ -71,30 +98,98 @@ class StatsCounter {
     return Decision::none;
   }
 
-  // Each value once per item (an item of two drugs is in both rows).
-  void add_item(std::span<const Ordinal> values, Decision decision) {
-    ++item_;
-    for (const Ordinal o : values) {
-      if (columns_.field_of(o) != by_ || counted_in_[o] == item_) continue;
-      counted_in_[o] = item_;
-      Counts& c = counts_[o];
-      ++c.items;
-      if (decision == Decision::upheld) ++c.upheld;
-      if (decision == Decision::overturned) ++c.overturned;
+  void add_item(Xapian::docid docid, std::size_t item_row) {
+    const Decision decision = decision_of(columns_.row(docid, item_row));
+    const std::vector<Ordinal>& values = by_.of(row_for(by_, docid, item_row));
+    for (const Ordinal o : values) count(counts_[o], decision);
+    const bool in_a_row = !values.empty() && (!then_ || add_pairs(values, docid, item_row, decision));
+    if (!in_a_row) count(missing_, decision);
+  }
+
+  // False when the item has no then value (and so is in no pair row).
+  bool add_pairs(const std::vector<Ordinal>& values, Xapian::docid docid, std::size_t item_row, Decision decision) {
+    const std::vector<Ordinal>& thens = then_->of(row_for(*then_, docid, item_row));
+    for (const Ordinal v : values)
+      for (const Ordinal t : thens) count(pairs_[(std::uint64_t{v} << 32) | t], decision);
+    return !thens.empty();
+  }
+
+  StatsRow row_of(Ordinal value, const StatsCounts& c) const { return {c, std::string(columns_.value_of(value)), {}}; }
+
+  // Time fields chronologically, the others most items first, ties by value.
+  static bool before(FieldId field, const StatsCounts& a, std::string_view av, const StatsCounts& b,
+                     std::string_view bv) {
+    if (!is_time_field(field) && a.items != b.items) return a.items > b.items;
+    return av < bv;
+  }
+
+  std::vector<StatsRow> value_rows() const {
+    std::vector<StatsRow> out;
+    for (const Ordinal o : columns_.ordinals_of(by_.field()))
+      if (counts_[o].items != 0) out.push_back(row_of(o, counts_[o]));
+    std::ranges::sort(
+        out, [&](const StatsRow& a, const StatsRow& b) { return before(by_.field(), a, a.value, b, b.value); });
+    return out;
+  }
+
+  std::vector<StatsRow> pair_rows() const {
+    struct Pair {
+      Ordinal value, then;
+      StatsCounts counts;
+    };
+    std::vector<Pair> pairs;
+    for (const auto& [key, c] : pairs_)
+      pairs.push_back({static_cast<Ordinal>(key >> 32), static_cast<Ordinal>(key), c});
+    std::ranges::sort(pairs, [&](const Pair& a, const Pair& b) {
+      if (a.value != b.value)
+        return before(by_.field(), counts_[a.value], columns_.value_of(a.value), counts_[b.value],
+                      columns_.value_of(b.value));
+      return before(then_->field(), a.counts, columns_.value_of(a.then), b.counts, columns_.value_of(b.then));
+    });
+    std::vector<StatsRow> out;
+    for (const Pair& p : pairs) {
+      StatsRow& row = out.emplace_back(row_of(p.value, p.counts));
+      row.then = columns_.value_of(p.then);
     }
+    return out;
   }
 
   const FacetColumns& columns_;
   ColumnMatch matcher_;
-  FieldId by_;
-  bool by_item_;
-  std::vector<Decision> decision_;         // by ordinal of a decision value
-  std::vector<Counts> counts_;             // by ordinal of a `by` value
-  std::vector<std::uint64_t> counted_in_;  // by ordinal: the last item that counted it
-  std::uint64_t item_ = 0;
+  FieldValues by_;
+  std::optional<FieldValues> then_;
+  std::vector<Decision> decision_;                        // by ordinal of a decision value
+  std::vector<StatsCounts> counts_;                       // by ordinal of a `by` value
+  std::unordered_map<std::uint64_t, StatsCounts> pairs_;  // by (by ordinal << 32 | then ordinal)
+  StatsCounts missing_;
 };
 
+// An index written before the month column has years but no months: saying so beats
+// answering every dated item as missing.
+void require_months(const FacetColumns& columns, const StatsGrouping& grouping) {
+  if (grouping.by != FieldId::decision_month && grouping.then != FieldId::decision_month) return;
+  if (columns.ordinals_of(FieldId::decision_month).empty() && !columns.ordinals_of(FieldId::decision_year).empty())
+    throw std::runtime_error(
+        "this index was built before decision months were recorded; index the letters again into a new --db folder "
+        "to group by decision_month");
+}
+
 }  // namespace
+
+RateInterval wilson_interval(std::size_t successes, std::size_t trials, double z) {
+  if (trials == 0) return {};
+  const double n = static_cast<double>(trials);
+  const double p = static_cast<double>(successes) / n;
+  const double z2 = z * z;
+  const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const double half = z * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
+  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
+double StatsCounts::overturn_rate() const {
+  const std::size_t decided = upheld + overturned;
+  return decided == 0 ? 0.0 : static_cast<double>(overturned) / static_cast<double>(decided);
+}
 
 std::optional<FieldId> stats_field(std::string_view name) {
   const auto field = schema::find_field(name);
@@ -106,14 +201,22 @@ std::string stats_field_names() {
   return text::join(kStatsFields, ", ", [](FieldId f) { return schema::field(f).name; });
 }
 
-std::vector<StatsRow> outcome_stats(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
-                                    FieldId by, const Deadline& deadline, const FacetColumns* columns) {
+bool is_time_field(FieldId field) { return field == FieldId::decision_year || field == FieldId::decision_month; }
+
+StatsTable outcome_stats(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
+                         const StatsGrouping& grouping, const Deadline& deadline, const FacetColumns* columns) {
   std::shared_ptr<const FacetColumns> built;
   if (columns == nullptr) columns = (built = FacetColumns::build(db)).get();
-  StatsCounter counter(filters, *columns, by);
+  require_months(*columns, grouping);
+  StatsCounter counter(filters, *columns, grouping);
   scan_docids(
       db, filtered(query, filters), [&](Xapian::docid docid) { counter.add(docid); }, deadline);
-  return counter.rows();
+  return counter.table();
+}
+
+std::vector<StatsRow> outcome_stats(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
+                                    FieldId by, const Deadline& deadline, const FacetColumns* columns) {
+  return outcome_stats(db, query, filters, StatsGrouping{by, std::nullopt}, deadline, columns).rows;
 }
 
 }  // namespace imr::searcher

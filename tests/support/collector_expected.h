@@ -28,6 +28,8 @@ inline std::vector<std::string> values_of(const schema::Record& r, const std::st
   if (f == "license_state") return r.reviewer.license_states;
   if (f == "decision_year")
     return r.dates.decision ? std::vector{r.dates.decision->substr(0, 4)} : std::vector<std::string>{};
+  if (f == "decision_month")
+    return r.dates.decision ? std::vector{r.dates.decision->substr(0, 7)} : std::vector<std::string>{};
   return {};
 }
 

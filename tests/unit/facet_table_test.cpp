@@ -24,7 +24,8 @@ TEST_CASE("a record's facet table encodes and decodes letter and item rows") {
   REQUIRE(view.item_count() == 2);
   std::vector<std::string> letter;
   for (auto v : view.letter()) letter.emplace_back(v.value);
-  CHECK(letter == std::vector<std::string>{"partially_overturned", "Anesthesiology", "Pain Management", "TN", "2015"});
+  CHECK(letter ==
+        std::vector<std::string>{"partially_overturned", "Anesthesiology", "Pain Management", "TN", "2015", "2015-01"});
   CHECK(view.item(0).size() == 6);
   CHECK(view.item(0)[1].field == FieldId::drug);
   CHECK(view.item(0)[1].value == "hydrocodone");

@@ -25,6 +25,8 @@ enum class FieldId : std::uint8_t {
   decision_year,
   priority,
   sex,
+  // Last, so the field numbers stored in existing facet tables keep their meaning.
+  decision_month,
 };
 
 enum class Level { letter, item };
