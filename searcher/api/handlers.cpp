@@ -17,16 +17,12 @@
 #include "imr/schema/stored_letter.h"
 #include "imr/schema/text.h"
 #include "imr/snippet/highlighter.h"
+#include "search_input.h"
 
 namespace imr::searcher {
 namespace {
 
 using nlohmann::json;
-
-struct SearchInput {
-  ParsedQuery query;
-  Filters filters;
-};
 
 ParsedQuery parse_query(SearchContext& ctx, const Request& request) { return ctx.parser().parse(request.param("q")); }
 
@@ -37,9 +33,13 @@ Filters read_filters(const Request& request) {
   return Filters::parse(specs);
 }
 
+}  // namespace
+
 SearchInput read_input(SearchContext& ctx, const Request& request) {
   return {parse_query(ctx, request), read_filters(request)};
 }
+
+namespace {
 
 Response unknown_letter(std::string_view key) {
   return error_response(404, "no letter with case number or key '" + std::string(key) + "'");

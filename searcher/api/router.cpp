@@ -12,11 +12,13 @@
 namespace imr::searcher {
 namespace {
 
-const std::array<Route, 6> kRoutes{{
+const std::array<Route, 8> kRoutes{{
     {"/api/search", [](SearchContext& c, const Request& r, std::string_view) { return search(c, r); }, true},
     {"/api/doc/{key}", [](SearchContext& c, const Request& r, std::string_view key) { return document(c, r, key); }},
     {"/api/similar/{key}", [](SearchContext& c, const Request& r, std::string_view key) { return similar(c, r, key); }},
     {"/api/stats", [](SearchContext& c, const Request& r, std::string_view) { return stats(c, r); }, true},
+    {"/api/export", [](SearchContext& c, const Request& r, std::string_view) { return export_letters(c, r); }},
+    {"/api/feed", [](SearchContext& c, const Request& r, std::string_view) { return feed(c, r); }},
     {"/api/health", [](SearchContext& c, const Request&, std::string_view) { return health(c); }},
     {"/api/openapi.json", [](SearchContext&, const Request&, std::string_view) { return openapi(); }},
 }};

@@ -5,9 +5,11 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -47,20 +49,72 @@ void send(httplib::Response& res, const Response& r) {
   res.set_content(r.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJsonType);
 }
 
-Request to_request(const httplib::Request& req) {
+// A Host header fit to be put in a link: a name or address and a port, nothing else.
+bool plain_host(std::string_view host) {
+  return !host.empty() && host.size() <= 255 && std::ranges::all_of(host, [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+  });
+}
+
+// Links out of an answer point at --public-url, else at the host the client asked.
+std::string base_url(const httplib::Request& req, const std::string& public_url) {
+  if (!public_url.empty()) return public_url;
+  const std::string host = req.get_header_value("Host");
+  if (plain_host(host)) return "http://" + host;
+  return "http://" + req.local_addr + ":" + std::to_string(req.local_port);
+}
+
+Request to_request(const httplib::Request& req, const std::string& public_url) {
   Request r;
   r.params.insert(req.params.begin(), req.params.end());
+  r.base_url = base_url(req, public_url);
   return r;
 }
 
 // /api/health stays outside the gate: a monitor must see a busy server alive.
-Response route_api(ContextPool& pool, AdmissionGate& gate, const httplib::Request& req) {
+Response route_api(ContextPool& pool, AdmissionGate& gate, const httplib::Request& req, const std::string& public_url) {
   const bool queues = req.path != "/api/health";
   const std::optional<AdmissionGate::Ticket> ticket = queues ? std::optional(gate.enter()) : std::nullopt;
   if (ticket && !*ticket)
     return error_response(503, "the server is busy: no search slot came free within " +
                                    std::to_string(gate.max_wait().count() / 1000) + " s; try again shortly");
-  return route(pool.for_this_thread(), req.path, to_request(req));
+  return route(pool.for_this_thread(), req.path, to_request(req, public_url));
+}
+
+// A streamed body's pieces are made one at a time, each through the gate like
+// a search, so a long export shares the cores with the searches arriving
+// meanwhile instead of holding a slot for its whole length. A piece that
+// cannot be made (busy too long, the index changed under it) cuts the
+// stream: the client sees a chunked body without its end, never a short file
+// that looks whole.
+httplib::ContentProviderWithoutLength chunk_provider(std::function<bool(std::string&)> next_chunk,
+                                                     AdmissionGate& gate) {
+  return [next_chunk = std::move(next_chunk), &gate](std::size_t, httplib::DataSink& sink) {
+    std::string chunk;
+    bool more = false;
+    try {
+      const AdmissionGate::Ticket ticket = gate.enter();
+      if (!ticket) return false;
+      more = next_chunk(chunk);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "a streamed answer was cut: %s\n", e.what());
+      return false;
+    }
+    if (!chunk.empty() && !sink.write(chunk.data(), chunk.size())) return false;
+    if (!more) sink.done();
+    return true;
+  };
+}
+
+// JSON, a whole text, or a stream.
+void send_answer(httplib::Response& res, Response r, AdmissionGate& gate) {
+  if (r.content_type.empty()) return send(res, r);
+  res.status = r.status;
+  for (const auto& [name, value] : r.headers) res.set_header(name, value);
+  if (r.next_chunk)
+    res.set_chunked_content_provider(r.content_type, chunk_provider(std::move(r.next_chunk), gate));
+  else
+    res.set_content(std::move(r.text), r.content_type);
 }
 
 std::size_t search_slots(std::size_t wanted) {
@@ -144,7 +198,7 @@ struct HttpServer::Impl {
     const auto start = std::chrono::steady_clock::now();
     try {
       if (req.path == "/api" || req.path.starts_with("/api/")) {
-        send(res, route_api(pool, gate, req));
+        send_answer(res, route_api(pool, gate, req, options.public_url), gate);
         if (res.status == 503) res.set_header("Retry-After", "1");
       } else if (auto file = files.get(req.path)) {
         res.set_content(std::move(file->content), file->content_type);

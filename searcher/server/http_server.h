@@ -23,6 +23,8 @@ struct ServerOptions {
   std::chrono::milliseconds time_budget = kQueryBudget;
   // Search and stats answers kept for repeats at the same index revision (0: none).
   std::size_t cached_answers = 256;
+  // Where people reach the server ("https://imr.example.org"), for the feed's links; empty: the request's Host.
+  std::string public_url;
 };
 
 class HttpServer {

@@ -1,6 +1,7 @@
 // imr-search: serves the search page and the JSON API over an index.
 //
 //   imr-search [--db DIR] [--port N] [--host H] [--web DIR] [--searches N] [--time-budget MS] [--cache N]
+//              [--public-url URL]
 #include <cstdio>
 #include <exception>
 
@@ -32,7 +33,10 @@ int main(int argc, char** argv) {
   app.add_option("--cache", options.cached_answers,
                  "search and stats answers kept for repeats while the index is unchanged (0: none)")
       ->capture_default_str();
+  app.add_option("--public-url", options.public_url,
+                 "the address people reach this server at, for the links of /api/feed (default: the request's Host)");
   CLI11_PARSE(app, argc, argv);
+  while (options.public_url.ends_with('/')) options.public_url.pop_back();
   options.time_budget = std::chrono::milliseconds(budget_ms);
   options.index_dir = db;
   options.web_dir = web;

@@ -54,15 +54,20 @@ inline void schema_problems(const nlohmann::json& spec, const nlohmann::json& sc
 }
 
 // The problems of a response with this status to GET path (a path of the
-// document, e.g. "/api/doc/{key}"); a status the path does not document is one.
+// document, e.g. "/api/doc/{key}"); a status the path does not document is
+// one. A body that is not JSON (content_type other than JSON) need only be of
+// a documented media type.
 inline std::vector<std::string> response_problems(const nlohmann::json& spec, const std::string& path, int status,
-                                                  const nlohmann::json& body) {
+                                                  const nlohmann::json& body,
+                                                  const std::string& content_type = "application/json") {
   std::vector<std::string> out;
-  const nlohmann::json& responses = spec["paths"][path]["get"]["responses"];
+  const nlohmann::json& responses = spec.at("paths").at(path).at("get").at("responses");
   const std::string code = std::to_string(status);
   if (!responses.contains(code)) return {path + ": status " + code + " is not documented"};
-  const nlohmann::json& response = resolved(spec, responses[code]);
-  schema_problems(spec, response["content"]["application/json"]["schema"], body, path, out);
+  const nlohmann::json& content = resolved(spec, responses[code]).at("content");
+  const std::string media = content_type.substr(0, content_type.find(';'));
+  if (!content.contains(media)) return {path + ": media type " + media + " is not documented"};
+  if (media == "application/json") schema_problems(spec, content[media]["schema"], body, path, out);
   return out;
 }
 

@@ -37,7 +37,9 @@ std::string concrete(const std::string& path, const std::string& key) {
 void check_conforms(const json& spec, const std::string& path, const searcher::Response& res) {
   CAPTURE(path);
   CAPTURE(res.body.dump().substr(0, 400));
-  for (const std::string& problem : test::response_problems(spec, path, res.status, res.body)) FAIL_CHECK(problem);
+  const std::string type = res.content_type.empty() ? "application/json" : res.content_type;
+  for (const std::string& problem : test::response_problems(spec, path, res.status, res.body, type))
+    FAIL_CHECK(problem);
 }
 
 }  // namespace
@@ -92,6 +94,13 @@ TEST_CASE("api: real answers, errors included, have the documented fields") {
   check_conforms(spec, "/api/similar/{key}", api.get("/api/similar/" + key, {{"page", "0"}}));
   check_conforms(spec, "/api/stats", api.get("/api/stats", {{"by", "guideline"}}));
   check_conforms(spec, "/api/stats", api.get("/api/stats", {{"by", "colour"}}));
+  check_conforms(spec, "/api/stats", api.get("/api/stats", {{"by", "drug"}, {"then", "decision_month"}}));
+  check_conforms(spec, "/api/stats", api.get("/api/stats", {{"by", "drug"}, {"then", "colour"}}));
+  check_conforms(spec, "/api/export", api.get("/api/export", {{"format", "jsonl"}}));
+  check_conforms(spec, "/api/export", api.get("/api/export", {{"format", "xml"}}));
+  check_conforms(spec, "/api/export", api.get("/api/export", {{"filter", "colour:red"}}));
+  check_conforms(spec, "/api/feed", api.get("/api/feed", {{"q", "alpha"}}));
+  check_conforms(spec, "/api/feed", api.get("/api/feed", {{"q", "(unclosed"}}));
   CHECK(api.get("/api/nothing").status == 404);
   CHECK(api.get("/api/doc/").status == 404);
   CHECK(api.get("/api/doc/a/b").status == 404);

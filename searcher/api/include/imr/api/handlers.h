@@ -19,6 +19,13 @@ Response document(SearchContext& ctx, const Request& request, std::string_view k
 Response similar(SearchContext& ctx, const Request& request, std::string_view key);
 // GET /api/stats?q&filter&by
 Response stats(SearchContext& ctx, const Request& request);
+// GET /api/export?q&filter&format=csv|jsonl: every matching letter, newest
+// decision first, as a stream (Response::next_chunk) of CSV rows (one per
+// item) or JSON lines (one record per letter).
+Response export_letters(SearchContext& ctx, const Request& request);
+// GET /api/feed?q&filter: an Atom feed of the 50 newest dated matching
+// letters, linking to the page at request.base_url.
+Response feed(SearchContext& ctx, const Request& request);
 // GET /api/health
 Response health(SearchContext& ctx);
 // GET /api/openapi.json

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -23,6 +25,9 @@ class BadRequest : public ClientError {
 
 struct Request {
   std::multimap<std::string, std::string, std::less<>> params;  // query-string parameters, decoded
+  // Where the page is served, for links in answers that leave the page (the feed): "http://host:port", no '/' at the
+  // end.
+  std::string base_url = "http://127.0.0.1:8080";
 
   // The parameter's first value, or fallback when absent.
   std::string param(std::string_view name, std::string_view fallback = {}) const;
@@ -33,8 +38,19 @@ struct Request {
 };
 
 struct Response {
+  Response() = default;
+  Response(int status_code, nlohmann::json json_body) : status(status_code), body(std::move(json_body)) {}
+
   int status = 200;
   nlohmann::json body;
+  // Set for a body that is not JSON: then `text` is the body, or, when
+  // next_chunk is set, the body is made piece by piece as it is sent.
+  std::string content_type;
+  std::string text;
+  // Appends the next piece of the body to out; false once nothing is left.
+  // Throws when the body cannot be finished (the sender then cuts the stream).
+  std::function<bool(std::string& out)> next_chunk;
+  std::vector<std::pair<std::string, std::string>> headers;  // beyond Content-Type
 };
 
 Response error_response(int status, std::string_view message);
