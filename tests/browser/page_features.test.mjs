@@ -315,6 +315,12 @@ flow('a letter opens at its first hit and n / p step through the hits', async (p
   await eventually(() => page.$$eval('#similar-list a', (links) => links.length), Math.min(5, similar.hits.length),
     'similar letters are listed');
   await screenshot(page, 'view letter');
+
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => Object.fromEntries(
+    ['.masthead', '.search-bar', '.letter-tools', '#similar', '#letter-text'].map((s) => [s, document.querySelector(s).checkVisibility()])));
+  assert.deepEqual(printed, { '.masthead': false, '.search-bar': false, '.letter-tools': false, '#similar': false, '#letter-text': true },
+    'printing shows the letter without the page around it');
 });
 
 flow('a letter linked directly flags its matching items, names its source by file and offers its link', async (page) => {
