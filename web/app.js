@@ -563,7 +563,12 @@
     button.type = 'button';
     button.setAttribute('aria-label', `Remove filter ${label}`);
     button.append(el('span', null, label), el('span', 'chip-x', '×'));
-    button.addEventListener('click', remove);
+    // The chip goes with its filter; focus moves to the next one, or the results.
+    button.addEventListener('click', () => {
+      remove();
+      const next = $('chips').querySelector('.chip') || $('results');
+      next.focus({ preventScroll: true });
+    });
     li.append(button);
     return li;
   }
