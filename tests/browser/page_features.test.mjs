@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import {
   BASE_URL, apiDoc, apiParamsOf, apiQueryOf, apiSearch, eventually, expectResults, expectUrl, facetValue, flow,
-  letterKey, measure, openSearch, pressedFilters, screenshot, search, shownResults, ANY_DECISION_DATE, api,
+  letterKey, measure, measureLoad, openSearch, pressedFilters, screenshot, search, searchParams, shownResults, ANY_DECISION_DATE, api,
 } from './page_helpers.mjs';
 
 const QUERY = 'carisoprodol';
@@ -47,6 +47,8 @@ function wilson(k, n) {
 }
 
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
+// Counts as the page writes them (1,234).
+const num = (n) => n.toLocaleString('en-US');
 
 function shownTable(page, selector) {
   return page.$$eval(`${selector} tbody tr`, (rows) => rows.map((row) =>
@@ -77,7 +79,7 @@ flow('the empty query opens on analytics whose bars are the API\'s stats, and a 
   assert.equal(labels[0][1], labels[0][0], 'and has a <title>');
   const table = await shownTable(page, '#stats-table');
   assert.equal(table.length, all.rows.length, 'the table lists every row');
-  assert.deepEqual(table[0], [first.value, String(first.items), String(first.upheld), String(first.overturned),
+  assert.deepEqual(table[0], [first.value, num(first.items), num(first.upheld), num(first.overturned),
     pct(first.overturned / first.items), `${pct(low)} – ${pct(high)}`]);
   await screenshot(page, 'view analytics');
 
@@ -135,6 +137,7 @@ flow('decision and injury date ranges give the API\'s totals, undated letters co
   const ranged = { ...R, decided };
   await page.fill('#decided-from', '2014-01-01');
   await expectUrl(page, { ...R, decided: '2014-01-01..' });
+  await expectResults(page, { ...R, decided: '2014-01-01..' }, 'an open-ended range');
   const result = await apiSearch(ranged);
   await measure(page, 'dates: set decided to', () => page.fill('#decided-to', '2016-12-31'),
     (total) => document.getElementById('status').textContent.startsWith(`${total.toLocaleString('en-US')} letter`)
@@ -145,7 +148,7 @@ flow('decision and injury date ranges give the API\'s totals, undated letters co
   const undated = await apiSearch({ ...R, q: `(${QUERY}) NOT ${ANY_DECISION_DATE}` });
   assert.ok(undated.total > 0, 'the index has undated letters for this query');
   await eventually(() => page.textContent('#undated-count'),
-    `${undated.total} letters have no decision date (left out).`, 'the undated letters are counted');
+    `${num(undated.total)} letters have no decision date (left out).`, 'the undated letters are counted');
   await page.check('#undated-include');
   const included = await expectResults(page, { ...ranged, undated: 'include' }, 'undated letters included');
   assert.equal(included.total, result.total + undated.total, 'included means the range plus the undated');
@@ -399,7 +402,7 @@ flow('on a phone the filters fold away and show N results closes them', async (p
   await facetValue(page, 'decision', 'overturned').click();
   const narrowed = await expectResults(page, { q: QUERY, filters: ['decision:overturned'] });
   assert.ok(narrowed.total < result.total);
-  await eventually(() => page.textContent('#show-results'), `Show ${narrowed.total} letters`);
+  await eventually(() => page.textContent('#show-results'), `Show ${num(narrowed.total)} letters`);
   await page.click('#show-results');
   assert.equal(await panelShown(), false, 'the button closes the filters');
   const layout = await layoutWidths(page);
@@ -439,4 +442,13 @@ flow('search as you type runs once typing pauses, / focuses the box, title and h
   await expectResults(page, { q: other });
   const { total } = await shownResults(page);
   assert.equal(total, next.total);
+});
+
+flow('a shared analytics link opens with its bars and chart drawn', async (page) => {
+  // Asked by no other flow, so no answer comes from the server's cache.
+  const state = { q: 'gabapentin', view: 'analytics', by: 'specialty', time: 'decision_month' };
+  await measureLoad(page, 'open a shared analytics link (load to drawn)', `${BASE_URL}/?${searchParams(state)}`,
+    () => document.querySelector('.stat-rows[data-by="specialty"] .stat-button')
+      && document.querySelector('#stats-time-chart .column') && window.__imrChanged);
+  await eventually(() => shownBars(page), barsOf((await apiStats(state, 'specialty')).rows), 'the bars are the API\'s');
 });

@@ -116,6 +116,15 @@ export async function measure(page, name, action, done, arg) {
   return ms;
 }
 
+// Opens `url` and waits until `done` holds; `done` must end with
+// `&& window.__imrChanged`, the last DOM change in ms since navigation began.
+export async function measureLoad(page, name, url, done) {
+  await page.goto(url);
+  const ms = await (await page.waitForFunction(done, null, { polling: 'raf', timeout: WAIT_MS })).jsonValue();
+  timings.push({ name, ms });
+  return ms;
+}
+
 export function printTimings() {
   if (timings.length === 0) return;
   const width = Math.max(...timings.map((t) => t.name.length));
