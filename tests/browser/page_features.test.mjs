@@ -170,6 +170,19 @@ flow('decision and injury date ranges give the API\'s totals, undated letters co
   assert.equal(await page.inputValue('#decided-from'), `${year}-01-01`);
 });
 
+flow('with a date range, did you mean offers the typed query corrected and keeps the range', async (page) => {
+  const state = { q: 'carisoprodl', decided: '2013-01-01..' };
+  const { suggestion } = await apiSearch(state);
+  assert.equal(suggestion, `(${QUERY}) decided:2013-01-01..`, 'the API corrects the whole sent query');
+  await openSearch(page, state);
+  await expectResults(page, state);
+  await eventually(() => page.evaluate(() => document.querySelector('#suggestion a')?.textContent), QUERY,
+    'the page offers what was typed, corrected');
+  await page.click('#suggestion a');
+  await expectUrl(page, { ...state, q: QUERY }, 'the range stays a range');
+  await expectResults(page, { ...state, q: QUERY });
+});
+
 flow('last 12 months is the year up to today', async (page) => {
   await openSearch(page, { view: 'results' });
   await page.click('#last-12');
