@@ -465,3 +465,20 @@ flow('a shared analytics link opens with its bars and chart drawn', async (page)
       && document.querySelector('#stats-time-chart .column') && window.__imrChanged);
   await eventually(() => shownBars(page), barsOf((await apiStats(state, 'specialty')).rows), 'the bars are the API\'s');
 });
+
+// ---- generated demo data ----------------------------------------------------------------
+
+flow('a demo index is marked as generated on the page, an ordinary one is not', async (page) => {
+  await openSearch(page);
+  await expectResults(page, {});
+  assert.equal(await page.$eval('#demo-banner', (b) => b.checkVisibility()), false, 'web/site.json says not generated');
+  // What scripts/run --demo writes into its copy of web/.
+  await page.route('**/site.json', (route) => route.fulfill({
+    contentType: 'application/json', body: JSON.stringify({ generated: true, letters: 20000, seed: 1 }),
+  }));
+  await page.reload();
+  await eventually(() => page.evaluate(() => {
+    const banner = document.getElementById('demo-banner');
+    return banner.checkVisibility() ? banner.textContent : null;
+  }), 'Generated demo data: 20,000 letters made by imr-generate (seed 1), not real determinations.');
+});
