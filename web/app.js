@@ -161,6 +161,9 @@
 
   // ---- small DOM helpers ---------------------------------------------------
 
+  // A click meant for a new tab or window: the browser follows the link's href.
+  const opensElsewhere = (event) => event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0;
+
   function el(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;
@@ -939,7 +942,7 @@
     const key = letterKey(hit);
     link.href = urlOf({ ...current, doc: key });
     link.addEventListener('click', (event) => {
-      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+      if (opensElsewhere(event)) return;
       event.preventDefault();
       navigate({ doc: key });
     });
@@ -1123,7 +1126,7 @@
   function bindTabs() {
     [['tab-results', 'results'], ['tab-analytics', 'analytics']].forEach(([id, view]) => {
       $(id).addEventListener('click', (event) => {
-        if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+        if (opensElsewhere(event)) return;
         event.preventDefault();
         navigate({ view, page: view === 'analytics' ? 1 : current.page });
       });
@@ -1165,7 +1168,7 @@
     });
     $('hits').addEventListener('click', (event) => {
       const link = event.target.closest('.hit-link');
-      if (!link || !link.dataset.key || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+      if (!link || !link.dataset.key || opensElsewhere(event)) return;
       event.preventDefault();
       enteredOnLetter = false;
       navigate({ doc: link.dataset.key });
