@@ -12,28 +12,49 @@
   const FACET_ORDER = ['decision', 'outcome', 'drug', 'drug_class', 'category',
     'guideline', 'specialty', 'license_state', 'decision_year'];
   const SORTS = ['relevance', 'date_desc', 'date_asc'];
+  const VIEWS = ['results', 'analytics'];
+  const STATS_BY = ['drug', 'drug_class', 'category', 'guideline', 'specialty', 'license_state'];
+  const STATS_TIME = ['decision_year', 'decision_month'];
+  const STATS_SHOWN = 15;
+  const TYPING_DELAY_MS = 250;
+  // A letter with any decision date falls in this range; its complement is
+  // the letters that state none.
+  const ANY_DECISION_DATE = 'decided:1000..';
+  const RANGE = /^(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$/;
 
   const $ = (id) => document.getElementById(id);
 
   // ---- the page's state, which lives in the URL --------------------------
 
+  const oneOf = (value, allowed, fallback) => (allowed.includes(value) ? value : fallback);
+  const rangeOf = (value) => (value && RANGE.test(value) && value !== '..' ? value : '');
+
   function stateFromUrl(search) {
     const params = new URLSearchParams(search);
     const page = Number.parseInt(params.get('page') || '1', 10);
-    const sort = params.get('sort') || 'relevance';
     return {
       q: params.get('q') || '',
       filters: params.getAll('filter').filter((f) => f.includes(':')),
       page: Number.isFinite(page) && page > 0 ? page : 1,
-      sort: SORTS.includes(sort) ? sort : 'relevance',
+      sort: oneOf(params.get('sort'), SORTS, 'relevance'),
       doc: params.get('doc') || '',
+      view: oneOf(params.get('view'), VIEWS, ''),
+      by: oneOf(params.get('by'), STATS_BY, 'drug'),
+      time: oneOf(params.get('time'), STATS_TIME, 'decision_year'),
+      decided: rangeOf(params.get('decided')),
+      injured: rangeOf(params.get('injured')),
+      undated: params.get('undated') === 'include' ? 'include' : '',
     };
   }
 
+  // What the page's search is, in the URL's terms (not the page or view).
   function searchParams(state) {
     const params = new URLSearchParams();
     if (state.q) params.set('q', state.q);
     state.filters.forEach((f) => params.append('filter', f));
+    if (state.decided) params.set('decided', state.decided);
+    if (state.undated && state.decided) params.set('undated', state.undated);
+    if (state.injured) params.set('injured', state.injured);
     if (state.page > 1) params.set('page', String(state.page));
     if (state.sort !== 'relevance') params.set('sort', state.sort);
     return params;
@@ -41,16 +62,67 @@
 
   function urlOf(state) {
     const params = searchParams(state);
+    if (state.view) params.set('view', state.view);
+    if (state.by !== 'drug') params.set('by', state.by);
+    if (state.time !== 'decision_year') params.set('time', state.time);
     if (state.doc) params.set('doc', state.doc);
     const query = params.toString();
     return query ? `?${query}` : './';
   }
 
+  // With nothing asked yet, the page opens on the overview of the whole index.
+  function viewOf(state) {
+    if (state.view) return state.view;
+    return nothingAsked(state) && state.page === 1 && state.sort === 'relevance' ? 'analytics' : 'results';
+  }
+
+  const nothingAsked = (state) => !state.q && !state.filters.length && !state.decided && !state.injured;
+
+  // Paging or sorting the whole index is a choice of the results view; pinned,
+  // so going back to page 1 does not flip to the overview.
+  const resultsPinned = () => (!current.view && nothingAsked(current) ? { view: 'results' } : {});
+
+  // The date inputs become the query language's date ranges, added to the
+  // typed query; letters without a decision date join only when asked to.
+  function dateClauses(state) {
+    const clauses = [];
+    if (state.decided) {
+      const range = `decided:${state.decided}`;
+      clauses.push(state.undated === 'include' ? `(${range} OR NOT ${ANY_DECISION_DATE})` : range);
+    }
+    if (state.injured) clauses.push(`injury:${state.injured}`);
+    return clauses.join(' ');
+  }
+
+  function apiQuery(state) {
+    const dates = dateClauses(state);
+    if (!dates) return state.q;
+    return state.q ? `(${state.q}) ${dates}` : dates;
+  }
+
+  // The API's parameters for the page's search: q with the dates, the filters.
+  function apiParams(state) {
+    const params = new URLSearchParams();
+    const q = apiQuery(state);
+    if (q) params.set('q', q);
+    state.filters.forEach((f) => params.append('filter', f));
+    return params;
+  }
+
+  // A suggestion for the whole sent query, unwrapped back to what was typed.
+  function typedSuggestion(suggestion, state) {
+    const dates = dateClauses(state);
+    if (!suggestion || !dates) return suggestion;
+    const tail = `) ${dates}`;
+    return suggestion.startsWith('(') && suggestion.endsWith(tail) ? suggestion.slice(1, -tail.length) : null;
+  }
+
   let current = stateFromUrl(window.location.search);
 
-  function navigate(changes) {
+  function navigate(changes, { replace = false } = {}) {
     current = { ...current, ...changes };
-    window.history.pushState(null, '', urlOf(current));
+    if (replace) window.history.replaceState(null, '', urlOf(current));
+    else window.history.pushState(null, '', urlOf(current));
     render();
   }
 
@@ -58,14 +130,15 @@
 
   class ApiError extends Error {}
 
-  let pending = null;
+  const pending = new Map();
 
-  // Only the latest request matters: an older one still in flight is aborted
-  // so a slow answer can never overwrite a newer one.
-  async function fetchJson(url) {
-    if (pending) pending.abort();
-    pending = new AbortController();
-    const response = await fetch(url, { signal: pending.signal, headers: { Accept: 'application/json' } });
+  // Only the latest request of each channel matters: an older one still in
+  // flight is aborted so a slow answer can never overwrite a newer one.
+  async function fetchJson(url, channel = 'main') {
+    if (pending.has(channel)) pending.get(channel).abort();
+    const controller = new AbortController();
+    pending.set(channel, controller);
+    const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
     let body = null;
     try {
       body = await response.json();
@@ -87,6 +160,9 @@
   }
 
   // ---- small DOM helpers ---------------------------------------------------
+
+  // A click meant for a new tab or window: the browser follows the link's href.
+  const opensElsewhere = (event) => event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0;
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -160,6 +236,19 @@
     return [reviewer.specialty, reviewer.subspecialty].filter(Boolean).join(' / ') || null;
   }
 
+  const fileName = (source) => (source || '').split(/[\\/]/).pop();
+
+  // What "decision" and "outcome" mean, shown where either appears.
+  const MEANING = {
+    decision: 'Decision: the reviewer\'s ruling on one treatment item (upheld or overturned)',
+    outcome: 'Outcome: the letter as a whole (every item upheld, every item overturned, or partly overturned)',
+  };
+
+  function explained(node, meaning) {
+    node.title = MEANING[meaning];
+    return node;
+  }
+
   // ---- items (shared by results and letters) -----------------------------
 
   function tag(text, className) {
@@ -169,7 +258,7 @@
   function renderItem(item, full) {
     const node = clone('item-template');
     const decision = node.querySelector('.item-decision');
-    decision.replaceWith(badge(item.decision, 'item-decision'));
+    decision.replaceWith(explained(badge(item.decision, 'item-decision'), 'decision'));
     node.querySelector('.item-treatment').textContent = item.treatment || '(treatment not stated)';
     const tags = node.querySelector('.item-tags');
     (item.drugs || []).forEach((drug) => tags.append(tag(drug, 'tag-drug')));
@@ -189,6 +278,10 @@
 
   // ---- search results ------------------------------------------------------
 
+  // The hits on screen by key, so a letter opened from them shows which of
+  // its items matched without asking again.
+  const shownHits = new Map();
+
   function renderHit(hit) {
     const node = clone('hit-template');
     const link = node.querySelector('.hit-link');
@@ -201,7 +294,7 @@
       link.removeAttribute('href');
     }
     const outcome = outcomeOf(hit);
-    node.querySelector('.hit-outcome').replaceWith(badge(outcome, 'hit-outcome'));
+    node.querySelector('.hit-outcome').replaceWith(explained(badge(outcome, 'hit-outcome'), 'outcome'));
 
     const meta = node.querySelector('.hit-meta');
     addField(meta, 'Decided', formatDate(hit.decision_date));
@@ -218,11 +311,14 @@
     return node;
   }
 
+  const count = (n) => Number(n || 0).toLocaleString('en-US');
+
   function renderStatus(result) {
     const total = result.total || 0;
     const noun = total === 1 ? 'letter' : 'letters';
     const took = typeof result.took_ms === 'number' ? ` in ${result.took_ms.toFixed(1)} ms` : '';
-    $('status').textContent = total === 0 ? 'No letters match.' : `${total.toLocaleString('en-US')} ${noun}${took}`;
+    $('status').textContent = total === 0 ? 'No letters match.' : `${count(total)} ${noun}${took}`;
+    $('show-results').textContent = `Show ${count(total)} ${noun}`;
   }
 
   function renderSuggestion(suggestion) {
@@ -274,23 +370,27 @@
   // ---- facets --------------------------------------------------------------
 
   const expandedFacets = new Set();
+  const facetText = new Map();   // field -> the text its type-to-filter box holds
+  const facetAlpha = new Set();  // fields listed A-Z rather than by count
+  let refocus = null;            // the facet control to focus again after a re-render
 
   function activeValues(field) {
     const prefix = `${field}:`;
     return current.filters.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
   }
 
-  function toggleFilter(field, value) {
+  function toggleFilter(field, value, changes = {}) {
     const filter = `${field}:${value}`;
     const filters = current.filters.includes(filter)
       ? current.filters.filter((f) => f !== filter)
       : [...current.filters, filter];
-    navigate({ filters, page: 1, doc: '' });
+    navigate({ filters, page: 1, doc: '', ...changes });
   }
 
   function clearFilters(field) {
     const filters = field ? current.filters.filter((f) => !f.startsWith(`${field}:`)) : [];
-    navigate({ filters, page: 1, doc: '' });
+    const dates = field ? {} : { decided: '', injured: '', undated: '' };
+    navigate({ filters, page: 1, doc: '', ...dates });
   }
 
   // Selected values stay listed even when they no longer occur, so a person
@@ -309,9 +409,84 @@
     button.dataset.value = entry.value;
     button.setAttribute('aria-pressed', String(active));
     button.append(el('span', 'facet-check'), el('span', 'facet-name', valueLabel(entry.value)),
-      el('span', 'facet-count', entry.count.toLocaleString('en-US')));
-    button.addEventListener('click', () => toggleFilter(field, entry.value));
+      el('span', 'facet-count', count(entry.count)));
+    button.addEventListener('click', () => {
+      refocus = { field, selector: `button.facet-value[data-value="${CSS.escape(entry.value)}"]` };
+      toggleFilter(field, entry.value);
+    });
     return button;
+  }
+
+  function facetHeader(field, active) {
+    const header = el('div', 'facet-header');
+    const heading = el('h3', null, fieldLabel(field));
+    heading.id = `facet-${field}`;
+    header.append(heading);
+    if (active.length) {
+      const clear = el('button', 'button-link facet-clear', 'Clear');
+      clear.type = 'button';
+      clear.setAttribute('aria-label', `Clear ${fieldLabel(field).toLowerCase()} filters`);
+      clear.addEventListener('click', () => clearFilters(field));
+      header.append(clear);
+    }
+    return header;
+  }
+
+  // The entries a facet lists now: its box's text narrows them, A-Z or by
+  // count orders them, and folded it shows the first few plus any chosen.
+  function visibleEntries(field, entries, active) {
+    const text = (facetText.get(field) || '').toLowerCase();
+    let shown = text ? entries.filter((e) => valueLabel(e.value).toLowerCase().includes(text)) : entries;
+    if (facetAlpha.has(field)) shown = [...shown].sort((a, b) => a.value.localeCompare(b.value, 'en', { sensitivity: 'base' }));
+    if (text || expandedFacets.has(field)) return shown;
+    return shown.filter((e, index) => index < FACETS_SHOWN || active.includes(e.value));
+  }
+
+  function facetList(field, entries, active) {
+    const list = el('ul', 'facet-values');
+    list.setAttribute('aria-labelledby', `facet-${field}`);
+    visibleEntries(field, entries, active).forEach((entry) => {
+      const li = el('li');
+      li.append(facetButton(field, entry, active.includes(entry.value)));
+      list.append(li);
+    });
+    return list;
+  }
+
+  function facetTools(field, entries, active, group) {
+    const tools = el('div', 'facet-tools');
+    const box = el('input', 'facet-filter');
+    box.type = 'search';
+    box.placeholder = `Filter ${fieldLabel(field).toLowerCase()}…`;
+    box.setAttribute('aria-label', `Filter the ${fieldLabel(field).toLowerCase()} values`);
+    box.value = facetText.get(field) || '';
+    box.addEventListener('input', () => {
+      facetText.set(field, box.value);
+      group.querySelector('.facet-values').replaceWith(facetList(field, entries, active));
+    });
+    const order = el('button', 'button-link facet-order', facetAlpha.has(field) ? 'By count' : 'A–Z');
+    order.type = 'button';
+    order.setAttribute('aria-label', facetAlpha.has(field) ? 'List by count' : 'List alphabetically');
+    order.addEventListener('click', () => {
+      if (facetAlpha.has(field)) facetAlpha.delete(field); else facetAlpha.add(field);
+      refocus = { field, selector: '.facet-order' };
+      renderFacets(lastFacets);
+    });
+    tools.append(box, order);
+    return tools;
+  }
+
+  function facetMore(field, entries) {
+    const expanded = expandedFacets.has(field);
+    const more = el('button', 'button-link facet-more', expanded ? 'Show fewer' : `Show all ${entries.length}`);
+    more.type = 'button';
+    more.setAttribute('aria-expanded', String(expanded));
+    more.addEventListener('click', () => {
+      if (expanded) expandedFacets.delete(field); else expandedFacets.add(field);
+      refocus = { field, selector: '.facet-more' };
+      renderFacets(lastFacets);
+    });
+    return more;
   }
 
   function renderFacet(field, counts) {
@@ -321,45 +496,15 @@
 
     const group = el('section', 'facet');
     group.dataset.facet = field;
-    const headingId = `facet-${field}`;
-    const header = el('div', 'facet-header');
-    const heading = el('h3', null, fieldLabel(field));
-    heading.id = headingId;
-    header.append(heading);
-    if (active.length) {
-      const clear = el('button', 'button-link facet-clear', 'Clear');
-      clear.type = 'button';
-      clear.setAttribute('aria-label', `Clear ${fieldLabel(field).toLowerCase()} filters`);
-      clear.addEventListener('click', () => clearFilters(field));
-      header.append(clear);
+    group.append(facetHeader(field, active));
+    if (MEANING[field]) group.append(el('p', 'facet-help', MEANING[field]));
+    if (field === 'decision_year' && undatedCount !== null && undatedCount > 0) {
+      group.append(el('p', 'facet-help', `${count(undatedCount)} letters have no decision date`));
     }
-    group.append(header);
-
-    const list = el('ul', 'facet-values');
-    list.setAttribute('aria-labelledby', headingId);
-    const expanded = expandedFacets.has(field);
-    entries.forEach((entry, index) => {
-      const isActive = active.includes(entry.value);
-      if (!expanded && index >= FACETS_SHOWN && !isActive) return;
-      const li = el('li');
-      li.append(facetButton(field, entry, isActive));
-      list.append(li);
-    });
-    group.append(list);
-
-    if (entries.length > FACETS_SHOWN) {
-      const more = el('button', 'button-link facet-more',
-        expanded ? 'Show fewer' : `Show all ${entries.length}`);
-      more.type = 'button';
-      more.setAttribute('aria-expanded', String(expanded));
-      more.addEventListener('click', () => {
-        if (expanded) expandedFacets.delete(field); else expandedFacets.add(field);
-        renderFacets(lastFacets);
-        const again = $('facet-groups').querySelector(`[data-facet="${field}"] .facet-more`);
-        if (again) again.focus();
-      });
-      group.append(more);
-    }
+    const long = entries.length > FACETS_SHOWN;
+    if (long) group.append(facetTools(field, entries, active, group));
+    group.append(facetList(field, entries, active));
+    if (long) group.append(facetMore(field, entries));
     return group;
   }
 
@@ -379,17 +524,169 @@
       const group = renderFacet(field, lastFacets[field]);
       if (group) groups.append(group);
     });
-    show($('clear-all'), current.filters.length > 0);
-    show(document.querySelector('.facets'), groups.children.length > 0);
+    show($('clear-all'), current.filters.length > 0 || Boolean(current.decided || current.injured));
     labelFacetsToggle();
+    focusAgain();
+  }
+
+  // A re-render replaces the facet buttons; the one a person used keeps focus.
+  function focusAgain() {
+    if (!refocus) return;
+    const group = $('facet-groups').querySelector(`[data-facet="${refocus.field}"]`);
+    const target = group && group.querySelector(refocus.selector);
+    refocus = null;
+    if (target) target.focus();
   }
 
   // On narrow screens the facets fold away behind this toggle.
   function labelFacetsToggle() {
     const toggle = $('facets-toggle');
     const open = toggle.getAttribute('aria-expanded') === 'true';
-    const count = current.filters.length;
-    toggle.textContent = open ? 'Hide filters' : (count ? `Show filters (${count} active)` : 'Show filters');
+    const active = current.filters.length + (current.decided ? 1 : 0) + (current.injured ? 1 : 0);
+    toggle.textContent = open ? 'Hide filters' : (active ? `Show filters (${active} active)` : 'Show filters');
+  }
+
+  function setFiltersOpen(open) {
+    $('facets-toggle').setAttribute('aria-expanded', String(open));
+    document.querySelector('.facets').classList.toggle('is-open', open);
+    labelFacetsToggle();
+  }
+
+  // ---- active filters as chips ----------------------------------------------
+
+  function rangeLabel(range) {
+    const [from, to] = range.split('..');
+    if (from && to) return `${from} to ${to}`;
+    return from ? `from ${from}` : `until ${to}`;
+  }
+
+  function chip(label, remove) {
+    const li = el('li');
+    const button = el('button', 'chip');
+    button.type = 'button';
+    button.setAttribute('aria-label', `Remove filter ${label}`);
+    button.append(el('span', null, label), el('span', 'chip-x', '×'));
+    // The chip goes with its filter; focus moves to the next one, or the results.
+    button.addEventListener('click', () => {
+      remove();
+      const next = $('chips').querySelector('.chip') || $('results');
+      next.focus({ preventScroll: true });
+    });
+    li.append(button);
+    return li;
+  }
+
+  function renderChips() {
+    const chips = current.filters.map((filter) => {
+      const [field, ...rest] = filter.split(':');
+      const label = `${fieldLabel(field)}: ${valueLabel(rest.join(':'))}`;
+      return chip(label, () => navigate({ filters: current.filters.filter((f) => f !== filter), page: 1 }));
+    });
+    if (current.decided) {
+      const label = `Decided ${rangeLabel(current.decided)}${current.undated ? ' or undated' : ''}`;
+      chips.push(chip(label, () => navigate({ decided: '', undated: '', page: 1 })));
+    }
+    if (current.injured) chips.push(chip(`Injured ${rangeLabel(current.injured)}`, () => navigate({ injured: '', page: 1 })));
+    $('chips').replaceChildren(...chips);
+    show($('chips'), chips.length > 0);
+  }
+
+  // ---- dates -----------------------------------------------------------------
+
+  let undatedCount = null;  // letters of the search without a decision date, when known
+
+  function syncDates() {
+    document.querySelectorAll('input[data-range]').forEach((input) => {
+      const [from, to] = (current[input.dataset.range] || '..').split('..');
+      const value = input.dataset.end === 'from' ? from : to;
+      if (document.activeElement !== input) input.value = value || '';
+    });
+    $('undated-include').checked = current.undated === 'include';
+  }
+
+  function rangeFromInputs(name) {
+    const from = $(`${name}-from`).value;
+    const to = $(`${name}-to`).value;
+    return from || to ? `${from}..${to}` : '';
+  }
+
+  const isoDate = (date) => date.toISOString().slice(0, 10);
+
+  function lastTwelveMonths() {
+    const today = new Date();
+    const start = new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate() + 1));
+    return `${isoDate(start)}..${isoDate(today)}`;
+  }
+
+  function monthRange(month) {
+    const [year, m] = month.split('-').map(Number);
+    const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+    return `${month}-01..${month}-${String(last).padStart(2, '0')}`;
+  }
+
+  // Every year seen so far stays offered, though a date range narrows the facet.
+  const knownYears = new Set();
+
+  function renderYears(years) {
+    const select = $('decided-year');
+    const chosen = /^(\d{4})-01-01\.\.\1-12-31$/.exec(current.decided);
+    (years || []).forEach((y) => knownYears.add(String(y.value)));
+    if (chosen) knownYears.add(chosen[1]);
+    const values = [...knownYears].sort().reverse();
+    const options = values.map((year) => {
+      const option = el('option', null, year);
+      option.value = year;
+      return option;
+    });
+    const none = el('option', null, 'Year…');
+    none.value = '';
+    select.replaceChildren(none, ...options);
+    select.value = chosen ? chosen[1] : '';
+  }
+
+  // Letters without a decision date: counted from the year facet when no
+  // date narrows the search, else asked for; never silently left out.
+  async function updateUndated(result) {
+    const box = $('undated');
+    const yearFilter = activeValues('decision_year').length > 0;
+    if (!current.decided && !yearFilter) {
+      const dated = (result.facets && result.facets.decision_year || []).reduce((sum, y) => sum + y.count, 0);
+      undatedCount = Math.max(0, (result.total || 0) - dated);
+    } else if (current.decided) {
+      const params = apiParams({ ...current, decided: '', undated: '' });
+      const q = params.get('q');
+      params.set('q', q ? `(${q}) NOT ${ANY_DECISION_DATE}` : `NOT ${ANY_DECISION_DATE}`);
+      params.set('per_page', '1');
+      try {
+        undatedCount = (await fetchJson(`/api/search?${params}`, 'undated')).total;
+      } catch (error) {
+        if (isAbort(error)) return;
+        undatedCount = null;
+      }
+    } else {
+      undatedCount = null;
+    }
+    $('undated-count').textContent = undatedCount === null ? ''
+      : `${count(undatedCount)} ${undatedCount === 1 ? 'letter has' : 'letters have'} no decision date${current.decided ? (current.undated ? ' (included)' : ' (left out)') : ''}.`;
+    show(box, undatedCount !== null && undatedCount > 0);
+    show($('undated-include').parentElement, Boolean(current.decided));
+  }
+
+  // ---- links for the current search: export and feed --------------------------
+
+  function renderSearchLinks() {
+    const params = apiParams(current);
+    const withFormat = (format) => {
+      const p = new URLSearchParams(params);
+      p.set('format', format);
+      return `/api/export?${p}`;
+    };
+    $('export-csv').href = withFormat('csv');
+    $('export-jsonl').href = withFormat('jsonl');
+    const feed = `/api/feed${params.toString() ? `?${params}` : ''}`;
+    $('feed-link').href = feed;
+    $('feed-head-link').href = feed;
+    $('feed-head-link').title = current.q ? `IMR Search: ${current.q}` : 'IMR Search: newest letters';
   }
 
   // ---- running a search ----------------------------------------------------
@@ -407,9 +704,10 @@
   }
 
   async function runSearch() {
-    const params = searchParams(current);
+    const params = apiParams(current);
     params.set('per_page', String(PER_PAGE));
-    if (!params.has('page')) params.set('page', '1');
+    params.set('page', String(current.page));
+    if (current.sort !== 'relevance') params.set('sort', current.sort);
     const key = searchParams(current).toString();
     $('results').setAttribute('aria-busy', 'true');
     $('status').textContent = 'Searching…';
@@ -418,8 +716,12 @@
       shownSearch = key;
       show($('error'), false);
       renderStatus(result);
-      renderSuggestion(result.suggestion);
+      renderSuggestion(typedSuggestion(result.suggestion, current));
+      shownHits.clear();
+      (result.hits || []).forEach((hit) => shownHits.set(letterKey(hit), hit));
       $('hits').replaceChildren(...(result.hits || []).map(renderHit));
+      renderYears(result.facets && result.facets.decision_year);
+      await updateUndated(result);
       renderFacets(result.facets);
       renderPager(result);
       renderPastEnd(result);
@@ -430,7 +732,129 @@
       renderFacets({});
     } finally {
       $('results').removeAttribute('aria-busy');
+      document.body.dataset.searched = key;
     }
+  }
+
+  // ---- analytics -------------------------------------------------------------
+
+  let shownStats = null;
+
+  function statsUrl(by) {
+    const params = apiParams(current);
+    params.set('by', by);
+    return `/api/stats?${params}`;
+  }
+
+  function missingNote(missing, field) {
+    if (!missing || !missing.items) return '';
+    return `${count(missing.items)} items have no ${fieldLabel(field).toLowerCase()} (${count(missing.upheld)} upheld, ${count(missing.overturned)} overturned).`;
+  }
+
+  function statsTable(rows, caption, valueHeading) {
+    const table = el('table', 'stats-table');
+    table.append(el('caption', null, caption));
+    const head = el('tr');
+    [valueHeading, 'Items', 'Upheld', 'Overturned', 'Overturned %', '95% interval'].forEach((h) => head.append(el('th', null, h)));
+    const thead = el('thead');
+    thead.append(head);
+    const body = el('tbody');
+    rows.forEach((row) => {
+      const [low, high] = ImrCharts.interval(row);
+      const tr = el('tr');
+      tr.append(el('th', null, valueLabel(row.value)));
+      [count(row.items), count(row.upheld), count(row.overturned), ImrCharts.percent(ImrCharts.rateOf(row)),
+        `${ImrCharts.percent(low)} – ${ImrCharts.percent(high)}`].forEach((cell) => tr.append(el('td', null, cell)));
+      body.append(tr);
+    });
+    table.append(thead, body);
+    return table;
+  }
+
+  const expandedStats = new Set();
+
+  function statRow(by, row, scale, active) {
+    const li = el('li', 'stat-row');
+    const button = el('button', 'stat-button');
+    button.type = 'button';
+    Object.assign(button.dataset, {
+      value: row.value, items: row.items, upheld: row.upheld, overturned: row.overturned,
+    });
+    button.setAttribute('aria-pressed', String(active));
+    button.append(el('span', 'stat-label', valueLabel(row.value)), ImrCharts.rateBar(valueLabel(row.value), row, scale),
+      el('span', 'stat-rate', ImrCharts.percent(ImrCharts.rateOf(row))),
+      el('span', 'stat-items', `${count(row.items)} items`));
+    button.addEventListener('click', () => toggleFilter(by, row.value, { view: 'analytics' }));
+    li.append(button);
+    return li;
+  }
+
+  function renderRateBars(result, by) {
+    const rows = result.rows || [];
+    const expanded = expandedStats.has(by);
+    const shown = expanded ? rows : rows.slice(0, STATS_SHOWN);
+    const scale = ImrCharts.rateScale(shown);
+    const active = activeValues(by);
+    const list = el('ol', 'stat-rows');
+    list.dataset.by = by;
+    list.setAttribute('aria-label', `Overturn rate by ${fieldLabel(by).toLowerCase()}`);
+    shown.forEach((row) => list.append(statRow(by, row, scale, active.includes(String(row.value)))));
+    const box = $('stats-bars');
+    box.replaceChildren(list);
+    if (rows.length === 0) box.replaceChildren(el('p', 'stats-note', 'No decided items match.'));
+    box.append(el('p', 'stats-scale', `Axis: 0 to ${ImrCharts.percent(scale)} overturned; the whisker is the 95% interval.`));
+    if (rows.length > STATS_SHOWN) {
+      const more = el('button', 'button-link', expanded ? 'Show fewer' : `Show all ${rows.length}`);
+      more.type = 'button';
+      more.addEventListener('click', () => {
+        if (expanded) expandedStats.delete(by); else expandedStats.add(by);
+        renderRateBars(result, by);
+      });
+      box.append(more);
+    }
+    $('stats-missing').textContent = missingNote(result.missing, by);
+    $('stats-table').replaceChildren(statsTable(rows, `Overturn rate by ${fieldLabel(by).toLowerCase()}`, fieldLabel(by)));
+  }
+
+  // A year column filters by that year; a month column sets the decided range.
+  function pickPeriod(time, row) {
+    if (time === 'decision_year') toggleFilter('decision_year', row.value, { view: 'analytics' });
+    else navigate({ decided: monthRange(String(row.value)), page: 1, view: 'analytics' });
+  }
+
+  function renderTimeChart(result, time) {
+    const rows = [...(result.rows || [])].sort((a, b) => String(a.value).localeCompare(String(b.value)));
+    const label = `Decisions per ${time === 'decision_year' ? 'year' : 'month'}, upheld and overturned`;
+    const chart = $('stats-time-chart');
+    chart.replaceChildren();
+    if (rows.length === 0) chart.append(el('p', 'stats-note', 'No dated decisions match.'));
+    else {
+      chart.append(ImrCharts.stackedColumns(rows, { label, onPick: (row) => pickPeriod(time, row) }));
+      const legend = el('p', 'legend');
+      legend.append(el('span', 'legend-upheld', 'upheld'), ' ', el('span', 'legend-overturned', 'overturned'));
+      chart.append(legend);
+    }
+    $('stats-time-missing').textContent = missingNote(result.missing, 'decision date');
+    $('stats-time-table').replaceChildren(statsTable(rows, label, time === 'decision_year' ? 'Year' : 'Month'));
+  }
+
+  function statsFailed(box, error) {
+    if (isAbort(error)) return;
+    box.replaceChildren(el('p', 'message message-error', explain(error)));
+  }
+
+  async function runStats() {
+    const key = `${apiParams(current)}|${current.by}|${current.time}`;
+    if (shownStats === key) return;
+    shownStats = key;
+    const { by, time } = current;
+    $('analytics').setAttribute('aria-busy', 'true');
+    await Promise.all([
+      fetchJson(statsUrl(by), 'stats-by').then((r) => renderRateBars(r, by), (e) => statsFailed($('stats-bars'), e)),
+      fetchJson(statsUrl(time), 'stats-time').then((r) => renderTimeChart(r, time), (e) => statsFailed($('stats-time-chart'), e)),
+    ]);
+    $('analytics').removeAttribute('aria-busy');
+    document.body.dataset.stats = key;
   }
 
   // ---- one letter ----------------------------------------------------------
@@ -453,32 +877,120 @@
     const patientText = [patient.age ? `${patient.age} years` : null, patient.sex].filter(Boolean).join(', ');
     addField(fields, 'Patient', patientText);
     addField(fields, 'Diagnoses', record.diagnoses);
-    addField(fields, 'Source', record.source);
+    // The file's name only: where the server keeps it is nobody's business.
+    addField(fields, 'Source', fileName(record.source));
   }
 
-  function renderLetter(letter) {
+  // ---- stepping through the hits of a letter ----
+
+  let hitIndex = -1;
+
+  function letterMarks() {
+    return [...$('letter-text').querySelectorAll('mark')];
+  }
+
+  function goToHit(index) {
+    const marks = letterMarks();
+    show($('hit-nav'), marks.length > 0);
+    if (marks.length === 0) return;
+    hitIndex = (index + marks.length) % marks.length;
+    marks.forEach((mark, i) => mark.classList.toggle('is-current', i === hitIndex));
+    marks[hitIndex].scrollIntoView({ block: 'center' });
+    $('hit-info').textContent = `Hit ${hitIndex + 1} of ${marks.length}`;
+  }
+
+  // Which items match the search: known from the results list, else asked
+  // for with the letter's case number added to the search.
+  async function matchedItems(record, key) {
+    if (!current.q && current.filters.length === 0) return null;
+    const fromList = shownHits.get(key);
+    if (fromList) return fromList.items || [];
+    if (!record.case_number) return null;
+    const params = apiParams(current);
+    const q = params.get('q');
+    params.set('q', `${q ? `(${q}) ` : ''}case:${record.case_number}`);
+    params.set('per_page', '1');
+    const result = await fetchJson(`/api/search?${params}`, 'matched');
+    return result.hits && result.hits[0] ? result.hits[0].items || [] : null;
+  }
+
+  async function renderLetter(letter, key) {
     const record = letter.record || letter;
-    $('letter-heading').textContent = letterTitle(record);
+    const title = letterTitle(record);
+    $('letter-heading').textContent = title;
+    document.title = `${title} · IMR Search`;
     const outcome = $('letter-outcome');
     outcome.replaceChildren();
     const items = record.items || [];
-    if (items.length) outcome.append('Outcome: ', badge(outcomeOf(record)));
+    if (items.length) outcome.append(explained(el('span', null, 'Outcome:'), 'outcome'), ' ', explained(badge(outcomeOf(record)), 'outcome'));
     renderLetterFields(record);
     $('letter-items').replaceChildren(...items.map((item) => renderItem(item, true)));
     $('letter-text').innerHTML = letter.html || '';  // server-escaped, <mark> only
     show($('letter'), true);
+    goToHit(0);
+    try {
+      const matched = await matchedItems(record, key);
+      if (matched) $('letter-items').replaceChildren(...items.map((item, i) => renderItem({ ...item, matched: Boolean(matched[i] && matched[i].matched) }, true)));
+    } catch (error) {
+      if (!isAbort(error)) console.warn('could not tell which items match', error);
+    }
+  }
+
+  function similarEntry(hit) {
+    const li = el('li', 'similar-entry');
+    const link = el('a', null, letterTitle(hit));
+    const key = letterKey(hit);
+    link.href = urlOf({ ...current, doc: key });
+    link.addEventListener('click', (event) => {
+      if (opensElsewhere(event)) return;
+      event.preventDefault();
+      navigate({ doc: key });
+    });
+    li.append(link, ' ', explained(badge(outcomeOf(hit), 'hit-outcome'), 'outcome'));
+    if (hit.decision_date) li.append(' ', el('span', 'similar-date', formatDate(hit.decision_date)));
+    const treatments = (hit.items || []).map((item) => item.treatment).filter(Boolean).slice(0, 3).join('; ');
+    if (treatments) li.append(el('span', 'similar-items', treatments));
+    return li;
+  }
+
+  async function loadSimilar(key) {
+    show($('similar'), false);
+    try {
+      const result = await fetchJson(`/api/similar/${encodeURIComponent(key)}`, 'similar');
+      const hits = (result.hits || []).slice(0, 5);
+      $('similar-list').replaceChildren(...hits.map(similarEntry));
+      show($('similar'), hits.length > 0);
+    } catch (error) {
+      if (!isAbort(error)) show($('similar'), false);
+    }
   }
 
   async function openLetter(key) {
     show($('letter-error'), false);
     show($('letter'), false);
-    const query = current.q ? `?q=${encodeURIComponent(current.q)}` : '';
+    show($('hit-nav'), false);
+    $('copy-status').textContent = '';
+    const query = apiQuery(current) ? `?q=${encodeURIComponent(apiQuery(current))}` : '';
     try {
-      renderLetter(await fetchJson(`/api/doc/${encodeURIComponent(key)}${query}`));
+      const letter = await fetchJson(`/api/doc/${encodeURIComponent(key)}${query}`);
+      await renderLetter(letter, key);
+      loadSimilar(key);
     } catch (error) {
       if (isAbort(error)) return;
       $('letter-error').textContent = explain(error);
       show($('letter-error'), true);
+    } finally {
+      document.body.dataset.letter = key;
+    }
+  }
+
+  async function copyLink() {
+    const url = window.location.href;
+    try {
+      await navigator.clipboard.writeText(url);
+      $('copy-status').textContent = 'Link copied.';
+    } catch {
+      $('copy-status').textContent = `Copy this link: ${url}`;
     }
   }
 
@@ -487,8 +999,36 @@
   let lastOpenedKey = '';
 
   function syncForm() {
-    $('q').value = current.q;
+    // While a person types, the box keeps what they typed (spaces and all).
+    const box = $('q');
+    if (document.activeElement !== box || box.value.trim() !== current.q) box.value = current.q;
     $('sort').value = current.sort;
+    $('stats-by').value = current.by;
+    $('stats-time').value = current.time;
+    syncDates();
+  }
+
+  function headingOf(view) {
+    const subject = current.q ? `“${current.q}”` : '';
+    if (view === 'analytics') return subject ? `Outcomes of letters matching ${subject}` : 'Outcomes of all letters';
+    return subject ? `Letters matching ${subject}` : 'All letters';
+  }
+
+  function renderView(view) {
+    const analytics = view === 'analytics';
+    show($('analytics'), analytics);
+    [$('hits'), document.querySelector('.sort')].forEach((node) => show(node, !analytics));
+    document.body.dataset.view = view;
+    $('pager').classList.toggle('is-off', analytics);
+    $('past-end').classList.toggle('is-off', analytics);
+    [['tab-results', 'results'], ['tab-analytics', 'analytics']].forEach(([id, name]) => {
+      const tab = $(id);
+      tab.href = urlOf({ ...current, view: name, page: name === 'analytics' ? 1 : current.page });
+      if (name === view) tab.setAttribute('aria-current', 'page'); else tab.removeAttribute('aria-current');
+    });
+    const heading = headingOf(view);
+    $('results-heading').textContent = heading;
+    document.title = `${heading} · IMR Search`;
   }
 
   function render() {
@@ -496,15 +1036,20 @@
     const reading = Boolean(current.doc);
     show($('search-view'), !reading);
     show($('letter-view'), reading);
-    document.title = reading ? `Letter ${current.doc} · IMR Search` : (current.q ? `${current.q} · IMR Search` : 'IMR Search');
     if (reading) {
       lastOpenedKey = current.doc;
+      document.title = `Letter ${current.doc} · IMR Search`;
       openLetter(current.doc);
       $('letter-view').focus();
       window.scrollTo(0, 0);
       return;
     }
+    const view = viewOf(current);
+    renderView(view);
+    renderChips();
+    renderSearchLinks();
     if (shownSearch !== searchParams(current).toString()) runSearch();
+    if (view === 'analytics') runStats();
     restoreFocusToHit();
   }
 
@@ -528,40 +1073,113 @@
 
   // A new page starts reading from the top of the results.
   function turnPage(step) {
-    navigate({ page: Math.max(1, current.page + step) });
+    navigate({ page: Math.max(1, current.page + step), ...resultsPinned() });
     $('results').focus({ preventScroll: true });
     $('results').scrollIntoView({ block: 'start' });
+  }
+
+  const typing = (target) => target && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
+
+  function onKey(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'Escape' && current.doc) { closeLetter(); return; }
+    if (typing(event.target)) return;
+    if (event.key === '/' && !current.doc) {
+      event.preventDefault();
+      $('q').focus();
+      $('q').select();
+    } else if (current.doc && (event.key === 'n' || event.key === 'p')) {
+      goToHit(hitIndex + (event.key === 'n' ? 1 : -1));
+    }
+  }
+
+  // Search as you type: the query runs once typing pauses; the history gets
+  // one entry per burst of typing, not one per key.
+  let typingTimer = 0;
+  let typingPushed = false;
+
+  function commitTyping() {
+    clearTimeout(typingTimer);
+    const q = $('q').value.trim();
+    if (q === current.q && !current.doc) return;
+    navigate({ q, page: 1, doc: '' }, { replace: typingPushed });
+    typingPushed = true;
+  }
+
+  function bindDates() {
+    document.querySelectorAll('input[data-range]').forEach((input) => {
+      input.addEventListener('change', () => {
+        const name = input.dataset.range;
+        navigate({ [name]: rangeFromInputs(name), page: 1, doc: '' });
+      });
+    });
+    $('last-12').addEventListener('click', () => navigate({ decided: lastTwelveMonths(), page: 1, doc: '' }));
+    $('decided-year').addEventListener('change', () => {
+      const year = $('decided-year').value;
+      navigate({ decided: year ? `${year}-01-01..${year}-12-31` : '', page: 1, doc: '' });
+    });
+    $('undated-include').addEventListener('change', () => {
+      navigate({ undated: $('undated-include').checked ? 'include' : '', page: 1, doc: '' });
+    });
+  }
+
+  function bindTabs() {
+    [['tab-results', 'results'], ['tab-analytics', 'analytics']].forEach(([id, view]) => {
+      $(id).addEventListener('click', (event) => {
+        if (opensElsewhere(event)) return;
+        event.preventDefault();
+        navigate({ view, page: view === 'analytics' ? 1 : current.page });
+      });
+    });
+    $('stats-by').addEventListener('change', () => navigate({ by: $('stats-by').value, view: 'analytics' }));
+    $('stats-time').addEventListener('change', () => navigate({ time: $('stats-time').value, view: 'analytics' }));
+  }
+
+  function bindLetter() {
+    $('letter-back').addEventListener('click', closeLetter);
+    $('next-hit').addEventListener('click', () => goToHit(hitIndex + 1));
+    $('prev-hit').addEventListener('click', () => goToHit(hitIndex - 1));
+    $('copy-link').addEventListener('click', copyLink);
   }
 
   function bindEvents() {
     $('search-form').addEventListener('submit', (event) => {
       event.preventDefault();
+      clearTimeout(typingTimer);
+      typingPushed = false;
       navigate({ q: $('q').value.trim(), page: 1, doc: '' });
     });
-    $('sort').addEventListener('change', () => navigate({ sort: $('sort').value, page: 1, doc: '' }));
+    $('q').addEventListener('input', () => {
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(commitTyping, TYPING_DELAY_MS);
+    });
+    $('q').addEventListener('blur', () => { typingPushed = false; });
+    $('sort').addEventListener('change', () => navigate({ sort: $('sort').value, page: 1, doc: '', ...resultsPinned() }));
     $('prev-page').addEventListener('click', () => turnPage(-1));
     $('next-page').addEventListener('click', () => turnPage(1));
     $('clear-all').addEventListener('click', () => clearFilters(null));
     $('facets-toggle').addEventListener('click', () => {
-      const open = $('facets-toggle').getAttribute('aria-expanded') !== 'true';
-      $('facets-toggle').setAttribute('aria-expanded', String(open));
-      document.querySelector('.facets').classList.toggle('is-open', open);
-      labelFacetsToggle();
+      setFiltersOpen($('facets-toggle').getAttribute('aria-expanded') !== 'true');
+    });
+    $('show-results').addEventListener('click', () => {
+      setFiltersOpen(false);
+      $('results').focus({ preventScroll: true });
+      $('results').scrollIntoView({ block: 'start' });
     });
     $('hits').addEventListener('click', (event) => {
       const link = event.target.closest('.hit-link');
-      if (!link || !link.dataset.key || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+      if (!link || !link.dataset.key || opensElsewhere(event)) return;
       event.preventDefault();
       enteredOnLetter = false;
       navigate({ doc: link.dataset.key });
     });
-    $('letter-back').addEventListener('click', closeLetter);
-    document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && current.doc) closeLetter();
-    });
+    bindDates();
+    bindTabs();
+    bindLetter();
+    document.addEventListener('keydown', onKey);
     $('home-link').addEventListener('click', (event) => {
       event.preventDefault();
-      navigate({ q: '', filters: [], page: 1, sort: 'relevance', doc: '' });
+      navigate({ q: '', filters: [], page: 1, sort: 'relevance', doc: '', view: '', decided: '', injured: '', undated: '' });
     });
     window.addEventListener('popstate', () => {
       current = stateFromUrl(window.location.search);
@@ -569,6 +1187,22 @@
     });
   }
 
+  // A demo index says so on every page, so generated letters are never taken
+  // for real determinations.
+  async function markDemo() {
+    try {
+      const site = await (await fetch('site.json', { headers: { Accept: 'application/json' } })).json();
+      if (!site.generated) return;
+      const banner = $('demo-banner');
+      banner.textContent = `Generated demo data: ${count(site.letters)} letters made by imr-generate (seed ${site.seed}), not real determinations.`;
+      show(banner, true);
+      document.body.classList.add('is-demo');
+    } catch {
+      // No site description: an ordinary index.
+    }
+  }
+
   bindEvents();
   render();
+  markDemo();
 })();

@@ -32,6 +32,7 @@ before(async () => {
 });
 
 after(async () => {
+  printTimings();
   if (browser) await browser.close();
 });
 
@@ -52,14 +53,25 @@ function watchErrors(page, expected) {
   return errors;
 }
 
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function newPage(viewport) {
+  const context = await browser.newContext({ viewport: viewport || { width: 1280, height: 900 } });
   // Evaluated by the browser itself, not the page, so the page's CSP allows it.
   await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
       window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
     });
+    // The clock of measure(): the latest interaction's time, in the page's own
+    // clock, so the measured time holds no test-driver overhead.
+    window.__imrT0 = null;
+    ['click', 'keydown', 'input', 'change'].forEach((type) => document.addEventListener(type, () => {
+      if (window.__imrArmed) window.__imrT0 = performance.now();
+    }, true));
+    // Polling sees a change up to a frame late; the change itself is stamped here.
+    window.__imrChanged = 0;
+    new MutationObserver(() => { window.__imrChanged = performance.now(); })
+      .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    window.__imrElapsed = () => window.__imrT0 !== null && Math.max(0, window.__imrChanged - window.__imrT0);
   });
   return { context, page: await context.newPage() };
 }
@@ -70,9 +82,9 @@ export function screenshot(page, name) {
 
 // One user flow on its own fresh page, so a failure cannot leave state behind
 // for the next one. The final state is kept as a screenshot, failed or not.
-export function flow(name, body, { expectedErrors = [] } = {}) {
+export function flow(name, body, { expectedErrors = [], viewport = null } = {}) {
   test(name, async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(viewport);
     const errors = watchErrors(page, expectedErrors);
     try {
       await body(page);
@@ -85,17 +97,86 @@ export function flow(name, body, { expectedErrors = [] } = {}) {
   });
 }
 
+// ---- how long interactions take -----------------------------------------------
+
+const timings = [];
+
+// Runs `action` (a user interaction) and waits until `done` holds in the page,
+// polled every frame; `done` must end with `&& window.__imrElapsed()` so it
+// answers the milliseconds from the interaction's last event to the last DOM
+// change before it held. Recorded for the table printed at the end.
+export async function measure(page, name, action, done, arg) {
+  await page.evaluate(() => { window.__imrT0 = null; window.__imrArmed = true; });
+  await action();
+  const handle = await page.waitForFunction(done, arg, { polling: 'raf', timeout: WAIT_MS });
+  const ms = await handle.jsonValue();
+  await page.evaluate(() => { window.__imrArmed = false; });
+  assert.equal(typeof ms, 'number', `${name}: the interaction was seen by the page`);
+  timings.push({ name, ms });
+  return ms;
+}
+
+// Opens `url` and waits until `done` holds; `done` must end with
+// `&& window.__imrChanged`, the last DOM change in ms since navigation began.
+export async function measureLoad(page, name, url, done) {
+  await page.goto(url);
+  const ms = await (await page.waitForFunction(done, null, { polling: 'raf', timeout: WAIT_MS })).jsonValue();
+  timings.push({ name, ms });
+  return ms;
+}
+
+export function printTimings() {
+  if (timings.length === 0) return;
+  const width = Math.max(...timings.map((t) => t.name.length));
+  const lines = timings.map((t) => `| ${t.name.padEnd(width)} | ${t.ms.toFixed(1).padStart(8)} |`);
+  console.log([`| ${'interaction'.padEnd(width)} |       ms |`, `|${'-'.repeat(width + 2)}|---------:|`, ...lines].join('\n'));
+}
+
 // ---- the API, asked from node ----------------------------------------------
 
 // The page keeps its search in the URL under the API's own parameter names,
-// plus `doc` for the letter it shows.
-export function searchParams({ q = '', filters = [], page = 1, sort = 'relevance', doc = '' } = {}) {
+// plus its date ranges (`decided`, `injured` as FROM..TO, `undated=include`),
+// `view` (results | analytics), `by` and `time` (the analytics' choices) and
+// `doc` for the letter it shows.
+export function searchParams({
+  q = '', filters = [], decided = '', undated = '', injured = '', page = 1, sort = 'relevance', view = '', by = '',
+  time = '', doc = '',
+} = {}) {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
   filters.forEach((f) => params.append('filter', f));
+  if (decided) params.set('decided', decided);
+  if (decided && undated) params.set('undated', undated);
+  if (injured) params.set('injured', injured);
   if (page > 1) params.set('page', String(page));
   if (sort !== 'relevance') params.set('sort', sort);
+  if (view) params.set('view', view);
+  if (by) params.set('by', by);
+  if (time) params.set('time', time);
   if (doc) params.set('doc', doc);
+  return params;
+}
+
+// The query the API is asked: the typed one and the page's date ranges in
+// the query language (README "Query language"); undated letters join a
+// decision range only when asked to.
+export const ANY_DECISION_DATE = 'decided:1000..';
+
+export function apiQueryOf({ q = '', decided = '', undated = '', injured = '' }) {
+  const clauses = [];
+  if (decided) clauses.push(undated ? `(decided:${decided} OR NOT ${ANY_DECISION_DATE})` : `decided:${decided}`);
+  if (injured) clauses.push(`injury:${injured}`);
+  const dates = clauses.join(' ');
+  if (!dates) return q;
+  return q ? `(${q}) ${dates}` : dates;
+}
+
+// The API's parameters (q and filters) for a page state.
+export function apiParamsOf(state) {
+  const params = new URLSearchParams();
+  const q = apiQueryOf(state);
+  if (q) params.set('q', q);
+  (state.filters || []).forEach((f) => params.append('filter', f));
   return params;
 }
 
@@ -107,7 +188,9 @@ export async function api(pathAndQuery, status = 200) {
 }
 
 export function apiSearch(state) {
-  const params = searchParams({ ...state, doc: '' });
+  const params = apiParamsOf(state);
+  if (state.page > 1) params.set('page', String(state.page));
+  if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
   params.set('per_page', String(PAGE_SIZE));
   return api(`/api/search?${params}`);
 }
