@@ -54,9 +54,12 @@ std::optional<Match> Pattern::search(std::string_view text, std::size_t from, st
   return run(text, from, end, 0);
 }
 
-std::optional<Match> Pattern::prefix_of(std::string_view text) const { return run(text, 0, text.size(), PCRE2_ANCHORED); }
+std::optional<Match> Pattern::prefix_of(std::string_view text) const {
+  return run(text, 0, text.size(), PCRE2_ANCHORED);
+}
 
-std::optional<Match> Pattern::run(std::string_view text, std::size_t from, std::size_t end, std::uint32_t options) const {
+std::optional<Match> Pattern::run(std::string_view text, std::size_t from, std::size_t end,
+                                  std::uint32_t options) const {
   const MatchData md(compiled_->code);
   const int rc =
       pcre2_match(compiled_->code, reinterpret_cast<PCRE2_SPTR>(text.data()), end, from, options, md.data, nullptr);

@@ -75,8 +75,7 @@ Printed from_prose(std::string_view text) {
       R"(\s*(?:[,;]|\b(?:has|with)\s+(?:a\s+)?sub-?specialty\s+in\b|\band\s+(?:is\s+)?(?:also\s+)?(?:board[\s-]+certified|licensed|certified)\s+in\b)\s*)",
       Pattern::icase);
   static const Pattern lead_in(
-      R"((?:is\s+)?(?:also\s+)?(?:an?\s+)?(?:(?:board[\s-]+certified|licensed|certified)\s+in\s+)?)",
-      Pattern::icase);
+      R"((?:is\s+)?(?:also\s+)?(?:an?\s+)?(?:(?:board[\s-]+certified|licensed|certified)\s+in\s+)?)", Pattern::icase);
   if (const auto m = search(text, prose)) return printed(group(*m, 1), separator, lead_in, group(*m, 2));
   return {};
 }

@@ -116,8 +116,9 @@ std::string entry_summary(const schema::Record& r) {
 
 std::string rfc3339(std::string_view date) { return std::string(date.substr(0, 10)) + "T00:00:00Z"; }
 
-void add_entry(std::string& xml, const Xapian::Document& doc, const std::string& base) {
-  const schema::Record r = schema::decode_stored_letter(doc.get_data()).record;
+void add_entry(std::string& xml, const Xapian::Document& doc, const std::string& base,
+               schema::LetterDictionaries& dictionaries) {
+  const schema::Record r = schema::decode_stored_letter(doc.get_data(), dictionaries).record;
   const std::string key = schema::key_of(doc);
   xml += "  <entry>\n";
   xml += "    <id>urn:imrsearch:letter:" + xml_text(url_component(key)) + "</id>\n";
@@ -161,7 +162,7 @@ Response feed(SearchContext& ctx, const Request& request) {
          xml_text(base + "/api/feed" + (query.empty() ? "" : "?" + query)) + "\"/>\n";
   xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"" +
          xml_text(base + "/" + (query.empty() ? "" : "?" + query)) + "\"/>\n";
-  for (const Xapian::Document& doc : docs) add_entry(xml, doc, base);
+  for (const Xapian::Document& doc : docs) add_entry(xml, doc, base, ctx.letter_dictionaries());
   xml += "</feed>\n";
   Response r;
   r.content_type = "application/atom+xml; charset=utf-8";

@@ -85,7 +85,7 @@ class ExportStream {
     const std::size_t end = std::min(docids_.size(), next_ + kLettersPerChunk);
     for (; next_ < end; ++next_) {
       const Xapian::Document doc = db_.get_document(docids_[next_]);
-      const schema::Record record = schema::decode_stored_letter(doc.get_data()).record;
+      const schema::Record record = schema::decode_stored_letter(doc.get_data(), dictionaries_).record;
       const std::string key = schema::key_of(doc);
       (format_ == ExportFormat::csv ? csv_rows : json_line)(out, key, record);
     }
@@ -94,6 +94,7 @@ class ExportStream {
 
  private:
   Xapian::Database& db_;
+  schema::LetterDictionaries dictionaries_{db_};
   std::vector<Xapian::docid> docids_;
   ExportFormat format_;
   std::size_t next_ = 0;

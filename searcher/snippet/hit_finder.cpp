@@ -56,7 +56,8 @@ const std::string& HitFinder::stem_of(const std::string& term) const {
 
 bool HitFinder::token_hits(const Token& token, const Highlight& h, std::string_view needle) const {
   if (h.terms.empty()) return false;
-  if (!needle.empty() && text::is_ascii(needle) && text::is_ascii(token.term) && token.term.find(needle) == std::string::npos)
+  if (!needle.empty() && text::is_ascii(needle) && text::is_ascii(token.term) &&
+      token.term.find(needle) == std::string::npos)
     return false;
   switch (h.kind) {
     case Highlight::Kind::term:
