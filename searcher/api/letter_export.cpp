@@ -28,13 +28,22 @@ ExportFormat read_format(const Request& request) {
   throw BadRequest("format must be csv or jsonl, not '" + format + "'");
 }
 
+// A spreadsheet would run a cell opening with one of these as a formula
+// (CSV injection): such a cell gets a leading apostrophe, shown as text.
+bool opens_a_formula(std::string_view value) {
+  return !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
+}
+
 // RFC 4180: a field holding a comma, a quote or a line break is quoted, its quotes doubled.
 void csv_field(std::string& out, std::string_view value) {
+  const std::string_view guard = opens_a_formula(value) ? "'" : "";
   if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += guard;
     out += value;
     return;
   }
   out += '"';
+  out += guard;
   for (const char c : value) {
     if (c == '"') out += '"';
     out += c;

@@ -48,12 +48,13 @@ TEST_CASE("export: the body comes 512 letters a chunk") {
   CHECK(lines_in(chunks[2]) == 1100 - 1024);
 }
 
-TEST_CASE("export: csv fields with quotes commas and line breaks are quoted") {
+TEST_CASE("export: csv fields with quotes commas and line breaks are quoted and formulas disarmed") {
   test::LetterIndex index;
   schema::Record r = test::make_record(0);
-  r.items.resize(2);
+  r.items.resize(3);
   r.items[0].treatment = "Say \"no\", then\nstop";
   r.items[1].treatment = "two\nlines";
+  r.items[2].treatment = "=HYPERLINK(\"http://x\";\"y\")";
   r.items[0].drugs = {"a", "b"};
   r.reviewer.license_states = {"CA", "NY"};
   test::add_letter(index, r, test::text_of(r, 0));
@@ -70,7 +71,8 @@ TEST_CASE("export: csv fields with quotes commas and line breaks are quoted") {
   CHECK(csv.find(",CA;NY,\"Say \"\"no\"\", then\nstop\",a;b,") != std::string::npos);
   CHECK(csv.find(",\"two\nlines\",") != std::string::npos);
   CHECK(csv.ends_with("\r\n"));
-  CHECK(lines_in(csv) == 5);  // the header, and two rows with a quoted line break each
+  CHECK(csv.find(",\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\",") != std::string::npos);
+  CHECK(lines_in(csv) == 6);  // the header, two rows with a quoted line break each, and one more
 }
 
 TEST_CASE("export: an unknown format is a 400") {
