@@ -15,6 +15,7 @@ void print_summary(const IndexRunSummary& summary) {
                summary.added + summary.replaced, summary.added, summary.replaced, summary.unchanged,
                summary.skipped.size());
   for (const std::string& s : summary.skipped) std::fprintf(stderr, "  skipped %s\n", s.c_str());
+  report_checks(summary);
 }
 
 void delete_letters(IndexWriter& writer, const std::vector<std::string>& keys, IndexRunSummary& summary) {

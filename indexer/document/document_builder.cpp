@@ -51,8 +51,9 @@ BuiltDocument DocumentBuilder::build(const schema::Record& record, std::string_v
   std::string key = schema::key_term(schema::letter_key(record, clean_text));
   doc.add_boolean_term(key);
   doc.add_boolean_term(schema::source_term(record.source));
-  doc.set_data(schema::encode_stored_letter({record, std::string(clean_text)}));
-  return {std::move(doc), std::move(key)};
+  schema::StoredLetter stored{record, std::string(clean_text)};
+  doc.set_data(schema::encode_stored_letter(stored, nullptr));
+  return {std::move(doc), std::move(key), std::move(stored)};
 }
 
 }  // namespace imr::indexer

@@ -24,7 +24,10 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& dir) {
 }  // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_size)
-    : db_(open_writable(dir)), dir_(dir), batch_size_(batch_size == 0 ? 1 : batch_size) {}
+    : db_(open_writable(dir)),
+      dir_(dir),
+      batch_size_(batch_size == 0 ? 1 : batch_size),
+      dictionary_(schema::LetterDictionary::newest(db_)) {}
 
 // Xapian's errors are not std::exceptions; callers get one that says what
 // happened to the index. The open batch is dropped, so the index on disk
@@ -34,6 +37,7 @@ auto IndexWriter::guarded(F&& step) -> decltype(step()) {
   try {
     return step();
   } catch (const Xapian::Error& e) {
+    samples_.clear();
     if (in_batch_ > 0) {
       in_batch_ = 0;
       try {
@@ -84,7 +88,7 @@ WriteOutcome IndexWriter::write_unguarded(const BuiltDocument& doc, std::string_
   for (Xapian::docid id : stale) db_.delete_document(id);
 
   const bool existed = db_.term_exists(doc.key_term);
-  db_.replace_document(doc.key_term, doc.document);
+  db_.replace_document(doc.key_term, with_letter(doc));
   if (++in_batch_ >= batch_size_) commit();
   return existed ? WriteOutcome::replaced : WriteOutcome::added;
 }
@@ -114,9 +118,33 @@ std::size_t IndexWriter::prune(const std::function<bool(const std::string& sourc
   return gone.size();
 }
 
+// The handle shares its contents with doc.document, which is built for this one write.
+Xapian::Document IndexWriter::with_letter(const BuiltDocument& doc) {
+  Xapian::Document document = doc.document;
+  if (dictionary_)
+    document.set_data(schema::encode_stored_letter(doc.stored, dictionary_.get()));
+  else
+    samples_.push_back(doc.stored.text);
+  return document;
+}
+
+// The first batch with enough letters trains the index's dictionary, stored in
+// the batch's own transaction, so a crash leaves neither without the other.
+std::shared_ptr<const schema::LetterDictionary> IndexWriter::train_dictionary_if_needed() {
+  if (dictionary_ || samples_.size() < schema::LetterDictionary::kMinSamples) return nullptr;
+  std::shared_ptr<const schema::LetterDictionary> trained = schema::LetterDictionary::train(samples_);
+  if (trained) trained->store(db_);
+  return trained;
+}
+
 void IndexWriter::commit() {
   if (in_batch_ == 0) return;
-  guarded([&] { db_.commit_transaction(); });
+  guarded([&] {
+    const auto trained = train_dictionary_if_needed();
+    db_.commit_transaction();
+    if (trained) dictionary_ = trained;  // only once it is on disk
+  });
+  samples_.clear();
   in_batch_ = 0;
 }
 

@@ -7,11 +7,13 @@
 #include "header_fields.h"
 #include "item_facts.h"
 #include "layout.h"
+#include "letter_checks.h"
 #include "letter_text.h"
 #include "patient_facts.h"
 #include "printed_items.h"
 #include "reviewer_facts.h"
 #include "summary_dates.h"
+#include "summary_requests.h"
 
 namespace imr::indexer {
 namespace {
@@ -73,13 +75,21 @@ ParsedLetter LetterParser::parse(std::string_view clean_text, std::string source
 
   const PrintedItems printed = printed_items(text);
   add_warnings(out.warnings, printed.warnings);
-  for (const PrintedItem& item : printed.items)
-    if (!item.decision.empty()) r.items.push_back(item_facts(item, *vocabulary_, analyzer_));
+  ReadingFacts facts;
+  for (const PrintedItem& item : printed.items) {
+    if (!item.decision.empty())
+      r.items.push_back(item_facts(item, *vocabulary_, analyzer_));
+    else
+      ++facts.undecided_items;
+  }
   r.outcome = schema::outcome_of(r.items);
 
   out.is_letter = r.layout != kUnknownLayout || !r.items.empty() || r.case_number.has_value();
   // After is_letter: a file's name alone does not make it a letter.
   take_case_number(r);
+  // Only a summary proper: elsewhere (the notice lines) enumerations are the items themselves.
+  if (text.has(Section::summary)) facts.summary = summary_requests(summary);
+  r.checks = letter_checks(r, facts);
   return out;
 }
 

@@ -12,6 +12,7 @@ void write_letter(PreparedLetter& p, IndexWriter& writer, IndexRunSummary& summa
   if (p.letter->parsed.record.items.empty())
     events.warnings(p.source, {"no decided items could be read; indexed with the fields that could"});
   (writer.write(*p.document, p.source) == WriteOutcome::added ? summary.added : summary.replaced)++;
+  for (const std::string& kind : p.letter->parsed.record.checks) ++summary.checks[kind];
 }
 
 }  // namespace

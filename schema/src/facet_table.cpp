@@ -57,6 +57,7 @@ FacetTable facet_table_of(const Record& r) {
     add(t.letter, FieldId::decision_year, r.dates.decision->substr(0, 4));
   add(t.letter, FieldId::priority, r.priority);
   add(t.letter, FieldId::sex, r.patient.sex);
+  add_all(t.letter, FieldId::check, r.checks);
   for (const Item& item : r.items) {
     std::vector<FacetValue>& row = t.items.emplace_back();
     add(row, FieldId::decision, item.decision);

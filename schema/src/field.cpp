@@ -23,6 +23,7 @@ constexpr std::array kFields{
     Field{FieldId::decision_year, "decision_year", "year", "XYEAR", Level::letter, true},
     Field{FieldId::priority, "priority", "priority", "XPRI", Level::letter, false},
     Field{FieldId::sex, "sex", "sex", "XSEX", Level::letter, false},
+    Field{FieldId::check, "check", "check", "XCHECK", Level::letter, true},
 };
 
 constexpr std::array kDateFields{

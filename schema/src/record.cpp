@@ -93,7 +93,8 @@ void to_json(json& j, const Record& r) {
            {"diagnoses", r.diagnoses},
            {"outcome", optional_json(r.outcome)},
            {"items", r.items},
-           {"layout", r.layout}};
+           {"layout", r.layout},
+           {"checks", r.checks}};
 }
 
 void from_json(const json& j, Record& r) {
@@ -114,6 +115,7 @@ void from_json(const json& j, Record& r) {
   r.outcome = optional_string(j, "outcome");
   r.items = value_or<std::vector<Item>>(j, "items", {});
   r.layout = value_or<std::string>(j, "layout", "");
+  r.checks = value_or<std::vector<std::string>>(j, "checks", {});
 }
 
 }  // namespace imr::schema

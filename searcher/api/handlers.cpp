@@ -12,6 +12,7 @@
 #include "imr/collector/outcome_stats.h"
 #include "imr/query/query_limits.h"
 #include "imr/query/similar_query.h"
+#include "imr/schema/checks.h"
 #include "imr/schema/field.h"
 #include "imr/schema/letter_identity.h"
 #include "imr/schema/stored_letter.h"
@@ -68,7 +69,7 @@ json facets_json(const std::vector<Facet>& facets) {
 
 // The part of a search answer that "more like this" shares.
 json result_json(SearchContext& ctx, const SearchInput& in, const PageRequest& page, const SearchResult& result) {
-  const HitRenderer renderer(ctx.analyzer(), in.query, in.filters);
+  const HitRenderer renderer(ctx.analyzer(), in.query, in.filters, ctx.letter_dictionaries());
   json hits = json::array();
   for (const Hit& hit : result.hits) hits.push_back(renderer.render(hit.document));
   return json{{"total", result.total},
@@ -94,7 +95,17 @@ json last_update(const std::filesystem::path& dir) {
 // Counts from the columns of the context's index revision.
 SearchResult collect_in(SearchContext& ctx, const SearchInput& in, const PageRequest& page, Clock::time_point start) {
   const std::shared_ptr<const FacetColumns> columns = ctx.facet_columns();
-  return collect(ctx.db(), in.query.query, in.filters, page, ctx.deadline_from(start), columns.get());
+  return collect(ctx.db(), in.query.query, in.filters, page, ctx.deadline_from(start), columns.get(),
+                 ctx.counting_twin());
+}
+
+// Per self-check kind, the letters carrying it: the frequency of its term, exact
+// and from the index itself, so it can never disagree with filter=check:KIND.
+json check_counts(const Xapian::Database& db) {
+  json out = json::object();
+  for (const schema::CheckKind& kind : schema::check_kinds())
+    out[kind.name] = db.get_termfreq(schema::boolean_term(schema::FieldId::check, kind.name));
+  return out;
 }
 
 }  // namespace
@@ -115,7 +126,7 @@ Response document(SearchContext& ctx, const Request& request, std::string_view k
   const std::optional<StoredLetterDoc> found = find_letter(ctx.db(), key);
   if (!found) return unknown_letter(key);
   const ParsedQuery query = parse_query(ctx, request);
-  const schema::StoredLetter letter = schema::decode_stored_letter(found->doc.get_data());
+  const schema::StoredLetter letter = schema::decode_stored_letter(found->doc.get_data(), ctx.letter_dictionaries());
   json body = letter.record;
   body["key"] = schema::key_of(found->doc);
   body["html"] = Highlighter(ctx.analyzer(), query.highlights).document(letter.text);
@@ -126,7 +137,7 @@ Response similar(SearchContext& ctx, const Request& request, std::string_view ke
   const auto start = std::chrono::steady_clock::now();
   const std::optional<StoredLetterDoc> found = find_letter(ctx.db(), key);
   if (!found) return unknown_letter(key);
-  const schema::Record record = schema::decode_stored_letter(found->doc.get_data()).record;
+  const schema::Record record = schema::decode_stored_letter(found->doc.get_data(), ctx.letter_dictionaries()).record;
   const std::string own_key = schema::key_of(found->doc);
   const SearchInput in{similar_query(ctx.db(), found->docid, record, schema::key_term(own_key)), read_filters(request)};
   const PageRequest page = read_page(request);
@@ -155,9 +166,10 @@ Response stats(SearchContext& ctx, const Request& request) {
 }
 
 Response health(SearchContext& ctx) {
-  return Response{
-      200,
-      json{{"status", "ok"}, {"documents", ctx.db().get_doccount()}, {"last_update", last_update(ctx.index_dir())}}};
+  return Response{200, json{{"status", "ok"},
+                            {"documents", ctx.db().get_doccount()},
+                            {"last_update", last_update(ctx.index_dir())},
+                            {"checks", check_counts(ctx.db())}}};
 }
 
 Response respond(SearchContext& ctx, const std::function<Response()>& handler) {

@@ -26,15 +26,17 @@ std::vector<bool> constrained_items(const Filters& constraints, const Xapian::Do
 
 }  // namespace
 
-HitRenderer::HitRenderer(const schema::Analyzer& analyzer, const ParsedQuery& query, const Filters& filters)
-    : highlighter_(analyzer, query.highlights),
+HitRenderer::HitRenderer(const schema::Analyzer& analyzer, const ParsedQuery& query, const Filters& filters,
+                         schema::LetterDictionaries& dictionaries)
+    : dictionaries_(dictionaries),
+      highlighter_(analyzer, query.highlights),
       item_constraints_(filters.at_level(schema::Level::item)),
       words_mark_items_(item_constraints_.empty() && query.words_mark_items) {
   if (item_constraints_.empty()) item_constraints_ = Filters::from_pairs(query.item_fields);
 }
 
 json HitRenderer::render(const Xapian::Document& doc) const {
-  const schema::StoredLetter letter = schema::decode_stored_letter(doc.get_data());
+  const schema::StoredLetter letter = schema::decode_stored_letter(doc.get_data(), dictionaries_);
   const schema::Record& r = letter.record;
   const std::vector<bool> constrained = constrained_items(item_constraints_, doc, r.items.size());
 

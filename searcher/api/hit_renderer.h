@@ -10,18 +10,21 @@
 #include "imr/collector/filters.h"
 #include "imr/query/parsed_query.h"
 #include "imr/schema/analyzer.h"
+#include "imr/schema/letter_dictionary.h"
 #include "imr/snippet/highlighter.h"
 
 namespace imr::searcher {
 
 class HitRenderer {
  public:
-  // The analyzer and the query must outlive the renderer.
-  HitRenderer(const schema::Analyzer& analyzer, const ParsedQuery& query, const Filters& filters);
+  // The analyzer, the query and the dictionaries must outlive the renderer.
+  HitRenderer(const schema::Analyzer& analyzer, const ParsedQuery& query, const Filters& filters,
+              schema::LetterDictionaries& dictionaries);
 
   nlohmann::json render(const Xapian::Document& doc) const;
 
  private:
+  schema::LetterDictionaries& dictionaries_;
   Highlighter highlighter_;
   // The item-level filters when there are any (they alone decide "matched",
   // as the contract says), else the query's item fields (drug:, ...).

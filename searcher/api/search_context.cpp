@@ -30,4 +30,17 @@ std::unique_ptr<SearchContext> SearchContext::open(const std::filesystem::path& 
   }
 }
 
+const Xapian::Database* SearchContext::counting_twin() {
+  if (index_dir_.empty()) return nullptr;
+  try {
+    if (!twin_) twin_.emplace(index_dir_.string());
+    if (twin_->get_revision() != db_.get_revision() || twin_->get_uuid() != db_.get_uuid()) twin_->reopen();
+    if (twin_->get_revision() != db_.get_revision() || twin_->get_uuid() != db_.get_uuid()) return nullptr;
+    return &*twin_;
+  } catch (const Xapian::Error&) {
+    twin_.reset();  // no revisions (several databases), or the index moved: count on one core
+    return nullptr;
+  }
+}
+
 }  // namespace imr::searcher

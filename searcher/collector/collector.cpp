@@ -1,6 +1,8 @@
 // collect(): the two passes of a search.
 #include "imr/collector/collector.h"
 
+#include <functional>
+#include <future>
 #include <string>
 
 #include "imr/collector/column_facet_counter.h"
@@ -56,6 +58,11 @@ std::vector<Hit> page_of(const Xapian::Database& db, const Xapian::Query& query,
   return hits;
 }
 
+// Past the end there is nothing to show; also keeps first * per_page from overflowing.
+bool past_the_end(const PageRequest& page, Xapian::doccount total) {
+  return page.page > 1 && (page.page - 1) > total / page.per_page;
+}
+
 }  // namespace
 
 std::optional<SortOrder> sort_order(std::string_view name) {
@@ -71,16 +78,25 @@ Xapian::Query filtered(const Xapian::Query& query, const Filters& filters) {
 }
 
 SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
-                     const PageRequest& page, const Deadline& deadline, const FacetColumns* columns) {
+                     const PageRequest& page, const Deadline& deadline, const FacetColumns* columns,
+                     const Xapian::Database* twin) {
   std::shared_ptr<const FacetColumns> built;
   if (columns == nullptr) columns = (built = FacetColumns::build(db)).get();
-  ColumnFacetCounter counter(filters, *columns);
-  scan_docids(
-      db, query, [&](Xapian::docid docid) { counter.add(docid); }, deadline);
-  SearchResult result{counter.total(), {}, counter.facets()};
-  // Past the end there is nothing to fetch; also keeps first * per_page from overflowing.
-  if (page.page <= 1 || (page.page - 1) <= result.total / page.per_page)
-    result.hits = page_of(db, query, filters, page, deadline);
+  const auto count = [&, columns](const Xapian::Database& on) {
+    ColumnFacetCounter counter(filters, *columns);
+    scan_docids(
+        on, query, [&](Xapian::docid docid) { counter.add(docid); }, deadline);
+    return SearchResult{counter.total(), {}, counter.facets()};
+  };
+  if (twin != nullptr) {
+    std::future<SearchResult> counted = std::async(std::launch::async, count, std::cref(*twin));
+    std::vector<Hit> hits = page_of(db, query, filters, page, deadline);
+    SearchResult result = counted.get();
+    if (!past_the_end(page, result.total)) result.hits = std::move(hits);
+    return result;
+  }
+  SearchResult result = count(db);
+  if (!past_the_end(page, result.total)) result.hits = page_of(db, query, filters, page, deadline);
   return result;
 }
 

@@ -15,7 +15,8 @@ ColumnFacetCounter::ColumnFacetCounter(const Filters& filters, const FacetColumn
       facet_level_(schema::fields().size(), Open::never),
       open_(schema::fields().size(), Open::never),
       counts_(columns.facet_value_count(), 0),
-      counted_in_(columns.facet_value_count(), 0) {
+      counted_in_(columns.facet_value_count(), 0),
+      unfiltered_(filters.empty()) {
   for (const schema::Field& f : schema::fields()) {
     if (!f.facet) continue;
     own_[index_of(f.id)] = filters.mask_of(f.id);
@@ -43,9 +44,25 @@ void ColumnFacetCounter::count_row(std::span<const Ordinal> row, Open wanted, co
   }
 }
 
+// With no filter every facet is open on every row and only "once per
+// letter" is left to check: no group bits, no per-field state. Broad queries
+// (the empty query, one common word) take this path.
+void ColumnFacetCounter::add_unfiltered(Xapian::docid docid, std::size_t rows) {
+  ++total_;
+  ++letter_;
+  const auto facet_values = static_cast<Ordinal>(counts_.size());
+  for (std::size_t r = 0; r < rows; ++r)
+    for (const Ordinal o : columns_.row(docid, r)) {
+      if (o >= facet_values || counted_in_[o] == letter_) continue;
+      counted_in_[o] = letter_;
+      ++counts_[o];
+    }
+}
+
 void ColumnFacetCounter::add(Xapian::docid docid) {
   const std::size_t rows = columns_.row_count(docid);
   if (rows == 0) return;  // no readable facet table: not a letter the scans see
+  if (unfiltered_) return add_unfiltered(docid, rows);
   const GroupBits bits = matcher_.match(docid);
   open_fields(bits);
   ++letter_;

@@ -5,6 +5,7 @@
 #include <bit>
 
 #include "imr/query/match_all.h"
+#include "imr/schema/checks.h"
 #include "imr/schema/text.h"
 
 namespace imr::searcher {
@@ -21,6 +22,13 @@ bool row_has(std::span<const schema::FacetValueView> row, const FilterGroup& gro
   });
 }
 
+// The kinds are a closed list: a mistyped one must say so rather than match nothing.
+std::string value_of(FieldId field, const std::string& value) {
+  if (field != FieldId::check) return value;
+  if (auto kind = schema::check_kind(value)) return *kind;
+  throw FilterError("unknown check kind '" + value + "'; known kinds: " + schema::check_kind_names());
+}
+
 }  // namespace
 
 Filters Filters::parse(std::span<const std::string> specs) {
@@ -34,7 +42,7 @@ Filters Filters::parse(std::span<const std::string> specs) {
     const auto field = schema::find_field(name);
     if (!field) throw FilterError("unknown filter field '" + name + "'; known fields: " + known_fields());
     if (value.empty()) throw FilterError("filter '" + spec + "' has no value after the colon");
-    out.add(*field, value);
+    out.add(*field, value_of(*field, value));
   }
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "imr/collector/docid_stream.h"
 #include "imr/schema/field.h"
 
 namespace imr::searcher {
@@ -70,6 +71,14 @@ void scan_matches(const Xapian::Database& db, const Xapian::Query& query,
 
 void scan_docids(const Xapian::Database& db, const Xapian::Query& query,
                  const std::function<void(Xapian::docid)>& visit, const Deadline& deadline) {
+  if (const std::unique_ptr<DocidStream> stream = docid_stream(db, query)) {
+    DeadlineTicker ticker(deadline);
+    for (Xapian::docid d = stream->next(); d != 0; d = stream->next()) {
+      ticker.tick();
+      visit(d);
+    }
+    return;
+  }
   DocidSpy spy(visit, deadline);
   run_scan(db, query, spy);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "date_range.h"
+#include "imr/schema/checks.h"
 #include "imr/schema/field.h"
 #include "imr/schema/term_normalizer.h"
 #include "imr/schema/text.h"
@@ -55,12 +56,21 @@ Xapian::Query wildcard_field(BuildContext& ctx, FieldId id, std::string_view pre
                        ctx.limits().max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_ERROR);
 }
 
+// The kinds are a closed list: a mistyped one must say so rather than match nothing.
+std::string check_kind(BuildContext& ctx, const Lexeme& l) {
+  if (auto kind = schema::check_kind(l.text)) return *kind;
+  throw QueryError("unknown check kind \"" + std::string(l.text) + "\" " + ctx.where(l) +
+                   "; known kinds: " + schema::check_kind_names());
+}
+
 Xapian::Query facet_field(BuildContext& ctx, FieldId id, const Lexeme& l) {
   ctx.count_terms(1);
   if (!l.quoted && l.text.ends_with('*') && l.text.size() > 1)
     return filter(wildcard_field(ctx, id, l.text.substr(0, l.text.find_last_not_of('*') + 1)));
+  const std::vector<std::string> values =
+      id == FieldId::check ? std::vector{check_kind(ctx, l)} : canonical_values(ctx, id, l.text);
   std::vector<Xapian::Query> terms;
-  for (const std::string& v : canonical_values(ctx, id, l.text)) {
+  for (const std::string& v : values) {
     terms.emplace_back(schema::boolean_term(id, v));
     if (schema::field(id).level == schema::Level::item) ctx.item_field(schema::field(id).name, v);
   }

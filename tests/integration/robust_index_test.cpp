@@ -62,7 +62,7 @@ IndexState inspect(const fs::path& index) {
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
     const Xapian::Document doc = db.get_document(*it);
     try {
-      imr::schema::decode_stored_letter(doc.get_data());
+      imr::schema::read_stored_letter(db, doc);
       imr::schema::FacetTableView view;
       const std::string table = doc.get_value(imr::schema::slot::facet_table);
       view.parse(table);
@@ -173,7 +173,7 @@ TEST_CASE("re-indexing skips unchanged files, replaces changed ones - --delete a
   {
     const Xapian::Database db(index.string());
     for (auto it = db.postlist_begin(""); it != db.postlist_end("") && case_number.empty(); ++it)
-      case_number = imr::schema::decode_stored_letter(db.get_document(*it).get_data()).record.case_number.value_or("");
+      case_number = imr::schema::read_stored_letter(db, db.get_document(*it)).record.case_number.value_or("");
   }
   REQUIRE_FALSE(case_number.empty());
   CHECK(run(index_args(index, {"--delete", case_number}), dir / "delete.log") == 0);

@@ -202,7 +202,7 @@ std::vector<const imr::schema::Record*> letters_holding(const TextQuery& query) 
     std::map<std::string, std::vector<std::string>> out;
     Xapian::Database db(corpus().server.index_dir().string());
     for (Xapian::PostingIterator it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-      const auto letter = imr::schema::decode_stored_letter(db.get_document(*it).get_data());
+      const auto letter = imr::schema::read_stored_letter(db, db.get_document(*it));
       out[letter.record.source] = words_of(letter.text);
     }
     return out;
@@ -314,8 +314,8 @@ TEST_CASE("quality: 500 random stretches of letters, quoted, find their letter")
   std::mt19937 rng(11);
   int tried = 0, found = 0;
   for (int attempt = 0; tried < 500 && attempt < 5000; ++attempt) {
-    const auto letter = imr::schema::decode_stored_letter(
-        db.get_document(std::uniform_int_distribution<Xapian::docid>(1, db.get_lastdocid())(rng)).get_data());
+    const auto letter = imr::schema::read_stored_letter(
+        db, db.get_document(std::uniform_int_distribution<Xapian::docid>(1, db.get_lastdocid())(rng)));
     if (!letter.record.case_number) continue;
     std::istringstream words_in(letter.text);
     std::vector<std::string> words;

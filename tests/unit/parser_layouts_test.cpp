@@ -80,7 +80,12 @@ TEST_CASE("parser: letters of every layout give their expected records") {
     CHECK(parsed.is_letter);
     // Other folders gather letters of one difficulty across layouts; their expected records name the layout.
     if (std::ranges::find(kLayouts, folder) != kLayouts.end()) CHECK(parsed.record.layout == folder);
-    check_same(json(parsed.record), expected_record(entry.path()), source);
+    const json expected = expected_record(entry.path());
+    json actual = parsed.record;
+    // The self-checks are the parser's view of its own reading, not a fact of
+    // the letter: held only where an expected record states them.
+    if (!expected.contains("checks")) actual.erase("checks");
+    check_same(actual, expected, source);
     ++per_folder[folder];
   }
   for (const std::string_view folder : kFolders) {

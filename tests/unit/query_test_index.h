@@ -44,7 +44,7 @@ class TestIndex {
     Names out;
     const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount() + 1);
     for (auto it = mset.begin(); it != mset.end(); ++it)
-      out.push_back(*imr::schema::decode_stored_letter(it.get_document().get_data()).record.case_number);
+      out.push_back(*imr::schema::read_stored_letter(db_, it.get_document()).record.case_number);
     return out;
   }
 

@@ -25,6 +25,7 @@ enum class FieldId : std::uint8_t {
   decision_year,
   priority,
   sex,
+  check,  // the letter's self-checks (checks.h); last, so stored field ids keep their numbers
 };
 
 enum class Level { letter, item };

@@ -55,6 +55,9 @@ struct Record {
   std::optional<std::string> outcome;  // "upheld" | "overturned" | "partially_overturned"; null without items
   std::vector<Item> items;
   std::string layout;  // which letter layout the parser recognised
+  // The self-checks that fired on this reading (kinds of checks.h, in the
+  // table's order); empty when nothing looked wrong.
+  std::vector<std::string> checks;
   bool operator==(const Record&) const = default;
 };
 

@@ -1,6 +1,7 @@
 // Turns a parsed letter into the Xapian document the index stores: text terms
 // with positions and stems, a boolean term for every facet value, values for
-// dates and the facet table, and the stored letter for display.
+// dates and the facet table, and the stored letter for display (compressed
+// without a dictionary: the index writer, which knows the index's, redoes it).
 #pragma once
 
 #include <string>
@@ -10,12 +11,14 @@
 
 #include "imr/schema/analyzer.h"
 #include "imr/schema/record.h"
+#include "imr/schema/stored_letter.h"
 
 namespace imr::indexer {
 
 struct BuiltDocument {
   Xapian::Document document;
-  std::string key_term;  // unique id term ("Q" + case number or content key)
+  std::string key_term;         // unique id term ("Q" + case number or content key)
+  schema::StoredLetter stored;  // what the document's data holds, for the writer to compress again
 };
 
 // Not thread-safe (holds an Analyzer): one per thread.

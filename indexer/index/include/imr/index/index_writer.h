@@ -6,13 +6,16 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
 #include "imr/document/document_builder.h"
+#include "imr/schema/letter_dictionary.h"
 
 namespace imr::indexer {
 
@@ -51,6 +54,8 @@ class IndexWriter {
 
  private:
   void begin_batch_if_needed();
+  Xapian::Document with_letter(const BuiltDocument& doc);
+  std::shared_ptr<const schema::LetterDictionary> train_dictionary_if_needed();
   WriteOutcome write_unguarded(const BuiltDocument& doc, std::string_view source);
   template <typename F>
   auto guarded(F&& step) -> decltype(step());
@@ -59,6 +64,9 @@ class IndexWriter {
   std::filesystem::path dir_;
   std::size_t batch_size_;
   std::size_t in_batch_ = 0;
+  // Until the index has a dictionary, the open batch's texts are kept to train one at its commit.
+  std::shared_ptr<const schema::LetterDictionary> dictionary_;
+  std::vector<std::string> samples_;
 };
 
 }  // namespace imr::indexer

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@ struct IndexRunSummary {
   std::size_t added = 0, replaced = 0, unchanged = 0;
   std::vector<std::string> skipped;  // "path: reason"
   bool failed = false;               // some file could not be read
+  // Per self-check kind (schema/checks.h), how many letters written in this run carry it.
+  std::map<std::string, std::size_t> checks;
 
   void skip(const std::string& what, const std::string& reason, bool is_failure);
 };

@@ -14,6 +14,7 @@
 #include "imr/collector/facet_columns.h"
 #include "imr/query/query_parser.h"
 #include "imr/schema/analyzer.h"
+#include "imr/schema/letter_dictionary.h"
 #include "imr/schema/vocabulary.h"
 
 namespace imr::searcher {
@@ -47,11 +48,19 @@ class SearchContext {
   void set_response_cache(std::shared_ptr<ResponseCache> cache) { response_cache_ = std::move(cache); }
   // The facet columns of db()'s current revision (built on the first request after a change).
   std::shared_ptr<const FacetColumns> facet_columns() { return columns_cache_->for_revision(db_); }
+  // A second handle on db()'s revision for counting in another thread, or
+  // null (an index in memory or of several databases, or a newer revision on
+  // disk than db()'s: then the search counts on one core).
+  const Xapian::Database* counting_twin();
+  // The stored letters' zstd dictionaries, loaded from db() when first needed.
+  schema::LetterDictionaries& letter_dictionaries() { return dictionaries_; }
   // Shares one cache between the contexts of a server; a context on its own keeps its own.
   void set_facet_columns_cache(std::shared_ptr<FacetColumnsCache> cache) { columns_cache_ = std::move(cache); }
 
  private:
   Xapian::Database db_;
+  schema::LetterDictionaries dictionaries_{db_};
+  std::optional<Xapian::Database> twin_;
   QueryParser parser_;
   schema::Analyzer analyzer_;
   std::filesystem::path index_dir_;

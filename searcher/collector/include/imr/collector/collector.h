@@ -41,9 +41,12 @@ struct SearchResult {
 
 // Throws QueryTimeout when either pass runs past the deadline. Counts from
 // `columns`, which must be db's current revision's (FacetColumnsCache);
-// without them, columns are built for this one call.
+// without them, columns are built for this one call. Given `twin`, a second
+// handle on the same revision of the same index, the counting pass runs on it
+// in another thread while this one ranks the page: two cores for one query.
 SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
-                     const PageRequest& page, const Deadline& deadline = {}, const FacetColumns* columns = nullptr);
+                     const PageRequest& page, const Deadline& deadline = {}, const FacetColumns* columns = nullptr,
+                     const Xapian::Database* twin = nullptr);
 
 // The query restricted to letters passing the filters' boolean terms (a
 // superset of the letters passing the filters when the same-item rule applies).

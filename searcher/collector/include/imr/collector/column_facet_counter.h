@@ -33,6 +33,7 @@ class ColumnFacetCounter {
 
   void open_fields(const GroupBits& bits);
   void count_row(std::span<const Ordinal> row, Open wanted, const GroupBits& bits, std::size_t item);
+  void add_unfiltered(Xapian::docid docid, std::size_t rows);
 
   const FacetColumns& columns_;
   ColumnMatch matcher_;
@@ -43,6 +44,7 @@ class ColumnFacetCounter {
   std::vector<std::uint32_t> counted_in_;  // by ordinal: the last letter that counted it (once per letter)
   std::uint32_t letter_ = 0;
   Xapian::doccount total_ = 0;
+  bool unfiltered_;
 };
 
 }  // namespace imr::searcher

@@ -1,0 +1,151 @@
+// DocidStream: posting lists combined as sets.
+#include "imr/collector/docid_stream.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace imr::searcher {
+namespace {
+
+using Streams = std::vector<std::unique_ptr<DocidStream>>;
+
+class TermStream : public DocidStream {
+ public:
+  TermStream(const Xapian::Database& db, const std::string& term)
+      : it_(db.postlist_begin(term)), end_(db.postlist_end(term)) {}
+
+  Xapian::docid skip_to(Xapian::docid target) override {
+    if (it_ != end_) it_.skip_to(target);
+    return current_ = it_ == end_ ? 0 : *it_;
+  }
+
+ private:
+  Xapian::PostingIterator it_, end_;
+};
+
+class EmptyStream : public DocidStream {
+ public:
+  Xapian::docid skip_to(Xapian::docid) override { return current_ = 0; }
+};
+
+// Every stream at one docid: each skips to the largest head until all agree.
+class AndStream : public DocidStream {
+ public:
+  explicit AndStream(Streams parts) : parts_(std::move(parts)) {}
+
+  Xapian::docid skip_to(Xapian::docid target) override {
+    while (true) {
+      Xapian::docid agreed = target;
+      bool all = true;
+      for (auto& p : parts_) {
+        const Xapian::docid at = p->current() >= agreed ? p->current() : p->skip_to(agreed);
+        if (at == 0) return current_ = 0;
+        if (at != agreed) {
+          all = false;
+          agreed = std::max(agreed, at);
+        }
+      }
+      if (all) return current_ = agreed;
+      target = agreed;
+    }
+  }
+
+ private:
+  Streams parts_;
+};
+
+class OrStream : public DocidStream {
+ public:
+  explicit OrStream(Streams parts) : parts_(std::move(parts)) {}
+
+  Xapian::docid skip_to(Xapian::docid target) override {
+    Xapian::docid smallest = 0;
+    for (auto& p : parts_) {
+      const Xapian::docid at = p->current() >= target ? p->current() : p->skip_to(target);
+      if (at != 0 && (smallest == 0 || at < smallest)) smallest = at;
+    }
+    return current_ = smallest;
+  }
+
+ private:
+  Streams parts_;
+};
+
+class AndNotStream : public DocidStream {
+ public:
+  AndNotStream(std::unique_ptr<DocidStream> left, std::unique_ptr<DocidStream> right)
+      : left_(std::move(left)), right_(std::move(right)) {}
+
+  Xapian::docid skip_to(Xapian::docid target) override {
+    for (Xapian::docid at = left_->skip_to(target); at != 0; at = left_->next()) {
+      const Xapian::docid excluded = right_->current() >= at ? right_->current() : right_->skip_to(at);
+      if (excluded != at) return current_ = at;
+    }
+    return current_ = 0;
+  }
+
+ private:
+  std::unique_ptr<DocidStream> left_, right_;
+};
+
+std::unique_ptr<DocidStream> build(const Xapian::Database& db, const Xapian::Query& query);
+
+// Null when any subquery is not a plain set expression.
+bool build_parts(const Xapian::Database& db, const Xapian::Query& query, Streams& out) {
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    std::unique_ptr<DocidStream> part = build(db, query.get_subquery(i));
+    if (!part) return false;
+    out.push_back(std::move(part));
+  }
+  return !out.empty();
+}
+
+std::unique_ptr<DocidStream> build_combined(const Xapian::Database& db, const Xapian::Query& query) {
+  Streams parts;
+  if (!build_parts(db, query, parts)) return nullptr;
+  if (parts.size() == 1) return std::move(parts.front());
+  switch (query.get_type()) {
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER:
+      return std::make_unique<AndStream>(std::move(parts));
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_SYNONYM:
+      return std::make_unique<OrStream>(std::move(parts));
+    case Xapian::Query::OP_AND_NOT: {
+      std::unique_ptr<DocidStream> left = std::move(parts.front());
+      parts.erase(parts.begin());
+      return std::make_unique<AndNotStream>(std::move(left), std::make_unique<OrStream>(std::move(parts)));
+    }
+    default:
+      return nullptr;
+  }
+}
+
+std::unique_ptr<DocidStream> build(const Xapian::Database& db, const Xapian::Query& query) {
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+      return std::make_unique<TermStream>(db, *query.get_terms_begin());
+    case Xapian::Query::LEAF_MATCH_ALL:
+      return std::make_unique<TermStream>(db, std::string());  // "" lists every document
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+      return std::make_unique<EmptyStream>();
+    case Xapian::Query::OP_SCALE_WEIGHT:
+      return query.get_num_subqueries() == 1 ? build(db, query.get_subquery(0)) : nullptr;
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_AND_NOT:
+      return build_combined(db, query);
+    default:
+      return nullptr;
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<DocidStream> docid_stream(const Xapian::Database& db, const Xapian::Query& query) {
+  return build(db, query);
+}
+
+}  // namespace imr::searcher

@@ -1,0 +1,70 @@
+// Counting on a second handle in another thread (SearchContext::counting_twin):
+// the same answers as counting on one, and no twin unless both handles see
+// the same revision.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "imr/api/search_context.h"
+#include "imr/collector/collector.h"
+#include "on_disk_letters.h"
+
+namespace {
+
+using namespace imr;
+
+void check_same(const searcher::SearchResult& a, const searcher::SearchResult& b) {
+  CHECK(a.total == b.total);
+  REQUIRE(a.hits.size() == b.hits.size());
+  for (std::size_t i = 0; i < a.hits.size(); ++i) CHECK(a.hits[i].docid == b.hits[i].docid);
+  REQUIRE(a.facets.size() == b.facets.size());
+  for (std::size_t f = 0; f < a.facets.size(); ++f) {
+    REQUIRE(a.facets[f].counts.size() == b.facets[f].counts.size());
+    for (std::size_t v = 0; v < a.facets[f].counts.size(); ++v) {
+      CHECK(a.facets[f].counts[v].value == b.facets[f].counts[v].value);
+      CHECK(a.facets[f].counts[v].count == b.facets[f].counts[v].count);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("counting on a twin handle gives the answers of counting on one") {
+  test::OnDiskIndex index;
+  for (std::size_t i = 0; i < 12; ++i) index.add(i);
+  const Xapian::Database db = index.reader(), twin = index.reader();
+  const searcher::PageRequest first{searcher::SortOrder::relevance, 1, 5};
+  const searcher::PageRequest past{searcher::SortOrder::relevance, 9, 5};
+  for (const char* spec : {"", "drug:gabapentin", "decision:upheld"}) {
+    CAPTURE(spec);
+    const std::vector<std::string> specs =
+        std::string(spec).empty() ? std::vector<std::string>{} : std::vector{std::string(spec)};
+    const searcher::Filters filters = searcher::Filters::parse(specs);
+    for (const Xapian::Query& query :
+         {Xapian::Query::MatchAll,
+          Xapian::Query(Xapian::Query::OP_PHRASE, Xapian::Query("not"), Xapian::Query("medically"))}) {
+      const auto one = searcher::collect(db, query, filters, first);
+      check_same(searcher::collect(db, query, filters, first, {}, nullptr, &twin), one);
+      CHECK(searcher::collect(db, query, filters, past, {}, nullptr, &twin).hits.empty());
+    }
+  }
+}
+
+TEST_CASE("a search context has a counting twin only on its own revision") {
+  test::OnDiskIndex index;
+  index.add(0);
+  searcher::SearchContext ctx(index.reader(), schema::Vocabulary::builtin(), index.dir / "index");
+  searcher::SearchContext late(index.reader(), schema::Vocabulary::builtin(), index.dir / "index");
+  const Xapian::Database* twin = ctx.counting_twin();
+  REQUIRE(twin != nullptr);
+  CHECK(twin->get_revision() == ctx.db().get_revision());
+  index.add(1);
+  CHECK(ctx.counting_twin() == twin);  // stays on the context's revision
+  CHECK(twin->get_doccount() == 1);
+  CHECK(late.counting_twin() == nullptr);  // would open the newer revision only
+  ctx.db().reopen();
+  REQUIRE(ctx.counting_twin() != nullptr);
+  CHECK(ctx.counting_twin()->get_doccount() == 2);
+  searcher::SearchContext in_memory(Xapian::Database(), schema::Vocabulary::builtin());
+  CHECK(in_memory.counting_twin() == nullptr);
+}
