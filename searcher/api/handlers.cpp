@@ -201,10 +201,12 @@ Response health(SearchContext& ctx) {
 Response respond(SearchContext& ctx, const std::function<Response()>& handler) {
   try {
     try {
-      ctx.db().reopen();
+      ctx.refresh();
       return handler();
-    } catch (const Xapian::DatabaseModifiedError&) {
-      ctx.db().reopen();
+    } catch (const Xapian::DatabaseError&) {
+      // The revision changed mid-request (DatabaseModifiedError), or a replica's
+      // old directory went (DatabaseOpeningError): once more on the newest.
+      ctx.refresh();
       return handler();
     }
   } catch (const ClientError& e) {

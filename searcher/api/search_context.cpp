@@ -9,6 +9,15 @@ SearchContext::SearchContext(Xapian::Database db, std::shared_ptr<const schema::
                              std::filesystem::path index_dir)
     : db_(std::move(db)), parser_(std::move(vocabulary)), index_dir_(std::move(index_dir)) {}
 
+void SearchContext::refresh() {
+  try {
+    db_.reopen();
+  } catch (const Xapian::DatabaseOpeningError&) {
+    if (index_dir_.empty()) throw;
+    db_ = Xapian::Database(index_dir_.string());
+  }
+}
+
 std::unique_ptr<SearchContext> SearchContext::open(const std::filesystem::path& dir,
                                                    std::shared_ptr<const schema::Vocabulary> vocabulary) {
   const std::string d = dir.string();

@@ -4,15 +4,32 @@
 //              [--public-url URL]
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 
 #include <CLI/CLI.hpp>
 
 #include "http_server.h"
 #include "shutdown_signals.h"
 
+namespace {
+
+// An installed binary (PREFIX/bin) serves PREFIX/share/imrsearch/web, as the
+// Debian package lays it out; one in the build folder serves the source tree's.
+std::filesystem::path default_web_dir() {
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const std::filesystem::path installed = exe.parent_path().parent_path() / "share/imrsearch/web";
+    if (std::filesystem::is_directory(installed, ec)) return installed;
+  }
+  return IMR_WEB_DIR;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   imr::searcher::ServerOptions options;
-  options.web_dir = IMR_WEB_DIR;
+  options.web_dir = default_web_dir();
   std::string db = options.index_dir.string();
   std::string web = options.web_dir.string();
 

@@ -33,8 +33,8 @@ Response openapi();
 // The OpenAPI document openapi() answers.
 const nlohmann::json& openapi_document();
 
-// Runs a handler on the newest revision of the index (reopening it, and
-// retrying once when it changes mid-request), answering 400 with the reason
+// Runs a handler on the newest revision of the index (SearchContext::refresh, and
+// retrying once when it changes or a replica switches directories mid-request), answering 400 with the reason
 // for anything the client must fix and 503 for anything else.
 Response respond(SearchContext& ctx, const std::function<Response()>& handler);
 

@@ -30,6 +30,11 @@ class SearchContext {
                                              std::shared_ptr<const schema::Vocabulary> vocabulary);
 
   Xapian::Database& db() { return db_; }
+  // Moves db() to the index's newest revision. A replica that xapian-replicate
+  // keeps is a stub naming replica_N; a full copy repoints the stub and deletes
+  // the old directory, which reopen() never re-reads, so then db() is opened
+  // again from index_dir (what Xapian's replication guide asks of readers).
+  void refresh();
   const QueryParser& parser() const { return parser_; }
   const schema::Analyzer& analyzer() const { return analyzer_; }
   const std::filesystem::path& index_dir() const { return index_dir_; }
