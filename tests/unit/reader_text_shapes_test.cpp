@@ -24,6 +24,12 @@ Paragraphs unwrap(std::string_view text) {
 // A line of words as wide as a wrapped page line.
 std::string full_line(char tag) { return std::string(70, tag) + " ends here."; }
 
+// The paragraphs of the short letter the first two cases print in two shapes.
+const Paragraphs kLetterParagraphs{
+    "CLINICAL CASE SUMMARY",           "The patient is a 39 year old female. She has back pain.",
+    "Carisoprodol 350mg #120: Upheld", "Decision rationale: Soma is not recommended.",
+    "Norco 10/325mg #90: Overturned",  "Decision rationale: Norco is recommended here."};
+
 }  // namespace
 
 TEST_CASE("reader: one paragraph per line with single empty lines is not double spacing") {
@@ -31,9 +37,7 @@ TEST_CASE("reader: one paragraph per line with single empty lines is not double 
       "CLINICAL CASE SUMMARY\n\nThe patient is a 39 year old female. She has back pain.\n\n"
       "Carisoprodol 350mg #120: Upheld\n\nDecision rationale: Soma is not recommended.\n\n"
       "Norco 10/325mg #90: Overturned\n\nDecision rationale: Norco is recommended here.\n";
-  CHECK(unwrap(text) == Paragraphs{"CLINICAL CASE SUMMARY", "The patient is a 39 year old female. She has back pain.",
-                                   "Carisoprodol 350mg #120: Upheld", "Decision rationale: Soma is not recommended.",
-                                   "Norco 10/325mg #90: Overturned", "Decision rationale: Norco is recommended here."});
+  CHECK(unwrap(text) == kLetterParagraphs);
   // The same lines wrapped mid-sentence, an empty line after each, are double-spaced text.
   CHECK(unwrap("The patient is a 39 year\n\nold female who has back\n\npain. She takes Soma\n\nand Norco daily.\n") ==
         Paragraphs{"The patient is a 39 year old female who has back pain. She takes Soma and Norco daily."});
@@ -44,9 +48,7 @@ TEST_CASE("reader: one paragraph per line without empty lines is not hard wrappi
       "CLINICAL CASE SUMMARY\nThe patient is a 39 year old female. She has back pain.\n"
       "Carisoprodol 350mg #120: Upheld\nDecision rationale: Soma is not recommended.\n"
       "Norco 10/325mg #90: Overturned\nDecision rationale: Norco is recommended here.\n";
-  CHECK(unwrap(text) == Paragraphs{"CLINICAL CASE SUMMARY", "The patient is a 39 year old female. She has back pain.",
-                                   "Carisoprodol 350mg #120: Upheld", "Decision rationale: Soma is not recommended.",
-                                   "Norco 10/325mg #90: Overturned", "Decision rationale: Norco is recommended here."});
+  CHECK(unwrap(text) == kLetterParagraphs);
   CHECK(unwrap("The patient is a 39 year\nold female who has back\npain. She takes Soma\nand Norco daily.\n") ==
         Paragraphs{"The patient is a 39 year old female who has back pain. She takes Soma and Norco daily."});
 }
