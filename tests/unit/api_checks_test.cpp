@@ -127,7 +127,7 @@ TEST_CASE("api checks: the check facet counts the letters of each kind") {
   REQUIRE(res.status == 200);
   std::map<std::string, std::size_t> facet;
   for (const json& v : res.body["facets"]["check"]) facet[v["value"]] = v["count"];
-  for (const auto& [kind, letters] : api.letters_with) CHECK(facet[kind] == letters.size());
+  for (const auto& entry : api.letters_with) CHECK(facet[entry.first] == entry.second.size());
   CHECK(facet.size() == api.letters_with.size());
 }
 
