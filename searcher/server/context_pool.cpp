@@ -22,4 +22,15 @@ SearchContext& ContextPool::for_this_thread() {
   return *slot;
 }
 
+void ContextPool::warm_up() {
+  try {
+    const std::unique_ptr<SearchContext> context = SearchContext::open(index_dir_, vocabulary_);
+    context->set_facet_columns_cache(columns_cache_);
+    context->facet_columns();
+  } catch (const std::exception&) {
+    // No index yet, or unreadable: every request says so itself, as before.
+  } catch (const Xapian::Error&) {
+  }
+}
+
 }  // namespace imr::searcher

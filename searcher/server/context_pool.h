@@ -22,6 +22,9 @@ class ContextPool {
 
   // The calling thread's context; only that thread may use it.
   SearchContext& for_this_thread();
+  // Builds the facet columns of the index's current revision now (half a
+  // second at 100,000 letters), before the first search would wait for them.
+  void warm_up();
 
  private:
   std::filesystem::path index_dir_;

@@ -260,6 +260,7 @@ void HttpServer::run() {
   if (port <= 0)
     throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port) +
                              " (address in use or not available)");
+  impl_->pool.warm_up();
   // Listening again on a listening socket only changes its backlog.
   if (impl_->listening_socket != INVALID_SOCKET) ::listen(impl_->listening_socket, kListenBacklog);
   std::printf("listening on http://%s:%d\n", o.host.c_str(), port);
