@@ -21,6 +21,7 @@
 #include "imr/pipeline/index_run.h"
 #include "imr/pipeline/letter_files.h"
 #include "imr/schema/index_shards.h"
+#include "imr/schema/letter_dictionary.h"
 #include "imr/schema/letter_identity.h"
 #include "temp_dir.h"
 
@@ -44,6 +45,13 @@ indexer::IndexRunSummary index_into(const fs::path& db, std::size_t shards, cons
   indexer::IndexRunSummary summary;
   indexer::index_files(files, 2, index, summary, {.warnings = [](auto&&...) {}, .progress = [](std::size_t) {}});
   return summary;
+}
+
+// Each shard trains its own letter dictionary on its first batch; the
+// second run's letters are stored with them.
+void index_in_two_runs(const fs::path& db, std::size_t shards, const std::vector<std::string>& files) {
+  index_into(db, shards, {files.begin(), files.begin() + 250});
+  CHECK(index_into(db, shards, files).unchanged == 250);
 }
 
 searcher::Request request_of(std::initializer_list<std::pair<const std::string, std::string>> params) {
@@ -196,18 +204,26 @@ struct Corpus {
 TEST_CASE("shards: 2 and 3 shards answer every route exactly as one database") {
   Corpus corpus;
   REQUIRE(corpus.files.size() == kLetters);
-  index_into(corpus.dir / "one", 0, corpus.files);
+  index_in_two_runs(corpus.dir / "one", 0, corpus.files);
   auto one = searcher::SearchContext::open(corpus.dir / "one", schema::Vocabulary::builtin());
   CHECK(schema::stub_databases(corpus.dir / "one").empty());
   for (const std::size_t shards : {2, 3}) {
     CAPTURE(shards);
     const fs::path db = corpus.dir / ("shards-" + std::to_string(shards));
-    index_into(db, shards, corpus.files);
+    index_in_two_runs(db, shards, corpus.files);
     REQUIRE(schema::stub_databases(db).size() == shards);
     auto sharded = searcher::SearchContext::open(db, schema::Vocabulary::builtin());
     REQUIRE(sharded->shards().size() == shards);
     // Every shard holds letters, so docids of the combined database interleave.
-    for (const Xapian::Database& shard : sharded->shards()) CHECK(shard.get_doccount() > 0);
+    // and each shard has a dictionary of its own, which the letters of the second run need.
+    std::set<unsigned> dictionaries;
+    for (const Xapian::Database& shard : sharded->shards()) {
+      CHECK(shard.get_doccount() > 0);
+      const auto dictionary = schema::LetterDictionary::newest(shard);
+      REQUIRE(dictionary);
+      dictionaries.insert(dictionary->id());
+    }
+    CHECK(dictionaries.size() == shards);
     CHECK(sharded->db().get_doccount() == kLetters);
     CHECK(compare_answers(*one, *sharded) == 0);
   }
