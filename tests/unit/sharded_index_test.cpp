@@ -310,3 +310,27 @@ TEST_CASE("shards: a source with letters in two shards is indexed again until on
   CHECK(index.document_count() == 1);
   CHECK(index.unchanged("a.txt", "new bytes"));
 }
+
+// The combined database has no revision: the columns and the counting twin
+// follow the shards' revisions, so the columns are built once per change.
+TEST_CASE("shards: facet columns are built once per change and the counting twin follows the shards") {
+  Corpus corpus;
+  const fs::path db = corpus.dir / "index";
+  index_into(db, 2, {corpus.files.begin(), corpus.files.begin() + 100});
+  auto ctx = searcher::SearchContext::open(db, schema::Vocabulary::builtin());
+  const auto columns = ctx->facet_columns();
+  CHECK(ctx->facet_columns() == columns);
+  const Xapian::Database* twin = ctx->counting_twin();
+  REQUIRE(twin != nullptr);
+  CHECK(twin->get_doccount() == 100);
+
+  index_into(db, 0, {corpus.files.begin(), corpus.files.begin() + 120});
+  CHECK(ctx->facet_columns() == columns);  // not reopened yet: still the revision it reads
+  ctx->refresh();
+  const auto newer = ctx->facet_columns();
+  CHECK(newer != columns);
+  CHECK(ctx->facet_columns() == newer);
+  twin = ctx->counting_twin();
+  REQUIRE(twin != nullptr);
+  CHECK(twin->get_doccount() == 120);
+}
