@@ -1,5 +1,6 @@
 #include "imr/index/index_writer.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "imr/schema/field.h"
@@ -156,7 +157,9 @@ void IndexWriter::commit() {
     db_.commit_transaction();
     if (trained) dictionary_ = trained;  // only once it is on disk
   });
-  samples_.clear();
+  // A shard's batch may hold too few letters to train on: its texts wait for the next batch's.
+  if (dictionary_ || samples_.size() >= std::max(batch_size_, 4 * schema::LetterDictionary::kMinSamples))
+    samples_.clear();
   in_batch_ = 0;
 }
 

@@ -75,7 +75,8 @@ class IndexWriter {
   std::filesystem::path dir_;
   std::size_t batch_size_;
   std::size_t in_batch_ = 0;
-  // Until the index has a dictionary, the open batch's texts are kept to train one at its commit.
+  // Until the index has a dictionary, the texts of the batches since the last commit that
+  // could train one (too few letters) are kept to train one at the next commit.
   std::shared_ptr<const schema::LetterDictionary> dictionary_;
   std::vector<std::string> samples_;
 };
