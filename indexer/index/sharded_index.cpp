@@ -36,14 +36,20 @@ std::size_t existing_shard_count(const std::filesystem::path& dir) {
 
 ShardedIndex::ShardedIndex(const std::filesystem::path& dir, std::size_t shards, std::size_t batch_size) {
   const std::size_t n = chosen_shard_count(dir, shards);
-  if (n == 1 && schema::stub_databases(dir).empty()) {
+  // One database, or a stub naming one (Xapian writes through it), as before shards.
+  if (n == 1) {
     writers_.push_back(std::make_unique<IndexWriter>(dir, batch_size));
     return;
   }
+  const std::vector<std::filesystem::path> listed = schema::stub_databases(dir);
+  for (std::size_t i = 0; i < listed.size(); ++i)
+    if (listed[i] != schema::shard_path(dir, i))
+      throw std::runtime_error("the stub " + (dir / "XAPIANDB").string() + " names " + listed[i].string() +
+                               ", not a shard imr-index made; index into a new folder");
   for (std::size_t i = 0; i < n; ++i)
     writers_.push_back(std::make_unique<IndexWriter>(schema::shard_path(dir, i), batch_size));
   // Written after the shards exist, so a stub never names a missing database.
-  if (schema::stub_databases(dir).size() != n) schema::write_shard_stub(dir, n);
+  if (listed.empty()) schema::write_shard_stub(dir, n);
 }
 
 std::size_t ShardedIndex::shard_of(std::string_view key_term) const {

@@ -334,3 +334,24 @@ TEST_CASE("shards: facet columns are built once per change and the counting twin
   REQUIRE(twin != nullptr);
   CHECK(twin->get_doccount() == 120);
 }
+
+// A replica's folder (xapian-replicate's stub naming replica_0) or a stub
+// made by hand is written through as before, or refused, never rewritten.
+TEST_CASE("shards: stubs imr-index did not make are never rewritten") {
+  testing::TempDir dir;
+  const fs::path replica = dir / "replica", other = dir / "other";
+  fs::create_directories(replica);
+  fs::create_directories(other);
+  Xapian::WritableDatabase((replica / "replica_0").string(), Xapian::DB_CREATE_OR_OPEN).commit();
+  std::ofstream(replica / "XAPIANDB") << "auto replica_0\n";
+  CHECK(indexer::ShardedIndex(replica).size() == 1);
+  CHECK(schema::stub_databases(replica) == std::vector<fs::path>{replica / "replica_0"});
+  CHECK_FALSE(fs::exists(replica / "shard-0"));
+
+  for (const char* name : {"a", "b"})
+    Xapian::WritableDatabase((other / name).string(), Xapian::DB_CREATE_OR_OPEN).commit();
+  std::ofstream(other / "XAPIANDB") << "auto a\nauto b\n";
+  CHECK_THROWS_WITH_AS(indexer::ShardedIndex(other, 0), doctest::Contains("not a shard imr-index made"),
+                       std::runtime_error);
+  CHECK_FALSE(fs::exists(other / "shard-0"));
+}
