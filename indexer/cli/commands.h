@@ -11,7 +11,8 @@ struct IndexOptions {
   std::vector<std::string> paths;
   std::vector<std::string> delete_keys;
   bool prune = false;
-  unsigned threads = 0;  // 0: one per core
+  unsigned threads = 0;    // 0: one per core
+  std::size_t shards = 0;  // 0: the existing index's count, or one database for a new one
 };
 
 // Exit status: 0 all well, 1 some file could not be read, 2 the run failed.

@@ -1,4 +1,4 @@
-// imr-index [--db DIR] [--delete KEY...] [--prune] PATH...
+// imr-index [--db DIR] [--shards N] [--delete KEY...] [--prune] PATH...
 #include <cstdio>
 
 #include "commands.h"
@@ -18,27 +18,27 @@ void print_summary(const IndexRunSummary& summary) {
   report_checks(summary);
 }
 
-void delete_letters(IndexWriter& writer, const std::vector<std::string>& keys, IndexRunSummary& summary) {
+void delete_letters(ShardedIndex& index, const std::vector<std::string>& keys, IndexRunSummary& summary) {
   for (const std::string& key : keys) {
-    if (writer.remove(key))
+    if (index.remove(key))
       std::fprintf(stderr, "deleted %s\n", key.c_str());
     else
       summary.skip(key, "no such letter in the index", true);
   }
 }
 
-void prune_letters(IndexWriter& writer) {
-  const std::size_t n = writer.prune([](const std::string& source) {
+void prune_letters(ShardedIndex& index) {
+  const std::size_t n = index.prune([](const std::string& source) {
     std::error_code ec;
     return std::filesystem::exists(source, ec) || ec;  // an unreadable disk is no proof a file is gone
   });
   std::fprintf(stderr, "pruned %zu letters whose files are gone\n", n);
 }
 
-void index_and_report(const std::vector<std::string>& files, unsigned threads, IndexWriter& writer,
+void index_and_report(const std::vector<std::string>& files, unsigned threads, ShardedIndex& index,
                       IndexRunSummary& summary) {
   Progress progress(files.size());
-  index_files(files, threads, writer, summary,
+  index_files(files, threads, index, summary,
               {.warnings = report_warnings, .progress = [&](std::size_t n) { progress.set(n); }});
 }
 
@@ -49,10 +49,10 @@ int run_index(const IndexOptions& options) {
   IndexRunSummary summary;
   summary.failed = !files.errors.empty();
   try {
-    IndexWriter writer(options.db);
-    delete_letters(writer, options.delete_keys, summary);
-    if (options.prune) prune_letters(writer);
-    index_and_report(files.files, worker_threads(options.threads), writer, summary);
+    ShardedIndex index(options.db, options.shards);
+    delete_letters(index, options.delete_keys, summary);
+    if (options.prune) prune_letters(index);
+    index_and_report(files.files, worker_threads(options.threads), index, summary);
   } catch (const std::exception& e) {
     print_summary(summary);
     std::fprintf(stderr, "error: %s\n", e.what());

@@ -1,6 +1,6 @@
 // imr-index: index letters into a Xapian index, or print their records.
 //
-//   imr-index [--db DIR] [--threads N] PATH... [--delete KEY...] [--prune]
+//   imr-index [--db DIR] [--shards N] [--threads N] PATH... [--delete KEY...] [--prune]
 //   imr-index extract PATH...
 #include <csignal>
 #include <cstdio>
@@ -17,6 +17,9 @@ int main(int argc, char** argv) {
   IndexOptions options;
   app.add_option("--db", options.db, "index folder")->capture_default_str();
   app.add_option("--threads", options.threads, "worker threads (default: one per core)");
+  app.add_option("--shards", options.shards,
+                 "write N shard databases in parallel (a new index; an existing one keeps its count)")
+      ->check(CLI::Range(1, 64));
   app.add_option("--delete", options.delete_keys, "remove these letters (case numbers or keys) from the index");
   app.add_flag("--prune", options.prune, "remove letters whose source files are gone");
   app.add_option("paths", options.paths, "letter files or folders (searched recursively)");

@@ -1,5 +1,6 @@
 #include "imr/index/index_writer.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "imr/schema/field.h"
@@ -59,11 +60,14 @@ IndexWriter::~IndexWriter() {
   }
 }
 
-bool IndexWriter::unchanged(std::string_view source, std::string_view content_hash) const {
+SourceState IndexWriter::source_state(std::string_view source, std::string_view content_hash) const {
   const std::string term = schema::source_term(source);
-  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
-    if (db_.get_document(*it).get_value(schema::slot::content_hash) == content_hash) return true;
-  return false;
+  SourceState state = SourceState::absent;
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+    if (db_.get_document(*it).get_value(schema::slot::content_hash) != content_hash) return SourceState::differs;
+    state = SourceState::same;
+  }
+  return state;
 }
 
 void IndexWriter::begin_batch_if_needed() {
@@ -74,19 +78,28 @@ WriteOutcome IndexWriter::write(const BuiltDocument& doc, std::string_view sourc
   return guarded([&] { return write_unguarded(doc, source); });
 }
 
-WriteOutcome IndexWriter::write_unguarded(const BuiltDocument& doc, std::string_view source) {
-  begin_batch_if_needed();
-  // A file whose case number changed leaves no stale letter behind.
+void IndexWriter::drop_stale(std::string_view source, const std::string& keep_key_term) {
+  guarded([&] { drop_stale_unguarded(source, keep_key_term); });
+}
+
+void IndexWriter::drop_stale_unguarded(std::string_view source, const std::string& keep_key_term) {
   const std::string src = schema::source_term(source);
   std::vector<Xapian::docid> stale;
   for (auto it = db_.postlist_begin(src); it != db_.postlist_end(src); ++it) {
     Xapian::Document old = db_.get_document(*it);
     auto t = old.termlist_begin();
-    t.skip_to(doc.key_term);
-    if (t == old.termlist_end() || *t != doc.key_term) stale.push_back(*it);
+    t.skip_to(keep_key_term);
+    if (t == old.termlist_end() || *t != keep_key_term) stale.push_back(*it);
   }
+  if (stale.empty()) return;
+  begin_batch_if_needed();
   for (Xapian::docid id : stale) db_.delete_document(id);
+  in_batch_ += stale.size();
+}
 
+WriteOutcome IndexWriter::write_unguarded(const BuiltDocument& doc, std::string_view source) {
+  drop_stale_unguarded(source, doc.key_term);
+  begin_batch_if_needed();
   const bool existed = db_.term_exists(doc.key_term);
   db_.replace_document(doc.key_term, with_letter(doc));
   if (++in_batch_ >= batch_size_) commit();
@@ -144,7 +157,9 @@ void IndexWriter::commit() {
     db_.commit_transaction();
     if (trained) dictionary_ = trained;  // only once it is on disk
   });
-  samples_.clear();
+  // A shard's batch may hold too few letters to train on: its texts wait for the next batch's.
+  if (dictionary_ || samples_.size() >= std::max(batch_size_, 4 * schema::LetterDictionary::kMinSamples))
+    samples_.clear();
   in_batch_ = 0;
 }
 

@@ -64,10 +64,18 @@ void LetterDictionary::store(Xapian::WritableDatabase& db) const {
   db.set_metadata(std::string(kNewestKey), std::to_string(id_));
 }
 
+std::string LetterDictionaries::bytes_of(unsigned id) const {
+  std::string bytes = db_.get_metadata(key_of(id));
+  if (!shards_) return bytes;
+  for (auto shard = shards_->begin(); bytes.empty() && shard != shards_->end(); ++shard)
+    bytes = shard->get_metadata(key_of(id));
+  return bytes;
+}
+
 const LetterDictionary& LetterDictionaries::find(unsigned id) {
   auto& slot = loaded_[id];
   if (!slot) {
-    std::string bytes = db_.get_metadata(key_of(id));
+    std::string bytes = bytes_of(id);
     if (bytes.empty()) {
       loaded_.erase(id);
       throw std::runtime_error("stored letter needs dictionary " + std::to_string(id) + ", which the index lacks");

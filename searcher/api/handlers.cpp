@@ -14,6 +14,7 @@
 #include "imr/query/similar_query.h"
 #include "imr/schema/checks.h"
 #include "imr/schema/field.h"
+#include "imr/schema/index_shards.h"
 #include "imr/schema/letter_identity.h"
 #include "imr/schema/stored_letter.h"
 #include "imr/schema/text.h"
@@ -79,14 +80,18 @@ json result_json(SearchContext& ctx, const SearchInput& in, const PageRequest& p
               {"facets", facets_json(result.facets)}};
 }
 
-// When the index last changed: the newest file in its folder, as ISO-8601 UTC.
+// When the index last changed: the newest file in its folder (or in its
+// shards' folders, which a sharded index's stub names), as ISO-8601 UTC.
 json last_update(const std::filesystem::path& dir) {
   if (dir.empty()) return nullptr;
   std::error_code ec;
   std::optional<std::filesystem::file_time_type> newest;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-    if (entry.is_regular_file(ec))
-      newest = std::max(newest.value_or(entry.last_write_time(ec)), entry.last_write_time(ec));
+  std::vector<std::filesystem::path> folders = schema::stub_databases(dir);
+  folders.push_back(dir);
+  for (const std::filesystem::path& folder : folders)
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
+      if (entry.is_regular_file(ec))
+        newest = std::max(newest.value_or(entry.last_write_time(ec)), entry.last_write_time(ec));
   if (!newest) return nullptr;
   return text::utc_timestamp(std::chrono::system_clock::to_time_t(
       std::chrono::time_point_cast<std::chrono::system_clock::duration>(std::chrono::file_clock::to_sys(*newest))));

@@ -86,8 +86,9 @@ void json_line(std::string& out, std::string_view key, const schema::Record& r) 
 // and index handle (the letters' docids were fixed when the request began).
 class ExportStream {
  public:
-  ExportStream(Xapian::Database& db, std::vector<Xapian::docid> docids, ExportFormat format)
-      : db_(db), docids_(std::move(docids)), format_(format) {}
+  ExportStream(Xapian::Database& db, const std::vector<Xapian::Database>& shards, std::vector<Xapian::docid> docids,
+               ExportFormat format)
+      : db_(db), dictionaries_(db_, &shards), docids_(std::move(docids)), format_(format) {}
 
   bool next(std::string& out) {
     if (next_ == 0 && format_ == ExportFormat::csv) out += kCsvHeader;
@@ -103,7 +104,7 @@ class ExportStream {
 
  private:
   Xapian::Database& db_;
-  schema::LetterDictionaries dictionaries_{db_};
+  schema::LetterDictionaries dictionaries_;
   std::vector<Xapian::docid> docids_;
   ExportFormat format_;
   std::size_t next_ = 0;
@@ -124,7 +125,7 @@ Response export_letters(SearchContext& ctx, const Request& request) {
   r.headers = {{"Content-Disposition",
                 csv ? "attachment; filename=\"imr-export.csv\"" : "attachment; filename=\"imr-export.jsonl\""},
                {"X-Total-Count", std::to_string(docids.size())}};
-  auto stream = std::make_shared<ExportStream>(ctx.db(), std::move(docids), format);
+  auto stream = std::make_shared<ExportStream>(ctx.db(), ctx.shards(), std::move(docids), format);
   r.next_chunk = [stream](std::string& out) { return stream->next(out); };
   return r;
 }

@@ -36,14 +36,16 @@ std::optional<std::string_view> match(std::string_view pattern, std::string_view
 
 std::string route_list() { return text::join(kRoutes, ", ", &Route::path); }
 
-// The index's revision; none for a backend without revisions (in memory) or
-// several databases searched as one, whose answers are then not cached.
-std::optional<Xapian::rev> revision_of(const Xapian::Database& db) {
-  try {
-    return db.get_revision();
-  } catch (const Xapian::InvalidOperationError&) {
-    return std::nullopt;
-  }
+// Which revision of which index db() reads, as "uuid revision" per database
+// (each shard of a sharded one); none for a backend without revisions (in
+// memory), whose answers are then not cached.
+std::optional<std::string> version_key(SearchContext& ctx) {
+  const std::optional<IndexVersion> version = version_of(ctx.db(), ctx.shards());
+  if (!version) return std::nullopt;
+  std::string key;
+  for (std::size_t i = 0; i < version->uuids.size(); ++i)
+    key += version->uuids[i] + ' ' + std::to_string(version->revisions[i]) + ' ';
+  return key;
 }
 
 // The route's answer, from the response cache when the same request was
@@ -51,10 +53,10 @@ std::optional<Xapian::rev> revision_of(const Xapian::Database& db) {
 Response answer(SearchContext& ctx, const Route& r, std::string_view path, const Request& request,
                 std::string_view argument) {
   ResponseCache* cache = r.cacheable ? ctx.response_cache() : nullptr;
-  const std::optional<Xapian::rev> revision = cache ? revision_of(ctx.db()) : std::nullopt;
-  if (!revision) return r.handle(ctx, request, argument);
+  const std::optional<std::string> version = cache ? version_key(ctx) : std::nullopt;
+  if (!version) return r.handle(ctx, request, argument);
   const auto start = std::chrono::steady_clock::now();
-  const std::string key = ResponseCache::key_of(ctx.db().get_uuid(), *revision, path, request);
+  const std::string key = ResponseCache::key_of(*version, 0, path, request);  // the revisions are in version
   if (std::optional<nlohmann::json> body = cache->find(key)) {
     if (body->contains("took_ms")) (*body)["took_ms"] = milliseconds_since(start);
     (*body)["cached"] = true;

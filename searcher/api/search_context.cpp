@@ -9,12 +9,21 @@ SearchContext::SearchContext(Xapian::Database db, std::shared_ptr<const schema::
                              std::filesystem::path index_dir)
     : db_(std::move(db)), parser_(std::move(vocabulary)), index_dir_(std::move(index_dir)) {}
 
+SearchContext::SearchContext(schema::OpenedIndex index, std::shared_ptr<const schema::Vocabulary> vocabulary,
+                             std::filesystem::path index_dir)
+    : SearchContext(std::move(index.db), std::move(vocabulary), std::move(index_dir)) {
+  shards_ = std::move(index.shards);
+}
+
+// A sharded index's shards reopen with db_, whose internals they share.
 void SearchContext::refresh() {
   try {
     db_.reopen();
   } catch (const Xapian::DatabaseOpeningError&) {
     if (index_dir_.empty()) throw;
-    db_ = Xapian::Database(index_dir_.string());
+    schema::OpenedIndex index = schema::open_index(index_dir_);
+    db_ = std::move(index.db);
+    shards_ = std::move(index.shards);
   }
 }
 
@@ -22,7 +31,7 @@ std::unique_ptr<SearchContext> SearchContext::open(const std::filesystem::path& 
                                                    std::shared_ptr<const schema::Vocabulary> vocabulary) {
   const std::string d = dir.string();
   try {
-    return std::make_unique<SearchContext>(Xapian::Database(d), std::move(vocabulary), dir);
+    return std::make_unique<SearchContext>(schema::open_index(dir), std::move(vocabulary), dir);
   } catch (const Xapian::DatabaseNotFoundError&) {
     throw std::runtime_error("no index at " + d + ": run imr-index --db " + d + " PATH first");
   } catch (const Xapian::DatabaseOpeningError& e) {
@@ -33,12 +42,15 @@ std::unique_ptr<SearchContext> SearchContext::open(const std::filesystem::path& 
 const Xapian::Database* SearchContext::counting_twin() {
   if (index_dir_.empty()) return nullptr;
   try {
-    if (!twin_) twin_.emplace(index_dir_.string());
-    if (twin_->get_revision() != db_.get_revision() || twin_->get_uuid() != db_.get_uuid()) twin_->reopen();
-    if (twin_->get_revision() != db_.get_revision() || twin_->get_uuid() != db_.get_uuid()) return nullptr;
-    return &*twin_;
+    const std::optional<IndexVersion> mine = version_of(db_, shards_);
+    if (!mine) return nullptr;
+    if (!twin_ || twin_->shards.size() != shards_.size()) twin_ = schema::open_index(index_dir_);
+    const auto twin_version = [&] { return version_of(twin_->db, twin_->shards); };
+    if (twin_version() != mine) twin_->db.reopen();
+    if (twin_version() != mine) return nullptr;
+    return &twin_->db;
   } catch (const Xapian::Error&) {
-    twin_.reset();  // no revisions (several databases), or the index moved: count on one core
+    twin_.reset();  // the index moved: count on one core
     return nullptr;
   }
 }

@@ -117,19 +117,36 @@ std::span<const Ordinal> FacetColumns::matching(schema::FieldId field, std::stri
   return it->second;
 }
 
-std::shared_ptr<const FacetColumns> FacetColumnsCache::for_revision(const Xapian::Database& db) {
-  const std::optional<Xapian::rev> revision = revision_of(db);
-  if (!revision) return FacetColumns::build(db);
-  // The uuid tells a rebuilt index (revisions counted again from 1) from an older revision of this one.
-  const std::string uuid = db.get_uuid();
+bool IndexVersion::newer_than(const IndexVersion& other) const {
+  if (uuids != other.uuids || revisions.size() != other.revisions.size()) return true;
+  for (std::size_t i = 0; i < revisions.size(); ++i)
+    if (revisions[i] < other.revisions[i]) return false;
+  return revisions != other.revisions;
+}
+
+std::optional<IndexVersion> version_of(const Xapian::Database& db, std::span<const Xapian::Database> shards) {
+  if (shards.empty()) shards = {&db, 1};
+  IndexVersion v;
+  for (const Xapian::Database& shard : shards) {
+    const std::optional<Xapian::rev> revision = revision_of(shard);
+    if (!revision) return std::nullopt;
+    v.revisions.push_back(*revision);
+    v.uuids.push_back(shard.get_uuid());
+  }
+  return v;
+}
+
+std::shared_ptr<const FacetColumns> FacetColumnsCache::for_revision(const Xapian::Database& db,
+                                                                    std::span<const Xapian::Database> shards) {
+  const std::optional<IndexVersion> version = version_of(db, shards);
+  if (!version) return FacetColumns::build(db);
   const std::lock_guard lock(mutex_);
-  if (newest_ && *revision == revision_ && uuid == uuid_) return newest_;
+  if (newest_ && *version == version_) return newest_;
   std::shared_ptr<const FacetColumns> built = FacetColumns::build(db);
   // A handle still on an older revision gets its own columns; only the newest are kept.
-  if (!newest_ || *revision > revision_ || uuid != uuid_) {
+  if (!newest_ || version->newer_than(version_)) {
     newest_ = built;
-    revision_ = *revision;
-    uuid_ = uuid;
+    version_ = *version;
   }
   return built;
 }

@@ -51,6 +51,35 @@ void run_scan(const Xapian::Database& db, const Xapian::Query& query, Xapian::Ma
   enquire.get_mset(0, 0, db.get_doccount());
 }
 
+// Several databases searched as one (a sharded index's stub) have no revision.
+bool combines_databases(const Xapian::Database& db) {
+  try {
+    db.get_revision();
+    return false;
+  } catch (const Xapian::InvalidOperationError&) {
+    return true;
+  } catch (const Xapian::UnimplementedError&) {
+    return false;  // in memory: one database
+  }
+}
+
+// Xapian 1.4 hands a match spy of a combined database each shard's own
+// Document, whose get_docid() is the shard's docid, not the combined one; the
+// MSet's docids are the combined ones, so those are read instead (the spy
+// only keeps the deadline).
+void scan_combined(const Xapian::Database& db, const Xapian::Query& query,
+                   const std::function<void(Xapian::docid)>& visit, const Deadline& deadline) {
+  const std::function<void(Xapian::docid)> nothing = [](Xapian::docid) {};
+  DocidSpy spy(nothing, deadline);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  enquire.add_matchspy(&spy);
+  const Xapian::MSet all = enquire.get_mset(0, db.get_doccount());
+  for (auto it = all.begin(); it != all.end(); ++it) visit(*it);
+}
+
 }  // namespace
 
 bool read_facet_table(const Xapian::Document& doc, std::string& blob, schema::FacetTableView& view) {
@@ -79,6 +108,7 @@ void scan_docids(const Xapian::Database& db, const Xapian::Query& query,
     }
     return;
   }
+  if (combines_databases(db)) return scan_combined(db, query, visit, deadline);
   DocidSpy spy(visit, deadline);
   run_scan(db, query, spy);
 }

@@ -39,7 +39,9 @@ ParsedQuery similar_query(const Xapian::Database& db, Xapian::docid letter, cons
   rset.add_document(letter);
   Xapian::Enquire enquire(db);
   const TextWords words;
-  const Xapian::ESet eset = enquire.get_eset(kLetterTerms, rset, &words);
+  // A sharded index's term frequencies are otherwise estimated from one shard
+  // (Xapian 1.4), so its similar letters would differ from one database's.
+  const Xapian::ESet eset = enquire.get_eset(kLetterTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &words);
 
   ParsedQuery out;
   out.empty = eset.empty();

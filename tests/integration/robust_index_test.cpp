@@ -17,6 +17,8 @@
 
 #include "imr/schema/facet_table.h"
 #include "imr/schema/field.h"
+#include "imr/schema/index_shards.h"
+#include "imr/schema/letter_dictionary.h"
 #include "imr/schema/letter_identity.h"
 #include "imr/schema/stored_letter.h"
 #include "process.h"
@@ -48,12 +50,14 @@ struct IndexState {
 // Opens the index as a searcher would and reads every letter back.
 IndexState inspect(const fs::path& index) {
   IndexState state;
-  Xapian::Database db;
+  imr::schema::OpenedIndex opened;
   try {
-    db = Xapian::Database(index.string());
+    opened = imr::schema::open_index(index);
   } catch (const Xapian::DatabaseNotFoundError&) {
     return state;  // killed before the first commit
   }
+  const Xapian::Database& db = opened.db;
+  imr::schema::LetterDictionaries dictionaries(db, &opened.shards);
   state.exists = true;
   state.documents = db.get_doccount();
   Xapian::Enquire enquire(db);
@@ -62,7 +66,7 @@ IndexState inspect(const fs::path& index) {
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
     const Xapian::Document doc = db.get_document(*it);
     try {
-      imr::schema::read_stored_letter(db, doc);
+      imr::schema::decode_stored_letter(doc.get_data(), dictionaries);
       imr::schema::FacetTableView view;
       const std::string table = doc.get_value(imr::schema::slot::facet_table);
       view.parse(table);
@@ -115,18 +119,22 @@ void wait_for_commit_past(const fs::path& index, Xapian::doccount before) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
 }
 
-TEST_CASE("kill -9 at any moment leaves an index that answers - a re-run completes it, each letter once") {
+// Kills imr-index (with these extra arguments) before its first commit and
+// at several moments after one, then lets a re-run complete the index.
+void kill_at_any_moment(const std::vector<std::string>& extra) {
   const TempDir dir;
   constexpr unsigned kLetters = 3000;
   const fs::path letters = generate(dir, kLetters, 3);
   const fs::path index = dir / "index";
+  std::vector<std::string> args = extra;
+  args.push_back(letters.string());
   int killed_while_running = 0, partial = 0;
   // The first kill comes before any commit; the others at several moments
   // after a run's first commit, inside the batch that follows it.
   for (const int ms_after_commit : {-1, 0, 150, 400}) {
     CAPTURE(ms_after_commit);
     const Xapian::doccount before = committed(index);
-    const pid_t pid = spawn(index_args(index, {letters.string()}), dir / "index.log");
+    const pid_t pid = spawn(index_args(index, args), dir / "index.log");
     if (ms_after_commit >= 0) {
       wait_for_commit_past(index, before);
       std::this_thread::sleep_for(std::chrono::milliseconds(ms_after_commit));
@@ -139,11 +147,21 @@ TEST_CASE("kill -9 at any moment leaves an index that answers - a re-run complet
   }
   CHECK(killed_while_running > 0);
   CHECK(partial > 0);  // else the kills tested nothing between commits
-  REQUIRE(run(index_args(index, {letters.string()}), dir / "index.log") == 0);
+  REQUIRE(run(index_args(index, args), dir / "index.log") == 0);
   const IndexState done = inspect(index);
   CHECK(done.documents == kLetters);
   CHECK(done.sources.size() == kLetters);
   check_whole_and_unique(done);
+}
+
+TEST_CASE("kill -9 at any moment leaves an index that answers - a re-run completes it, each letter once") {
+  kill_at_any_moment({});
+}
+
+// Each shard commits on its own: a kill between two shards' commits leaves
+// some shards a batch ahead, which the re-run completes like any other batch.
+TEST_CASE("kill -9 of a sharded run leaves shards that answer as one - a re-run completes them") {
+  kill_at_any_moment({"--shards", "2"});
 }
 
 TEST_CASE("re-indexing skips unchanged files, replaces changed ones - --delete and --prune remove letters") {

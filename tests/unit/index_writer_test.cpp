@@ -200,3 +200,19 @@ TEST_CASE("a stored letter round-trips with and without a dictionary and rejects
                     doctest::Contains("corrupt"));
   CHECK(imr::schema::LetterDictionary::train(std::span(samples).first(10)) == nullptr);
 }
+
+// A shard of a sharded index gets a share of each batch, which may be fewer
+// letters than a dictionary needs: the texts wait for the next batches.
+TEST_CASE("batches too small to train on train the dictionary together") {
+  imr::testing::TempDir dir;
+  DocumentBuilder builder;
+  {
+    IndexWriter w(dir / "index", imr::schema::LetterDictionary::kMinSamples / 2);
+    for (std::size_t n = 0; n < 3 * imr::schema::LetterDictionary::kMinSamples; ++n) {
+      const std::string name = std::to_string(n) + ".txt";
+      w.write(builder.build(letter("CM14-" + std::to_string(n), name), boilerplate_letter(static_cast<int>(n)), name),
+              name);
+    }
+  }
+  CHECK(imr::schema::LetterDictionary::newest(Xapian::Database((dir / "index").string())) != nullptr);
+}

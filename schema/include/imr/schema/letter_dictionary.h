@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -53,14 +54,22 @@ class LetterDictionary {
 
 // The dictionaries a reader of one index has met, loaded from its metadata
 // on first need. Not thread-safe: one per searcher thread (or per call).
+// Each shard of a sharded index trains its own dictionary, but a combined
+// Database's get_metadata reads the first shard only, so a reader of one
+// passes the shards' own handles (schema::open_index) to look in each.
 class LetterDictionaries {
  public:
-  explicit LetterDictionaries(const Xapian::Database& db) : db_(db) {}
+  // shards, when given, must outlive this (a reader's handles may be reopened in place).
+  explicit LetterDictionaries(const Xapian::Database& db, const std::vector<Xapian::Database>* shards = nullptr)
+      : db_(db), shards_(shards) {}
   // Throws std::runtime_error when the index holds no dictionary with this ID.
   const LetterDictionary& find(unsigned id);
 
  private:
+  std::string bytes_of(unsigned id) const;
+
   const Xapian::Database& db_;
+  const std::vector<Xapian::Database>* shards_;
   std::map<unsigned, std::shared_ptr<const LetterDictionary>> loaded_;
 };
 

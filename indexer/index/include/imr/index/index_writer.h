@@ -27,6 +27,10 @@ class IndexLocked : public std::runtime_error {
 
 enum class WriteOutcome { added, replaced };
 
+// What the index holds from one source file: nothing, only letters with these
+// bytes, or some letter from other bytes (then the file must be indexed again).
+enum class SourceState { absent, same, differs };
+
 // Letters per transaction: large enough to keep both cores busy between
 // commits, small enough to bound memory and what a kill -9 can lose.
 inline constexpr std::size_t kLettersPerBatch = 512;
@@ -41,8 +45,14 @@ class IndexWriter {
   IndexWriter& operator=(const IndexWriter&) = delete;
 
   // True when the letter last indexed from this source had these bytes.
-  bool unchanged(std::string_view source, std::string_view content_hash) const;
+  bool unchanged(std::string_view source, std::string_view content_hash) const {
+    return source_state(source, content_hash) == SourceState::same;
+  }
+  SourceState source_state(std::string_view source, std::string_view content_hash) const;
   WriteOutcome write(const BuiltDocument& doc, std::string_view source);
+  // Deletes the letters of this source file except the one with this key term
+  // (a file whose case number changed leaves no stale letter behind).
+  void drop_stale(std::string_view source, const std::string& keep_key_term);
   // Removes the letter with this case number (or content key); false when absent.
   bool remove(std::string_view key);
   // Removes letters whose source file is gone; returns how many.
@@ -57,6 +67,7 @@ class IndexWriter {
   Xapian::Document with_letter(const BuiltDocument& doc);
   std::shared_ptr<const schema::LetterDictionary> train_dictionary_if_needed();
   WriteOutcome write_unguarded(const BuiltDocument& doc, std::string_view source);
+  void drop_stale_unguarded(std::string_view source, const std::string& keep_key_term);
   template <typename F>
   auto guarded(F&& step) -> decltype(step());
 
@@ -64,7 +75,8 @@ class IndexWriter {
   std::filesystem::path dir_;
   std::size_t batch_size_;
   std::size_t in_batch_ = 0;
-  // Until the index has a dictionary, the open batch's texts are kept to train one at its commit.
+  // Until the index has a dictionary, the texts of the batches since the last commit that
+  // could train one (too few letters) are kept to train one at the next commit.
   std::shared_ptr<const schema::LetterDictionary> dictionary_;
   std::vector<std::string> samples_;
 };

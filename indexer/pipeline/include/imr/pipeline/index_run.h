@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "imr/index/index_writer.h"
+#include "imr/index/sharded_index.h"
 
 namespace imr::indexer {
 
@@ -29,7 +29,8 @@ struct IndexRunEvents {
   std::function<void(std::size_t files_done)> progress;  // after each committed batch
 };
 
-void index_files(const std::vector<std::string>& files, unsigned threads, IndexWriter& writer, IndexRunSummary& summary,
+// Letters go to their shards' writer threads, one per shard of index.
+void index_files(const std::vector<std::string>& files, unsigned threads, ShardedIndex& index, IndexRunSummary& summary,
                  const IndexRunEvents& events);
 
 }  // namespace imr::indexer

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include <xapian.h>
 
@@ -14,6 +15,7 @@
 #include "imr/collector/facet_columns.h"
 #include "imr/query/query_parser.h"
 #include "imr/schema/analyzer.h"
+#include "imr/schema/index_shards.h"
 #include "imr/schema/letter_dictionary.h"
 #include "imr/schema/vocabulary.h"
 
@@ -24,12 +26,17 @@ class SearchContext {
   // index_dir is where db lives on disk, for /api/health's last_update; empty for in-memory indexes.
   SearchContext(Xapian::Database db, std::shared_ptr<const schema::Vocabulary> vocabulary,
                 std::filesystem::path index_dir = {});
+  // A sharded index (schema/index_shards.h): db combines shards, which share its internals.
+  SearchContext(schema::OpenedIndex index, std::shared_ptr<const schema::Vocabulary> vocabulary,
+                std::filesystem::path index_dir);
 
   // Opens the index at dir; throws std::runtime_error telling how to create it when there is none.
   static std::unique_ptr<SearchContext> open(const std::filesystem::path& dir,
                                              std::shared_ptr<const schema::Vocabulary> vocabulary);
 
   Xapian::Database& db() { return db_; }
+  // The shards' own handles when db() combines a sharded index; empty otherwise.
+  const std::vector<Xapian::Database>& shards() const { return shards_; }
   // Moves db() to the index's newest revision. A replica that xapian-replicate
   // keeps is a stub naming replica_N; a full copy repoints the stub and deletes
   // the old directory, which reopen() never re-reads, so then db() is opened
@@ -47,10 +54,10 @@ class SearchContext {
   ResponseCache* response_cache() const { return response_cache_.get(); }
   void set_response_cache(std::shared_ptr<ResponseCache> cache) { response_cache_ = std::move(cache); }
   // The facet columns of db()'s current revision (built on the first request after a change).
-  std::shared_ptr<const FacetColumns> facet_columns() { return columns_cache_->for_revision(db_); }
+  std::shared_ptr<const FacetColumns> facet_columns() { return columns_cache_->for_revision(db_, shards_); }
   // A second handle on db()'s revision for counting in another thread, or
-  // null (an index in memory or of several databases, or a newer revision on
-  // disk than db()'s: then the search counts on one core).
+  // null (an index in memory, or a newer revision on disk than db()'s: then
+  // the search counts on one core). A sharded index's twin is compared shard by shard.
   const Xapian::Database* counting_twin();
   // The stored letters' zstd dictionaries, loaded from db() when first needed.
   schema::LetterDictionaries& letter_dictionaries() { return dictionaries_; }
@@ -59,8 +66,9 @@ class SearchContext {
 
  private:
   Xapian::Database db_;
-  schema::LetterDictionaries dictionaries_{db_};
-  std::optional<Xapian::Database> twin_;
+  std::vector<Xapian::Database> shards_;
+  schema::LetterDictionaries dictionaries_{db_, &shards_};
+  std::optional<schema::OpenedIndex> twin_;
   QueryParser parser_;
   schema::Analyzer analyzer_;
   std::filesystem::path index_dir_;

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -64,19 +65,34 @@ class FacetColumns {
   std::vector<ValueMap<std::vector<Ordinal>>> folded_;  // per field: text::lower(display) -> ordinals
 };
 
+// Which revision of which databases a handle reads: per database (the
+// shards, or the one plain database) its uuid and revision. The uuid tells a
+// rebuilt index (revisions counted again from 1) from an older revision.
+struct IndexVersion {
+  std::vector<std::string> uuids;
+  std::vector<Xapian::rev> revisions;
+  bool operator==(const IndexVersion&) const = default;
+  // Not older than other in any database (and not the same).
+  bool newer_than(const IndexVersion& other) const;
+};
+// Nothing for indexes without revisions (in memory, or several databases without their shards' handles).
+std::optional<IndexVersion> version_of(const Xapian::Database& db, std::span<const Xapian::Database> shards = {});
+
 // The columns of the newest index revision, shared by every worker thread:
 // a miss builds them under the mutex (the other threads wait rather than
 // build the same columns twice). Indexes without revisions (in memory, or
 // several databases at once) get columns built for the one call.
+// A sharded index's combined Database has no revision of its own: its
+// version is its shards' (pass the shards' own handles, schema::open_index).
 class FacetColumnsCache {
  public:
-  std::shared_ptr<const FacetColumns> for_revision(const Xapian::Database& db);
+  std::shared_ptr<const FacetColumns> for_revision(const Xapian::Database& db,
+                                                   std::span<const Xapian::Database> shards = {});
 
  private:
   std::mutex mutex_;
   std::shared_ptr<const FacetColumns> newest_;
-  Xapian::rev revision_ = 0;
-  std::string uuid_;
+  IndexVersion version_;
 };
 
 }  // namespace imr::searcher
