@@ -4,8 +4,10 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "imr/schema/text.h"
 #include "reader/dehyphenator.h"
 #include "reader/line_unwrapper.h"
 #include "reader/page_furniture.h"
@@ -30,27 +32,27 @@ const Paragraphs kLetterParagraphs{
     "Carisoprodol 350mg #120: Upheld", "Decision rationale: Soma is not recommended.",
     "Norco 10/325mg #90: Overturned",  "Decision rationale: Norco is recommended here."};
 
+// One sentence, and the same wrapped mid-sentence over four lines.
+const std::string kSentence = "The patient is a 39 year old female who has back pain. She takes Soma and Norco daily.";
+const Paragraphs kWrappedSentence{"The patient is a 39 year", "old female who has back", "pain. She takes Soma",
+                                  "and Norco daily."};
+
+// The lines with `between` after each but the last, and a line end after that.
+std::string lines_joined(const Paragraphs& lines, std::string_view between) {
+  return imr::text::join(lines, between) + "\n";
+}
+
 }  // namespace
 
 TEST_CASE("reader: one paragraph per line with single empty lines is not double spacing") {
-  const std::string text =
-      "CLINICAL CASE SUMMARY\n\nThe patient is a 39 year old female. She has back pain.\n\n"
-      "Carisoprodol 350mg #120: Upheld\n\nDecision rationale: Soma is not recommended.\n\n"
-      "Norco 10/325mg #90: Overturned\n\nDecision rationale: Norco is recommended here.\n";
-  CHECK(unwrap(text) == kLetterParagraphs);
+  CHECK(unwrap(lines_joined(kLetterParagraphs, "\n\n")) == kLetterParagraphs);
   // The same lines wrapped mid-sentence, an empty line after each, are double-spaced text.
-  CHECK(unwrap("The patient is a 39 year\n\nold female who has back\n\npain. She takes Soma\n\nand Norco daily.\n") ==
-        Paragraphs{"The patient is a 39 year old female who has back pain. She takes Soma and Norco daily."});
+  CHECK(unwrap(lines_joined(kWrappedSentence, "\n\n")) == Paragraphs{kSentence});
 }
 
 TEST_CASE("reader: one paragraph per line without empty lines is not hard wrapping") {
-  const std::string text =
-      "CLINICAL CASE SUMMARY\nThe patient is a 39 year old female. She has back pain.\n"
-      "Carisoprodol 350mg #120: Upheld\nDecision rationale: Soma is not recommended.\n"
-      "Norco 10/325mg #90: Overturned\nDecision rationale: Norco is recommended here.\n";
-  CHECK(unwrap(text) == kLetterParagraphs);
-  CHECK(unwrap("The patient is a 39 year\nold female who has back\npain. She takes Soma\nand Norco daily.\n") ==
-        Paragraphs{"The patient is a 39 year old female who has back pain. She takes Soma and Norco daily."});
+  CHECK(unwrap(lines_joined(kLetterParagraphs, "\n")) == kLetterParagraphs);
+  CHECK(unwrap(lines_joined(kWrappedSentence, "\n")) == Paragraphs{kSentence});
 }
 
 TEST_CASE("reader: a list dash at a line end stays a list dash") {
