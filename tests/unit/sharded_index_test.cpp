@@ -93,8 +93,8 @@ std::multiset<std::string> all_keys(searcher::SearchContext& ctx, searcher::Requ
   for (int page = 1; page <= kLetters / 100 + 1; ++page) {
     request.params.erase("page");
     request.params.insert({"page", std::to_string(page)});
-    for (const json& hit : answer(ctx, "/api/search", request)["body"]["hits"])
-      keys.insert(hit["key"].get<std::string>());
+    const json page_answer = answer(ctx, "/api/search", request);  // kept: the loop reads inside it
+    for (const json& hit : page_answer["body"]["hits"]) keys.insert(hit["key"].get<std::string>());
   }
   return keys;
 }
