@@ -1,5 +1,6 @@
 #include "imr/schema/stored_letter.h"
 
+#include <memory>
 #include <stdexcept>
 
 #include <zstd.h>
@@ -27,14 +28,17 @@ std::size_t get_varint(std::string_view in, std::size_t& pos) {
   throw std::runtime_error("stored letter is corrupt: bad record length");
 }
 
+// Contexts freed on every path, an exception included.
+using CompressionContext = std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)>;
+using DecompressionContext = std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)>;
+
 std::string compress(std::string_view plain, const LetterDictionary* dictionary) {
   std::string out(1 + ZSTD_compressBound(plain.size()), kZstdFormat);
-  ZSTD_CCtx* cctx = ZSTD_createCCtx();
+  const CompressionContext cctx(ZSTD_createCCtx(), ZSTD_freeCCtx);
   const std::size_t n =
-      dictionary ? ZSTD_compress_usingCDict(cctx, out.data() + 1, out.size() - 1, plain.data(), plain.size(),
+      dictionary ? ZSTD_compress_usingCDict(cctx.get(), out.data() + 1, out.size() - 1, plain.data(), plain.size(),
                                             dictionary->for_compression())
-                 : ZSTD_compressCCtx(cctx, out.data() + 1, out.size() - 1, plain.data(), plain.size(), kLevel);
-  ZSTD_freeCCtx(cctx);
+                 : ZSTD_compressCCtx(cctx.get(), out.data() + 1, out.size() - 1, plain.data(), plain.size(), kLevel);
   if (ZSTD_isError(n)) throw std::runtime_error(std::string("cannot compress a letter: ") + ZSTD_getErrorName(n));
   out.resize(1 + n);
   return out;
@@ -44,13 +48,14 @@ std::string decompress(std::string_view frame, LetterDictionaries& dictionaries)
   const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN)
     throw std::runtime_error("stored letter is corrupt: not a zstd frame");
-  std::string out(size, '\0');
   const unsigned id = ZSTD_getDictID_fromFrame(frame.data(), frame.size());
-  ZSTD_DCtx* dctx = ZSTD_createDCtx();
-  const std::size_t n = id == 0 ? ZSTD_decompressDCtx(dctx, out.data(), out.size(), frame.data(), frame.size())
-                                : ZSTD_decompress_usingDDict(dctx, out.data(), out.size(), frame.data(), frame.size(),
-                                                             dictionaries.find(id).for_decompression());
-  ZSTD_freeDCtx(dctx);
+  const LetterDictionary* dictionary = id == 0 ? nullptr : &dictionaries.find(id);
+  std::string out(size, '\0');
+  const DecompressionContext dctx(ZSTD_createDCtx(), ZSTD_freeDCtx);
+  const std::size_t n = dictionary == nullptr
+                            ? ZSTD_decompressDCtx(dctx.get(), out.data(), out.size(), frame.data(), frame.size())
+                            : ZSTD_decompress_usingDDict(dctx.get(), out.data(), out.size(), frame.data(), frame.size(),
+                                                         dictionary->for_decompression());
   if (ZSTD_isError(n) || n != size)
     throw std::runtime_error(std::string("stored letter is corrupt: ") + ZSTD_getErrorName(n));
   return out;
