@@ -42,6 +42,11 @@ constexpr std::chrono::milliseconds kMaxQueueWait{10000};
 // than that waits a second for a SYN retry, or is refused when the server
 // stops meanwhile. The kernel caps this at net.core.somaxconn.
 constexpr int kListenBacklog = 1024;
+// A stop waits for every worker, and a worker holding an idle keep-alive
+// connection only looks at the stop between requests: this bounds how long
+// SIGTERM takes (httplib's default is 5 s). Proxies in front keep their idle
+// upstream connections for less (scripts/deploy/nginx-imrsearch.conf).
+constexpr time_t kKeepAliveSeconds = 2;
 
 void send(httplib::Response& res, const Response& r) {
   res.status = r.status;
@@ -220,6 +225,7 @@ struct HttpServer::Impl {
     // Headers and body go out in separate writes; with Nagle on, a keep-alive
     // client waits out the 40 ms delayed ACK on every answer.
     server.set_tcp_nodelay(true);
+    server.set_keep_alive_timeout(kKeepAliveSeconds);
     server.set_socket_options([this](socket_t sock) {
       httplib::default_socket_options(sock);
       listening_socket = sock;  // the last one made is the one bound
