@@ -311,7 +311,9 @@
     return node;
   }
 
-  const count = (n) => Number(n || 0).toLocaleString('en-US');
+  // One formatter for every count: toLocaleString builds a new one per call.
+  const countFormat = new Intl.NumberFormat('en-US');
+  const count = (n) => countFormat.format(Number(n || 0));
 
   function renderStatus(result) {
     const total = result.total || 0;
@@ -470,7 +472,7 @@
     order.addEventListener('click', () => {
       if (facetAlpha.has(field)) facetAlpha.delete(field); else facetAlpha.add(field);
       refocus = { field, selector: '.facet-order' };
-      renderFacets(lastFacets);
+      redrawFacets();
     });
     tools.append(box, order);
     return tools;
@@ -484,7 +486,7 @@
     more.addEventListener('click', () => {
       if (expanded) expandedFacets.delete(field); else expandedFacets.add(field);
       refocus = { field, selector: '.facet-more' };
-      renderFacets(lastFacets);
+      redrawFacets();
     });
     return more;
   }
@@ -526,6 +528,10 @@
     });
     show($('clear-all'), current.filters.length > 0 || Boolean(current.decided || current.injured));
     labelFacetsToggle();
+  }
+
+  function redrawFacets() {
+    renderFacets(lastFacets);
     focusAgain();
   }
 
@@ -725,6 +731,7 @@
       renderFacets(result.facets);
       renderPager(result);
       renderPastEnd(result);
+      focusAgain();  // last: focusing forces a layout, one is enough
     } catch (error) {
       if (isAbort(error)) return;
       shownSearch = null;
