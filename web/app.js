@@ -697,7 +697,12 @@
 
   // ---- running a search ----------------------------------------------------
 
-  let shownSearch = null;  // the search params whose results are on screen
+  let shownSearch = null;  // the searchKey whose results are on screen
+
+  // The analytics view shows no hits, so it asks for the counts alone
+  // (per_page=0: no ranking, no snippets); going back to the results asks again.
+  const wantsHits = (state) => viewOf(state) !== 'analytics';
+  const searchKey = (state) => `${searchParams(state)}|${wantsHits(state) ? 'hits' : 'counts'}`;
 
   function showSearchError(message) {
     $('error').textContent = message;
@@ -711,10 +716,10 @@
 
   async function runSearch() {
     const params = apiParams(current);
-    params.set('per_page', String(PER_PAGE));
+    params.set('per_page', wantsHits(current) ? String(PER_PAGE) : '0');
     params.set('page', String(current.page));
     if (current.sort !== 'relevance') params.set('sort', current.sort);
-    const key = searchParams(current).toString();
+    const key = searchKey(current);
     $('results').setAttribute('aria-busy', 'true');
     $('status').textContent = 'Searching…';
     try {
@@ -1055,7 +1060,7 @@
     renderView(view);
     renderChips();
     renderSearchLinks();
-    if (shownSearch !== searchParams(current).toString()) runSearch();
+    if (shownSearch !== searchKey(current)) runSearch();
     if (view === 'analytics') runStats();
     restoreFocusToHit();
   }

@@ -47,10 +47,12 @@ Response unknown_letter(std::string_view key) {
   return error_response(404, "no letter with case number or key '" + std::string(key) + "'");
 }
 
-PageRequest read_page(const Request& request) {
+// A search may ask per_page=0: the total and facets alone, for views that
+// show no hits (no ranking, no snippets). Similar letters are only hits.
+PageRequest read_page(const Request& request, Xapian::doccount min_per_page) {
   PageRequest page;
   page.page = request.number("page", 1, 1, limit::page);
-  page.per_page = request.number("per_page", 20, 1, limit::per_page);
+  page.per_page = request.number("per_page", 20, min_per_page, limit::per_page);
   const std::string sort = request.param("sort", "relevance");
   const auto order = sort_order(sort);
   if (!order) throw BadRequest("sort must be relevance, date_desc or date_asc, not '" + sort + "'");
@@ -138,7 +140,7 @@ json counts_json(const StatsCounts& c) {
 Response search(SearchContext& ctx, const Request& request) {
   const auto start = std::chrono::steady_clock::now();
   const SearchInput in = read_input(ctx, request);
-  const PageRequest page = read_page(request);
+  const PageRequest page = read_page(request, 0);
   const SearchResult result = collect_in(ctx, in, page, start);
   json body = result_json(ctx, in, page, result);
   const std::optional<std::string> suggestion = ctx.parser().suggest(ctx.db(), request.param("q"));
@@ -165,7 +167,7 @@ Response similar(SearchContext& ctx, const Request& request, std::string_view ke
   const schema::Record record = schema::decode_stored_letter(found->doc.get_data(), ctx.letter_dictionaries()).record;
   const std::string own_key = schema::key_of(found->doc);
   const SearchInput in{similar_query(ctx.db(), found->docid, record, schema::key_term(own_key)), read_filters(request)};
-  const PageRequest page = read_page(request);
+  const PageRequest page = read_page(request, 1);
   json body = result_json(ctx, in, page, collect_in(ctx, in, page, start));
   body["of"] = {{"key", own_key}, {"case_number", record.case_number ? json(*record.case_number) : json(nullptr)}};
   body["took_ms"] = milliseconds_since(start);

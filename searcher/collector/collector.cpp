@@ -61,7 +61,7 @@ std::vector<Hit> page_of(const Xapian::Database& db, const Xapian::Query& query,
 
 // Past the end there is nothing to show; also keeps first * per_page from overflowing.
 bool past_the_end(const PageRequest& page, Xapian::doccount total) {
-  return page.page > 1 && (page.page - 1) > total / page.per_page;
+  return page.per_page == 0 || (page.page > 1 && (page.page - 1) > total / page.per_page);
 }
 
 // Nothing for a query Xapian cannot serialise (a posting source of our own): it is counted on one core.
@@ -100,7 +100,8 @@ SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, con
   };
   // Xapian's reference counts are not atomic: the other thread gets a query
   // of its own, rebuilt from the serialised form, never a copy of this one.
-  const std::optional<std::string> serialised = twin != nullptr ? serialised_query(query) : std::nullopt;
+  const bool two_cores = twin != nullptr && page.per_page > 0;
+  const std::optional<std::string> serialised = two_cores ? serialised_query(query) : std::nullopt;
   if (serialised) {
     std::future<SearchResult> counted = std::async(std::launch::async, [&count, twin, &serialised] {
       return count(*twin, Xapian::Query::unserialise(*serialised));

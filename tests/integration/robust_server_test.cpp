@@ -147,7 +147,7 @@ TEST_CASE("hostile requests get a 4xx with a reason, never a 5xx, and the server
       "/api/search?q=soma&filter=drug:%ff%00",
       "/api/search?page=-1",
       "/api/search?page=99999999999999999999",
-      "/api/search?per_page=0",
+      "/api/search?per_page=-1",
       "/api/search?per_page=100000",
       "/api/search?sort=sideways",
       "/api/search?colour=red",

@@ -52,6 +52,17 @@ TEST_CASE("search: carisoprodol finds every seed with exact facets and marked sn
   CHECK(server().get_json("/api/search?q=carisoprodol&filter=decision:overturned")["total"] == 1);
 }
 
+TEST_CASE("search with per_page 0 answers the total and facets of a page and no hits") {
+  const json page = server().get_json("/api/search?q=carisoprodol&filter=decision:upheld");
+  const json counts = server().get_json("/api/search?q=carisoprodol&filter=decision:upheld&per_page=0");
+  REQUIRE(page["hits"].size() > 0);
+  CHECK(counts["hits"].empty());
+  CHECK(counts["per_page"] == 0);
+  CHECK(counts["total"] == page["total"]);
+  CHECK(counts["facets"] == page["facets"]);
+  CHECK(server().get_json("/api/similar/CM14-0039927?per_page=0", 400)["error"].is_string());
+}
+
 TEST_CASE("doc: a case number gives the record and its marked text - unknown is 404") {
   const json doc = server().get_json("/api/doc/CM14-0039927?q=soma");
   CHECK(doc["case_number"] == "CM14-0039927");

@@ -24,7 +24,7 @@ std::optional<SortOrder> sort_order(std::string_view name);
 struct PageRequest {
   SortOrder sort = SortOrder::relevance;
   Xapian::doccount page = 1;       // 1-based
-  Xapian::doccount per_page = 20;  // 1..limit::per_page
+  Xapian::doccount per_page = 20;  // 0..limit::per_page; 0: no hits, only the counts
 };
 
 struct Hit {
