@@ -5,8 +5,19 @@
 // an ASCII part containing its (first) term. An English Snowball stem is the
 // word with a suffix removed or rewritten, and the rewrites (e.g. "biliti" ->
 // "ble", "y" -> "i", "hoping" -> "hope") change at most the stem's last few
-// bytes, so the stem without its last kStemSlack bytes is in the word. Parts
-// with any non-ASCII byte always pass: case folding may turn them into ASCII.
+// bytes, so the stem without its last kStemSlack bytes is in the word; and
+// since only suffixes change, a word always begins with its stem's first
+// byte. Parts with any non-ASCII byte always pass: case folding may turn
+// them into ASCII.
+//
+// Why runs suffice: in ASCII text, whitespace is always a word boundary
+// (Unicode's word rules join nothing across it but more whitespace), and the
+// compound filter joins words only across "-", "/" or "@". So a run between
+// whitespace yields the same tokens alone as inside its paragraph; only their
+// positions differ, which matter to phrases alone. And a token never starts
+// right after an ASCII letter (letters join letters, digits and "_"), while
+// every needle is the start of the tokens it stands for: an occurrence after
+// a letter needs no look.
 #include "imr/snippet/hit_screen.h"
 
 #include <algorithm>
@@ -28,17 +39,27 @@ std::string needle_of(const Highlight& h) {
   const std::string& term = h.terms[0];
   if (h.kind != Highlight::Kind::stem) return term;
   const std::string_view stem = std::string_view(term).substr(std::min(term.size(), schema::prefix::stem.size()));
-  return std::string(stem.substr(0, stem.size() > kStemSlack ? stem.size() - kStemSlack : 0));
+  return std::string(stem.substr(0, std::max<std::size_t>(1, stem.size() > kStemSlack ? stem.size() - kStemSlack : 0)));
 }
 
 namespace {
 
-bool contains_folded(std::string_view text, std::string_view needle) {
+// Where needle occurs in text from `from` on, case-insensitively; npos if nowhere.
+std::size_t find_folded(std::string_view text, std::string_view needle, std::size_t from) {
   // std::search, not std::ranges::search: clang 14 cannot compile the latter
   // with a predicate over libstdc++ 12, and the sanitizer build uses clang.
-  return needle.empty() || std::search(text.begin(), text.end(), needle.begin(), needle.end(),
-                                       [](char a, char b) { return lower(a) == b; }) != text.end();
+  const auto at = std::search(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), needle.begin(),
+                              needle.end(), [](char a, char b) { return lower(a) == b; });
+  return at == text.end() ? std::string_view::npos : static_cast<std::size_t>(at - text.begin());
 }
+
+bool contains_folded(std::string_view text, std::string_view needle) {
+  return needle.empty() || find_folded(text, needle, 0) != std::string_view::npos;
+}
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 }  // namespace
 
@@ -46,6 +67,7 @@ HitScreen::HitScreen(std::span<const Highlight> highlights) {
   for (const Highlight& h : highlights) {
     std::string needle = needle_of(h);
     if (needle.empty() || !text::is_ascii(needle)) pass_all_ = true;
+    if (h.kind == Highlight::Kind::phrase) has_phrase_ = true;
     needles_.push_back(std::move(needle));
   }
 }
@@ -53,6 +75,35 @@ HitScreen::HitScreen(std::span<const Highlight> highlights) {
 bool HitScreen::may_hit(std::string_view part) const {
   if (pass_all_ || !text::is_ascii(part)) return !needles_.empty();
   return std::ranges::any_of(needles_, [&](const std::string& n) { return contains_folded(part, n); });
+}
+
+TextRange whole_runs(std::string_view text, TextRange range) {
+  std::size_t start = std::min<std::size_t>(range.start, text.size());
+  while (start > 0 && !is_space(text[start - 1])) --start;
+  std::size_t end = std::min<std::size_t>(range.end, text.size());
+  while (end < text.size() && !is_space(text[end])) ++end;
+  return {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)};
+}
+
+std::optional<std::vector<TextRange>> HitScreen::candidate_runs(std::string_view part) const {
+  if (pass_all_ || has_phrase_ || needles_.empty() || !text::is_ascii(part)) return std::nullopt;
+  std::vector<TextRange> runs;
+  for (const std::string& needle : needles_) {
+    for (std::size_t at = find_folded(part, needle, 0); at != std::string_view::npos;) {
+      if (at > 0 && is_letter(part[at - 1])) {
+        at = find_folded(part, needle, at + 1);
+        continue;
+      }
+      const auto from = static_cast<std::uint32_t>(at);
+      const TextRange run = whole_runs(part, {from, from});
+      runs.push_back(run);
+      at = run.end < part.size() ? find_folded(part, needle, run.end) : std::string_view::npos;
+    }
+  }
+  // std::unique, not std::ranges::unique: clang 14 cannot compile the latter over libstdc++ 12.
+  std::sort(runs.begin(), runs.end(), [](const TextRange& a, const TextRange& b) { return a.start < b.start; });
+  runs.erase(std::unique(runs.begin(), runs.end()), runs.end());
+  return runs;
 }
 
 }  // namespace imr::searcher

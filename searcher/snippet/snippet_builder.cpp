@@ -34,7 +34,7 @@ Cluster densest(std::span<const TextRange> hits, const std::vector<bool>& used, 
 }
 
 // A window of about `length` bytes around core, moved onto token boundaries.
-TextRange window_around(std::string_view text, std::span<const Token> tokens, std::span<const TextRange> hits,
+TextRange window_around(std::string_view text, const TokensIn& tokens_in, std::span<const TextRange> hits,
                         TextRange core, std::size_t length) {
   const std::size_t size = text.size();
   const std::size_t spare = length > core.end - core.start ? length - (core.end - core.start) : 0;
@@ -44,6 +44,8 @@ TextRange window_around(std::string_view text, std::span<const Token> tokens, st
   const std::size_t end_limit = std::max<std::size_t>(begin + length, core.end);
 
   TextRange w{core.start, core.end};
+  const std::vector<Token> tokens =
+      tokens_in({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end_limit)});
   for (const Token& t : tokens) {
     if (t.start >= begin && t.start < w.start) w.start = t.start;
     if (t.end <= end_limit && t.end > w.end) w.end = t.end;
@@ -65,8 +67,8 @@ void mark_used(std::vector<bool>& used, std::span<const TextRange> hits, TextRan
 
 }  // namespace
 
-std::vector<TextRange> snippet_windows(std::string_view text, std::span<const Token> tokens,
-                                       std::span<const TextRange> hits, std::size_t length) {
+std::vector<TextRange> snippet_windows(std::string_view text, const TokensIn& tokens, std::span<const TextRange> hits,
+                                       std::size_t length) {
   if (hits.empty()) return {window_around(text, tokens, hits, {0, 0}, length)};
   std::vector<bool> used(hits.size(), false);
   const std::size_t half = length / 2;
@@ -84,6 +86,12 @@ std::vector<TextRange> snippet_windows(std::string_view text, std::span<const To
 }
 
 std::string build_snippet(std::string_view text, std::span<const Token> tokens, std::span<const TextRange> hits,
+                          std::size_t length) {
+  return build_snippet(
+      text, [tokens](TextRange) { return std::vector<Token>(tokens.begin(), tokens.end()); }, hits, length);
+}
+
+std::string build_snippet(std::string_view text, const TokensIn& tokens, std::span<const TextRange> hits,
                           std::size_t length) {
   std::string out;
   const std::vector<TextRange> windows = snippet_windows(text, tokens, hits, length);

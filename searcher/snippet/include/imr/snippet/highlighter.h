@@ -17,8 +17,9 @@ namespace imr::searcher {
 
 // Not thread-safe (uses the caller's Analyzer): one per thread or per request.
 // Texts are analysed a paragraph at a time, and only the paragraphs that can
-// hold a hit (HitScreen) or lie near one (a snippet's context), so a phrase
-// is never found across a blank line.
+// hold a hit (HitScreen) or that a snippet's window reaches, so a phrase is
+// never found across a blank line; without phrases, only the runs between
+// whitespace that can hold a hit are analysed.
 class Highlighter {
  public:
   // Both must outlive the highlighter.
@@ -32,10 +33,11 @@ class Highlighter {
   std::string document(std::string_view text) const;
 
  private:
-  // The tokens of one paragraph, at their offsets in text.
-  std::vector<schema::Token> tokens_of(std::string_view text, TextRange paragraph) const;
-  // The hits of one paragraph; none without analysis when the screen rules it out.
-  std::vector<TextRange> hits_of(std::string_view text, TextRange paragraph, std::vector<schema::Token>& tokens) const;
+  // The tokens of one paragraph (or a run of one), at their offsets in text.
+  std::vector<schema::Token> tokens_of(std::string_view text, TextRange range) const;
+  // The hits of one paragraph: none without analysis when the screen rules it
+  // out, else from its candidate runs alone where the screen gives them.
+  std::vector<TextRange> hits_of(std::string_view text, TextRange paragraph) const;
 
   const schema::Analyzer& analyzer_;
   HitFinder finder_;

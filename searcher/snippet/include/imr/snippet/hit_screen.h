@@ -4,18 +4,24 @@
 // analysis while most of a letter is never analysed.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "imr/query/parsed_query.h"
+#include "imr/snippet/text_range.h"
 
 namespace imr::searcher {
 
 // Lower-case text that every ASCII token hitting h contains; it tells nothing
 // when empty or not ASCII itself.
 std::string needle_of(const Highlight& h);
+
+// The smallest span of whole runs between whitespace that covers range; in
+// ASCII text it yields, analysed alone, the same tokens as in its paragraph.
+TextRange whole_runs(std::string_view text, TextRange range);
 
 class HitScreen {
  public:
@@ -24,11 +30,18 @@ class HitScreen {
   // False only when no token of part can hit any highlight.
   bool may_hit(std::string_view part) const;
 
+  // The runs of part between whitespace that hold a needle, in text order, as
+  // offsets into part: analysing each run alone finds exactly part's hits.
+  // Nullopt when part must be analysed whole (a phrase needs positions, or
+  // part or a needle is not ASCII).
+  std::optional<std::vector<TextRange>> candidate_runs(std::string_view part) const;
+
  private:
   // Lower-case ASCII strings one of which every hit's token contains; empty
   // when some highlight allows no such test (then every part may hit).
   std::vector<std::string> needles_;
   bool pass_all_ = false;
+  bool has_phrase_ = false;
 };
 
 }  // namespace imr::searcher
