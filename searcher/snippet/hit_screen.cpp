@@ -30,8 +30,6 @@ namespace {
 
 constexpr std::size_t kStemSlack = 4;
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 }  // namespace
 
 std::string needle_of(const Highlight& h) {
@@ -43,19 +41,6 @@ std::string needle_of(const Highlight& h) {
 }
 
 namespace {
-
-// Where needle occurs in text from `from` on, case-insensitively; npos if nowhere.
-std::size_t find_folded(std::string_view text, std::string_view needle, std::size_t from) {
-  // std::search, not std::ranges::search: clang 14 cannot compile the latter
-  // with a predicate over libstdc++ 12, and the sanitizer build uses clang.
-  const auto at = std::search(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), needle.begin(),
-                              needle.end(), [](char a, char b) { return lower(a) == b; });
-  return at == text.end() ? std::string_view::npos : static_cast<std::size_t>(at - text.begin());
-}
-
-bool contains_folded(std::string_view text, std::string_view needle) {
-  return needle.empty() || find_folded(text, needle, 0) != std::string_view::npos;
-}
 
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -74,7 +59,9 @@ HitScreen::HitScreen(std::span<const Highlight> highlights) {
 
 bool HitScreen::may_hit(std::string_view part) const {
   if (pass_all_ || !text::is_ascii(part)) return !needles_.empty();
-  return std::ranges::any_of(needles_, [&](const std::string& n) { return contains_folded(part, n); });
+  // Lowered once, then searched with the library's fast find, needle by needle.
+  const std::string lowered = text::lower(part);
+  return std::ranges::any_of(needles_, [&](const std::string& n) { return lowered.find(n) != std::string::npos; });
 }
 
 TextRange whole_runs(std::string_view text, TextRange range) {
@@ -87,17 +74,18 @@ TextRange whole_runs(std::string_view text, TextRange range) {
 
 std::optional<std::vector<TextRange>> HitScreen::candidate_runs(std::string_view part) const {
   if (pass_all_ || has_phrase_ || needles_.empty() || !text::is_ascii(part)) return std::nullopt;
+  const std::string lowered = text::lower(part);
   std::vector<TextRange> runs;
   for (const std::string& needle : needles_) {
-    for (std::size_t at = find_folded(part, needle, 0); at != std::string_view::npos;) {
+    for (std::size_t at = lowered.find(needle); at != std::string::npos;) {
       if (at > 0 && is_letter(part[at - 1])) {
-        at = find_folded(part, needle, at + 1);
+        at = lowered.find(needle, at + 1);
         continue;
       }
       const auto from = static_cast<std::uint32_t>(at);
       const TextRange run = whole_runs(part, {from, from});
       runs.push_back(run);
-      at = run.end < part.size() ? find_folded(part, needle, run.end) : std::string_view::npos;
+      at = lowered.find(needle, run.end);
     }
   }
   // std::unique, not std::ranges::unique: clang 14 cannot compile the latter over libstdc++ 12.
