@@ -34,6 +34,10 @@ std::string key_of(const Xapian::Document& doc) {
   return term.starts_with(prefix::key) ? term.substr(prefix::key.size()) : std::string();
 }
 
+std::string key_of(const Record& record, std::string_view clean_text) {
+  return text::lower(letter_key(record, clean_text));
+}
+
 std::string source_term(std::string_view source) { return std::string(prefix::source) + content_hash(source); }
 
 }  // namespace imr::schema

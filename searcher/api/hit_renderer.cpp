@@ -57,7 +57,7 @@ json HitRenderer::render(const Xapian::Document& doc) const {
   if (!snippet_text)
     snippet_text = (fallback_text && !highlighter_.hits_in(letter.text)) ? fallback_text : &letter.text;
 
-  return json{{"key", schema::key_of(doc)},
+  return json{{"key", schema::key_of(r, letter.text)},
               {"case_number", optional_json(r.case_number)},
               {"decision_date", optional_json(r.dates.decision)},
               {"injury_date", optional_json(r.dates.injury)},

@@ -7,6 +7,7 @@
 #include "imr/index/index_writer.h"
 #include "imr/schema/field.h"
 #include "imr/schema/letter_dictionary.h"
+#include "imr/schema/letter_identity.h"
 #include "imr/schema/stored_letter.h"
 #include "temp_dir.h"
 
@@ -73,6 +74,16 @@ TEST_CASE("letters without a case number get a stable key from their text") {
   const auto c = builder.build(letter(std::nullopt, "z.txt"), "other text", "h");
   CHECK(a.key_term == b.key_term);
   CHECK(a.key_term != c.key_term);
+}
+
+TEST_CASE("a stored letter's key, read from its record and text, is the key its term holds") {
+  DocumentBuilder builder;
+  for (const auto& case_number : {std::optional<std::string>("CM14-0039927"), std::optional<std::string>()}) {
+    const auto built = builder.build(letter(case_number, "x.txt"), "Some letter text.", "h");
+    const std::string key = imr::schema::key_of(built.document);
+    CHECK(imr::schema::key_of(built.stored.record, built.stored.text) == key);
+    CHECK(key == (case_number ? "cm14-0039927" : "h" + imr::schema::content_hash("Some letter text.")));
+  }
 }
 
 TEST_CASE("a second writer gets a clear 'locked' error") {

@@ -25,6 +25,9 @@ std::string letter_key(const Record& record, std::string_view clean_text);
 std::string key_term(std::string_view key);
 // The key of an indexed letter ("" when the document has no key term).
 std::string key_of(const Xapian::Document& doc);
+// The same from the record and clean text the letter was indexed with (what
+// its document stores), without reading the document's term list.
+std::string key_of(const Record& record, std::string_view clean_text);
 
 // The term that finds the letters indexed from a source file.
 std::string source_term(std::string_view source);
