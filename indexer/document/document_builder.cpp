@@ -17,8 +17,9 @@ void add_text(Xapian::Document& doc, const schema::Analyzer& analyzer, const sch
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const schema::Token& t = tokens[i];
     // The position counter still moves past a standard passage, so no phrase
-    // is found across one.
-    if (positionless[i])
+    // is found across one. A compound's own term ("l5-s1") needs no position
+    // either: phrases are matched on its parts, which have theirs.
+    if (positionless[i] || t.compound)
       doc.add_term(t.term);
     else
       doc.add_posting(t.term, t.position);

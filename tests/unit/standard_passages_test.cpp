@@ -1,5 +1,6 @@
-// Standard passages: the fixed sentences every letter repeats are indexed
-// without positions; their words still find the letter, phrases inside them do not.
+// Positions the index drops: the fixed sentences every letter repeats are
+// indexed without positions (their words still find the letter, phrases
+// inside them do not), and so is a compound's own term (its parts have them).
 #include <doctest/doctest.h>
 
 #include <stdexcept>
@@ -101,4 +102,17 @@ TEST_CASE("standard passages: the words inside keep their counts") {
   CHECK(*t == "employer");
   CHECK(t.get_wdf() == 2);
   CHECK(t.positionlist_count() == 1);
+}
+
+TEST_CASE("compounds: the joined term has no positions, its parts do and phrases still match") {
+  Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
+  imr::schema::Record record;
+  record.source = "a.txt";
+  const Xapian::docid id =
+      db.add_document(imr::indexer::DocumentBuilder().build(record, "fusion at L5-S1 was done", "h").document);
+  CHECK(db.get_termfreq("l5-s1") == 1);
+  CHECK(db.positionlist_begin(id, "l5-s1") == db.positionlist_end(id, "l5-s1"));
+  CHECK(db.positionlist_begin(id, "l5") != db.positionlist_end(id, "l5"));
+  CHECK(matches("fusion at L5-S1 was done", phrase({"at", "l5", "s1", "was"})));
+  CHECK(matches("fusion at L5-S1 was done", Xapian::Query("l5-s1")));
 }
