@@ -10,11 +10,21 @@ namespace {
 
 namespace slot = schema::slot;
 
-void add_text(Xapian::Document& doc, const schema::Analyzer& analyzer, std::string_view text) {
-  for (const schema::Token& t : analyzer.tokens(text)) {
-    doc.add_posting(t.term, t.position);
+void add_text(Xapian::Document& doc, const schema::Analyzer& analyzer, const schema::StandardPassages& standard,
+              std::string_view text) {
+  const std::vector<schema::Token> tokens = analyzer.tokens(text);
+  const std::vector<bool> positionless = standard.inside(tokens);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const schema::Token& t = tokens[i];
+    // The position counter still moves past a standard passage, so no phrase
+    // is found across one. A compound's own term ("l5-s1") needs no position
+    // either: phrases are matched on its parts, which have theirs.
+    if (positionless[i] || t.compound)
+      doc.add_term(t.term);
+    else
+      doc.add_posting(t.term, t.position);
     if (t.compound) continue;
-    if (std::string stem = analyzer.stem_term(t.term); !stem.empty()) doc.add_term(stem);
+    if (std::string stem = analyzer.indexed_stem_term(t.term); !stem.empty()) doc.add_term(stem);
   }
 }
 
@@ -33,7 +43,7 @@ void set_date(Xapian::Document& doc, unsigned slot_no, const std::optional<std::
 BuiltDocument DocumentBuilder::build(const schema::Record& record, std::string_view clean_text,
                                      std::string_view hash) const {
   Xapian::Document doc;
-  add_text(doc, analyzer_, clean_text);
+  add_text(doc, analyzer_, *standard_, clean_text);
 
   const schema::FacetTable table = schema::facet_table_of(record);
   add_facets(doc, table);

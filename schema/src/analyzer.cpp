@@ -43,4 +43,25 @@ std::string Analyzer::stem_term(std::string_view term) const {
   return std::string(prefix::stem) + stemmer_(std::string(term));
 }
 
+bool Analyzer::own_stem(std::string_view term, std::string_view stem) {
+  return stem.size() == prefix::stem.size() + term.size() && stem.substr(prefix::stem.size()) == term;
+}
+
+std::string Analyzer::indexed_stem_term(std::string_view term) const {
+  std::string stem = stem_term(term);
+  return own_stem(term, stem) ? std::string() : stem;
+}
+
+std::vector<std::string> Analyzer::stem_query_terms(std::string_view term) const {
+  std::string stem = stem_term(term);
+  if (stem.empty()) return {};
+  // Snowball is not idempotent: a word equal to the stem may stem to something
+  // else, and then its letters never held this stem term.
+  std::string word = stem.substr(prefix::stem.size());
+  const bool word_is_own_stem = own_stem(word, stem_term(word));
+  std::vector<std::string> out{std::move(stem)};
+  if (word_is_own_stem) out.push_back(std::move(word));
+  return out;
+}
+
 }  // namespace imr::schema

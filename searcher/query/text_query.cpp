@@ -91,9 +91,10 @@ Xapian::Query plain_word(BuildContext& ctx, const std::string& term) {
   std::vector<Xapian::Query> alternatives{
       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), kExactWeight)};
   ctx.highlight(Highlight::Kind::term, {term});
-  if (std::string stem = ctx.analyzer().stem_term(term); !stem.empty()) {
-    alternatives.emplace_back(stem);
-    ctx.highlight(Highlight::Kind::stem, {std::move(stem)});
+  if (std::vector<std::string> stems = ctx.analyzer().stem_query_terms(term); !stems.empty()) {
+    // One synonym weighs like the single stem term of every word the index once held.
+    alternatives.emplace_back(Xapian::Query::OP_SYNONYM, stems.begin(), stems.end());
+    ctx.highlight(Highlight::Kind::stem, {std::move(stems.front())});
   }
   add_drug_synonyms(ctx, term, alternatives);
   if (auto synonyms = synonyms_query(ctx, std::span(&term, 1))) alternatives.push_back(*synonyms);

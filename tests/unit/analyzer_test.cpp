@@ -87,3 +87,20 @@ TEST_CASE("stems are Snowball English with Xapian's Z prefix, words only") {
   CHECK(a.stem_term("350mg").empty());
   CHECK(a.stem_term("l5-s1").empty());
 }
+
+TEST_CASE("a word that is its own stem stores no stem term") {
+  Analyzer a;
+  CHECK(a.indexed_stem_term("pain").empty());
+  CHECK(a.indexed_stem_term("painful") == "Zpain");
+  CHECK(a.indexed_stem_term("350mg").empty());
+}
+
+TEST_CASE("a stem is found through its stem term and through the word that is its own stem") {
+  Analyzer a;
+  CHECK(a.stem_query_terms("pains") == std::vector<std::string>{"Zpain", "pain"});
+  CHECK(a.stem_query_terms("pain") == std::vector<std::string>{"Zpain", "pain"});
+  CHECK(a.stem_query_terms("medically") == std::vector<std::string>{"Zmedic", "medic"});
+  // "advers" stems to "adver": a letter writing "advers" never held Zadvers.
+  CHECK(a.stem_query_terms("adverse") == std::vector<std::string>{"Zadvers"});
+  CHECK(a.stem_query_terms("l5-s1").empty());
+}

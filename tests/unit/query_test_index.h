@@ -31,9 +31,11 @@ class TestIndex {
     add(r, text);
   }
 
-  void add(imr::schema::Record record, std::string_view text) {
+  // extra_terms: what an earlier index format stored besides ("Zpain").
+  void add(imr::schema::Record record, std::string_view text, const std::vector<std::string>& extra_terms = {}) {
     record.source = "test/" + record.case_number.value_or("none") + ".txt";
-    const auto built = builder_.build(record, text, "hash-" + record.source);
+    auto built = builder_.build(record, text, "hash-" + record.source);
+    for (const std::string& term : extra_terms) built.document.add_term(term);
     db_.replace_document(built.key_term, built.document);
   }
 

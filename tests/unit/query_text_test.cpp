@@ -53,6 +53,24 @@ TEST_CASE_FIXTURE(Fixture, "a word finds the other forms of its stem") {
   CHECK(find("requests") == Names{"CM-THERAPY"});
 }
 
+TEST_CASE("a word finds the letters that hold only its stem as a word") {
+  EmptyThesaurus none;
+  const query_test::Parser parser(none);
+  // "pain" is its own stem, so the index keeps no Zpain for it; an older
+  // index did, and must find the same letters.
+  for (const Names& old_terms : {Names{}, Names{"Zpain"}}) {
+    CAPTURE(old_terms.size());
+    query_test::TestIndex index;
+    imr::schema::Record own_stem;
+    own_stem.case_number = "OWN-STEM";
+    index.add(own_stem, "the patient reports pain at night", old_terms);
+    index.add("OTHER-FORM", "the patient reports painful knees");
+    index.add("NEITHER", "the patient reports numbness at night");
+    for (std::string_view q : {"pain", "pains", "painful"})
+      CHECK(sorted(index.find(parser.parse(q).query)) == Names{"OTHER-FORM", "OWN-STEM"});
+  }
+}
+
 TEST_CASE("exact matches rank above matches of the stem alone") {
   query_test::TestIndex index;
   index.add("STEM-ONLY", "the patient takes her medication daily with food");

@@ -1,9 +1,11 @@
 // Turns a parsed letter into the Xapian document the index stores: text terms
-// with positions and stems, a boolean term for every facet value, values for
+// with positions (none inside the standard passages), stems (none for words
+// that are their own stem), a boolean term for every facet value, values for
 // dates and the facet table, and the stored letter for display (compressed
 // without a dictionary: the index writer, which knows the index's, redoes it).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -11,6 +13,7 @@
 
 #include "imr/schema/analyzer.h"
 #include "imr/schema/record.h"
+#include "imr/schema/standard_passages.h"
 #include "imr/schema/stored_letter.h"
 
 namespace imr::indexer {
@@ -28,6 +31,7 @@ class DocumentBuilder {
 
  private:
   schema::Analyzer analyzer_;
+  std::shared_ptr<const schema::StandardPassages> standard_ = schema::StandardPassages::builtin();
 };
 
 }  // namespace imr::indexer
