@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers of the deploy tests (sourced): messages, free ports, the processes a
 # test started (stopped by stop_all, which each test's EXIT trap calls), polls.
 
