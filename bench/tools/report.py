@@ -246,8 +246,8 @@ def scaleout_section(s):
         "nginx and wrk on the same %d cores as the searchers" % u["cores"]
     lines += ["", "HTTP through nginx (the shipped site, `scripts/deploy/nginx-local`) in front of 1 or 2 `imr-search` "
               "of the benchmark's index, each pinned to its own core (`taskset`) with `--searches 1 --cache 0`; "
-              "wrk with %d connections for %d s after 3 s of warm-up, the whole mix in rotation; %s:" % (
-                  u["connections"], u["seconds"], front), "",
+              "wrk with %d connections for %d s after %s s of warm-up on each searcher and 3 s through nginx, "
+              "the whole mix in rotation; %s:" % (u["connections"], u["seconds"], u.get("warmup_s", "n/a"), front), "",
               "| searchers | requests | req/s | p50 ms | p99 ms | errors |", "|---|---:|---:|---:|---:|---:|"]
     for replicas, h in (("1 (core 0)", h1), ("2 (cores 0, 1)", h2)):
         lines.append("| %s | %d | %.1f | %.2f | %.2f | %d |" % (
