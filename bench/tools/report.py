@@ -62,9 +62,31 @@ def http(work):
     for name in sorted(os.listdir(work)):
         m = re.fullmatch(r"http-(\d+)\.txt", name)
         if m:
-            line = [l for l in read(os.path.join(work, name)).splitlines() if l.startswith("BENCH_JSON ")]
-            out[int(m.group(1))] = json.loads(line[-1][len("BENCH_JSON "):])
+            out[int(m.group(1))] = bench_json(os.path.join(work, name))
     return dict(sorted(out.items()))
+
+
+def scaleout(work, letters, corpus_bytes):
+    """bench/scaleout's figures: indexing with 1 and 2 shards, HTTP through nginx with 1 and 2
+    searchers; None when the run had no scale-out section."""
+    setup = os.path.join(work, "scaleout-http.json")
+    if not os.path.exists(setup):
+        return None
+    out = {"setup": json.loads(read(setup)), "indexing": {}, "http": {}}
+    for shards in (1, 2):
+        t = gnu_time(os.path.join(work, "scaleout-index-%d.time" % shards))
+        t.update(letters_per_s=letters / t["wall_s"], mb_per_s=corpus_bytes / 1e6 / t["wall_s"],
+                 index_mb=int(read(os.path.join(work, "scaleout-index-%d.size" % shards))) / 1e6)
+        out["indexing"][str(shards)] = t
+    for replicas in (1, 2):
+        out["http"][str(replicas)] = bench_json(os.path.join(work, "scaleout-http-%d.txt" % replicas))
+    return out
+
+
+def bench_json(path):
+    """The BENCH_JSON line http_mix.lua prints at the end of a wrk run."""
+    line = [l for l in read(path).splitlines() if l.startswith("BENCH_JSON ")]
+    return json.loads(line[-1][len("BENCH_JSON "):])
 
 
 def soak(work):
@@ -174,6 +196,7 @@ def markdown(r):
         return "agrees" if not problems else "%d differences" % len(problems)
     lines += ["", "The baselines have no HTTP server of their own, so HTTP figures have no ratio."]
     lines += soak_section(r.get("soak"))
+    lines += scaleout_section(r.get("scaleout"))
     lines += ["",
               "## Correctness (record-only queries: total and every facet count)", "",
               "| query | imrsearch vs its parser's records | " +
@@ -202,6 +225,36 @@ def soak_section(s):
             "| %d | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %d | %.1f | %.1f | %+.1f%% |" % (
                 s["requests"], s["requests_per_s"], s["p50_ms"], s["p95_ms"], s["p99_ms"], s["max_ms"], s["errors"],
                 s["errors_5xx"], s["rss_after_warmup_kb"] / 1024, s["rss_end_kb"] / 1024, growth)]
+
+
+def scaleout_section(s):
+    """Shards on the indexer and searchers behind nginx (bench/scaleout), each against one."""
+    if not s:
+        return []
+    i1, i2 = s["indexing"]["1"], s["indexing"]["2"]
+    lines = ["", "## Scale-out: shards and replicas (bench/scaleout)", "",
+             "Indexing the corpus into a new index with `imr-index --shards S`:", "",
+             "| shards | letters/s | MB/s | wall s | CPU s | peak RSS MB | index MB |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for shards, i in (("1", i1), ("2", i2)):
+        lines.append("| %s | %.0f | %.2f | %.1f | %.1f | %.0f | %.1f |" % (
+            shards, i["letters_per_s"], i["mb_per_s"], i["wall_s"], i["cpu_s"], i["peak_rss_mb"], i["index_mb"]))
+    lines.append("| 2 / 1 | %s | %s | %s | %s | %s | %s |" % tuple(fmt(ratio(i2[f], i1[f])) for f in (
+        "letters_per_s", "mb_per_s", "wall_s", "cpu_s", "peak_rss_mb", "index_mb")))
+    u, h1, h2 = s["setup"], s["http"]["1"], s["http"]["2"]
+    front = "nginx and wrk on cores of their own" if u["front_pinned"] else \
+        "nginx and wrk on the same %d cores as the searchers" % u["cores"]
+    lines += ["", "HTTP through nginx (the shipped site, `scripts/deploy/nginx-local`) in front of 1 or 2 `imr-search` "
+              "of the benchmark's index, each pinned to its own core (`taskset`) with `--searches 1 --cache 0`; "
+              "wrk with %d connections for %d s after %s s of warm-up on each searcher and 3 s through nginx, "
+              "the whole mix in rotation; %s:" % (u["connections"], u["seconds"], u.get("warmup_s", "n/a"), front), "",
+              "| searchers | requests | req/s | p50 ms | p99 ms | errors |", "|---|---:|---:|---:|---:|---:|"]
+    for replicas, h in (("1 (core 0)", h1), ("2 (cores 0, 1)", h2)):
+        lines.append("| %s | %d | %.1f | %.2f | %.2f | %d |" % (
+            replicas, h["requests"], h["requests_per_s"], h["p50_ms"], h["p99_ms"], h["errors"]))
+    lines.append("| 2 / 1 | %s | %s | %s | %s | |" % tuple(fmt(ratio(h2[f], h1[f])) for f in (
+        "requests", "requests_per_s", "p50_ms", "p99_ms")))
+    return lines
 
 
 def before_section(r):
@@ -278,7 +331,7 @@ def main():
          "truth_check": check_truth(mix, queries, truth_check.Truth(os.path.join(a.corpus, "truth.jsonl"))),
          "exact_check": check_exact(mix, queries, truth_check.Truth(os.path.join(a.work, "extracted.jsonl"))),
          "commands": read(os.path.join(a.work, "commands.txt")).splitlines(), "before": before(a.work),
-         "soak": soak(a.work)}
+         "soak": soak(a.work), "scaleout": scaleout(a.work, a.letters, corpus_bytes)}
     os.makedirs(a.results, exist_ok=True)
     base = os.path.join(a.results, "latest-%d" % a.letters)
     with open(base + ".json", "w") as f:
@@ -294,6 +347,12 @@ def main():
         if h["errors"]:
             failures.append(("http", c))
             print("HTTP ERRORS: %d of the requests with %d connections failed" % (h["errors"], c), file=sys.stderr)
+    if r["scaleout"]:
+        for replicas, h in r["scaleout"]["http"].items():
+            if h["errors"]:
+                failures.append(("scaleout", replicas))
+                print("HTTP ERRORS: %d requests through nginx with %s searcher(s) failed" % (h["errors"], replicas),
+                      file=sys.stderr)
     s = r["soak"]
     if s and (s["errors"] or s["errors_5xx"] or s["rss_end_kb"] > s["rss_after_warmup_kb"] * (1 + SOAK_GROWTH)):
         failures.append(("soak", s["errors"]))

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers of the deploy tests (sourced): messages, free ports, the processes a
 # test started (stopped by stop_all, which each test's EXIT trap calls), polls.
 
@@ -40,3 +41,26 @@ wait_for_http() {
 
 # The value of a top-level field of a JSON object.
 json_field() { python3 -c 'import json, sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
+
+deploy_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+nginx_bin="$(PATH="$PATH:/usr/sbin" command -v nginx || true)"
+
+# start_nginx [--cpus LIST] DIR PORT SEARCHER_PORT...: Debian's nginx as this
+# user, from DIR, on 127.0.0.1:PORT with the shipped site
+# (scripts/deploy/nginx-local) in front of the imr-search on those ports,
+# pinned to the cores LIST when given. Sets nginx_pid (tracked); fails unless
+# it answers /api/health within 60 s.
+start_nginx() {
+  local pin=()
+  if [ "$1" = --cpus ]; then pin=(taskset -c "$2"); shift 2; fi
+  local dir="$1" port="$2"
+  shift 2
+  [ -n "$nginx_bin" ] || fail "nginx is missing (scripts/install-deps installs it)"
+  "$deploy_root/scripts/deploy/nginx-local" "$dir" "$port" "$deploy_root/web" "$@" ||
+    fail "could not write the nginx configuration"
+  "${pin[@]}" "$nginx_bin" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" -g 'daemon off;' \
+    > "$dir/stdout.log" 2>&1 &
+  nginx_pid=$!
+  track "$nginx_pid"
+  wait_for_http "http://127.0.0.1:$port/api/health" 60 || { cat "$dir/error.log" >&2; fail "nginx did not start"; }
+}
