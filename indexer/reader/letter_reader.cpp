@@ -127,7 +127,8 @@ CleanText clean_letter(std::string_view bytes, Format format, const ReaderData& 
   const layout::LetterLabels& labels = *data.labels;
   const std::string text = reader::join_pages(pages, labels);
   const reader::Dehyphenator dehyphenator(*data.hyphen_prefixes, text);
-  out.text = joined(reader::split_at_labels(reader::unwrap_paragraphs(text, dehyphenator), labels));
+  const auto decision_line = [&labels](std::string_view line) { return reader::is_decision_line(line, labels); };
+  out.text = joined(reader::split_at_labels(reader::unwrap_paragraphs(text, dehyphenator, decision_line), labels));
   if (out.text.empty()) out.warnings.emplace_back("the file holds no text");
   return out;
 }

@@ -68,12 +68,14 @@ std::optional<bool> breaks_wrap(const std::vector<std::string_view>& lines, std:
 
 class ParagraphBuilder {
  public:
-  ParagraphBuilder(const Dehyphenator& dehyphenator, bool mend_page_breaks)
-      : dehyphenator_(dehyphenator), mend_page_breaks_(mend_page_breaks) {}
+  ParagraphBuilder(const Dehyphenator& dehyphenator, bool mend_page_breaks, const DecisionLineTest& is_decision_line)
+      : dehyphenator_(dehyphenator), mend_page_breaks_(mend_page_breaks), is_decision_line_(is_decision_line) {}
 
   void add_line(std::string_view raw) {
     const std::string tidy = tidy_line(raw);
     if (tidy.empty()) return;
+    // "Norco 10/325mg #90" / "Upheld"; after "Norco 10/325mg #90:" it is the usual heading, wrapped.
+    if (!current_.empty() && !current_.ends_with(':') && is_decision_line_ && is_decision_line_(tidy)) end_paragraph();
     if (current_.empty()) {
       current_ = tidy;
     } else if (hyphen_pending_) {
@@ -111,6 +113,7 @@ class ParagraphBuilder {
  private:
   const Dehyphenator& dehyphenator_;
   bool mend_page_breaks_;
+  const DecisionLineTest& is_decision_line_;
   std::vector<std::string> paragraphs_;
   std::string current_;
   bool hyphen_pending_ = false;
@@ -136,14 +139,16 @@ LineStyle line_style_of(const std::vector<std::string_view>& lines) {
   return LineStyle::hard_wrapped;
 }
 
-std::vector<std::string> unwrap_paragraphs(std::string_view text, const Dehyphenator& dehyphenator) {
+std::vector<std::string> unwrap_paragraphs(std::string_view text, const Dehyphenator& dehyphenator,
+                                           const DecisionLineTest& is_decision_line) {
   const std::vector<std::string_view> lines = split_lines(text);
   const LineStyle style = line_style_of(lines);
   const bool has_blank_lines =
       std::ranges::any_of(lines, [](std::string_view l) { return kind_of(l) == LineKind::blank; });
   // Where a gap of empty lines can end a paragraph, it can also be a page break.
   const bool gaps_end_paragraphs = style == LineStyle::hard_wrapped || !has_blank_lines;
-  ParagraphBuilder builder(dehyphenator, style != LineStyle::paragraph_per_line && gaps_end_paragraphs);
+  ParagraphBuilder builder(dehyphenator, style != LineStyle::paragraph_per_line && gaps_end_paragraphs,
+                           is_decision_line);
   std::size_t empty_run = 0;
   for (const std::string_view line : lines) {
     const LineKind kind = kind_of(line);

@@ -115,8 +115,15 @@ TEST_CASE("reader: hostile markup ends in linear time") {
 TEST_CASE("reader: markdown marks are removed") {
   CHECK(strip_markdown("### CLINICAL CASE SUMMARY ###\n**Decision rationale:** text\n> quoted\n---\n"
                        "| Case Number: | CM1 |\n|---|:--:|\n") ==
-        "CLINICAL CASE SUMMARY\nDecision rationale: text\nquoted\n\nCase Number:\tCM1\n\n");
+        "CLINICAL CASE SUMMARY\n\nDecision rationale: text\nquoted\n\nCase Number:\tCM1\n\n");
   CHECK(strip_markdown("QTY: 30 * 2 #30 and a #hashtag") == "QTY: 30 * 2 #30 and a #hashtag");
+}
+
+TEST_CASE("reader: a markdown heading is a paragraph of its own without empty lines around it") {
+  CHECK(strip_markdown("is not medically necessary.\n### 2. Physical therapy 12 sessions: Overturned\n"
+                       "Decision rationale: text\n") ==
+        "is not medically necessary.\n\n2. Physical therapy 12 sessions: Overturned\n\nDecision rationale: text\n");
+  CHECK(strip_markdown("text.\n\n## A\n\ntext\n") == "text.\n\nA\n\ntext\n");
 }
 
 TEST_CASE("reader: lines are tidied") {
