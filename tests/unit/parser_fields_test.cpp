@@ -90,6 +90,17 @@ TEST_CASE("parser: diagnoses in list, claim and prose forms") {
   CHECK(diagnoses_in("The mechanism of injury was not provided.").empty());
 }
 
+TEST_CASE("parser: diagnoses that a summary says it includes are a list") {
+  CHECK(diagnoses_in("The patient fell. Diagnoses include lumbar radiculopathy and lumbar facet arthropathy. He") ==
+        Strings{"lumbar radiculopathy", "lumbar facet arthropathy"});
+  CHECK(diagnoses_in("Diagnoses include: cervical strain, right shoulder impingement and lumbar radiculopathy.") ==
+        Strings{"cervical strain", "right shoulder impingement", "lumbar radiculopathy"});
+  CHECK(diagnoses_in("Her diagnoses included cervical sprain and depression. She") ==
+        Strings{"cervical sprain", "depression"});
+  CHECK(diagnoses_in("The diagnoses include knee pain and other and unspecified complications of medical care.") ==
+        Strings{"knee pain", "other and unspecified complications of medical care"});
+}
+
 TEST_CASE("parser: \"other and unspecified\" names one diagnosis inside a list") {
   CHECK(diagnoses_in("has filed a claim for other and unspecified complications of medical care, knee pain and "
                      "depression associated with an injury") ==
