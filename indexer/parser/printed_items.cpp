@@ -250,8 +250,7 @@ class ItemScanner {
     if (const auto decision = bare_decision(text, labels_)) return decided_below(*decision);
     if (auto heading = decided_heading(text)) {
       read(heading->lead);  // strictly shorter than text, so this ends
-      if (heading->lead.empty() && continues_heading(heading->item))
-        heading->item.treatment = withdraw_last_plain() + " " + heading->item.treatment;
+      if (heading->lead.empty() && continues_heading(heading->item)) join_first_line(heading->item);
       return open(std::move(heading->item), false);
     }
     if (auto item = regarding_heading(text)) return open(std::move(*item), true);
@@ -280,6 +279,14 @@ class ItemScanner {
   bool continues_heading(const PrintedItem& heading) const {
     return heading.number == 0 && continues_line(last_plain_.text) &&
            last_plain_.text.size() + heading.treatment.size() < kMaxHeadingBytes;
+  }
+
+  // The first line carries the heading's numbering, if any ("2) Nucynta ER" / "100mg #120: Upheld").
+  void join_first_line(PrintedItem& heading) {
+    const std::string joined = withdraw_last_plain() + " " + heading.treatment;
+    const auto [number, treatment] = split_number(joined);
+    heading.number = number;
+    heading.treatment = std::string(treatment);
   }
 
   // A decision printed below its heading ("Norco 10/325mg #90" / "Upheld"):

@@ -124,6 +124,18 @@ TEST_CASE("parser: a heading joined to the paragraph before it by a page break")
   CHECK(p.record.items[1].decision == "overturned");
 }
 
+TEST_CASE("parser: a numbered heading broken over two paragraphs keeps its first line and its number") {
+  const auto p = parser().parse(
+      "IMR ISSUES, DECISIONS AND RATIONALES\n\n1) Transportation to appointments: Upheld\n\nDecision rationale: "
+      "Not supported. The request is not medically necessary.\n\n2) Nucynta ER 100mg\n\nTID #120: Overturned\n\n"
+      "Decision rationale: Supported.\n",
+      "x.txt");
+  REQUIRE(p.record.items.size() == 2);
+  CHECK(p.record.items[0].rationale == "Not supported. The request is not medically necessary.");
+  CHECK(p.record.items[1].treatment == "Nucynta ER 100mg TID #120");
+  CHECK(p.record.items[1].decision == "overturned");
+}
+
 TEST_CASE("parser: a professional review's guideline block belongs to its item") {
   const auto p = parser().parse(
       "MEDICAL PROFESSIONAL REVIEW\n\nISSUE AT DISPUTE:\n\n1) Cyclobenzaprine 7.5mg: Upheld\n\n2) Physical "
