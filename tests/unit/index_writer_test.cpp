@@ -80,7 +80,7 @@ TEST_CASE("a letter read by another reading version is not unchanged and the ind
   CHECK(db.get_metadata(std::string(imr::schema::kReadingVersionKey)) == "reading 2");
 }
 
-TEST_CASE("re-indexing an unchanged file reads it again after the parser's reading version changed") {
+TEST_CASE("re-indexing an unchanged file reads it again after the reading version of the parser changed") {
   imr::testing::TempDir dir;
   const std::filesystem::path letter_file = dir / "CM15-0108842.txt";
   std::filesystem::copy_file(
