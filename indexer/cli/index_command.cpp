@@ -1,7 +1,9 @@
 // imr-index [--db DIR] [--shards N] [--delete KEY...] [--prune] PATH...
 #include <cstdio>
+#include <string>
 
 #include "commands.h"
+#include "imr/parser/letter_parser.h"
 #include "imr/pipeline/index_run.h"
 #include "progress.h"
 #include "report.h"
@@ -49,7 +51,7 @@ int run_index(const IndexOptions& options) {
   IndexRunSummary summary;
   summary.failed = !files.errors.empty();
   try {
-    ShardedIndex index(options.db, options.shards);
+    ShardedIndex index(options.db, options.shards, kLettersPerBatch, std::string(kReadingVersion));
     delete_letters(index, options.delete_keys, summary);
     if (options.prune) prune_letters(index);
     index_and_report(files.files, worker_threads(options.threads), index, summary);

@@ -24,10 +24,11 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& dir) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_size)
+IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_size, std::string reading_version)
     : db_(open_writable(dir)),
       dir_(dir),
       batch_size_(batch_size == 0 ? 1 : batch_size),
+      reading_version_(std::move(reading_version)),
       dictionary_(schema::LetterDictionary::newest(db_)) {}
 
 // Xapian's errors are not std::exceptions; callers get one that says what
@@ -64,7 +65,10 @@ SourceState IndexWriter::source_state(std::string_view source, std::string_view 
   const std::string term = schema::source_term(source);
   SourceState state = SourceState::absent;
   for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-    if (db_.get_document(*it).get_value(schema::slot::content_hash) != content_hash) return SourceState::differs;
+    const Xapian::Document doc = db_.get_document(*it);
+    if (doc.get_value(schema::slot::content_hash) != content_hash ||
+        doc.get_value(schema::slot::reading_version) != reading_version_)
+      return SourceState::differs;
     state = SourceState::same;
   }
   return state;
@@ -134,6 +138,7 @@ std::size_t IndexWriter::prune(const std::function<bool(const std::string& sourc
 // The handle shares its contents with doc.document, which is built for this one write.
 Xapian::Document IndexWriter::with_letter(const BuiltDocument& doc) {
   Xapian::Document document = doc.document;
+  document.add_value(schema::slot::reading_version, reading_version_);
   if (dictionary_)
     document.set_data(schema::encode_stored_letter(doc.stored, dictionary_.get()));
   else
@@ -154,6 +159,7 @@ void IndexWriter::commit() {
   if (in_batch_ == 0) return;
   guarded([&] {
     const auto trained = train_dictionary_if_needed();
+    db_.set_metadata(std::string(schema::kReadingVersionKey), reading_version_);
     db_.commit_transaction();
     if (trained) dictionary_ = trained;  // only once it is on disk
   });

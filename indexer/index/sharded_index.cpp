@@ -34,11 +34,12 @@ std::size_t existing_shard_count(const std::filesystem::path& dir) {
   return holds_plain_database(dir) ? 1 : 0;
 }
 
-ShardedIndex::ShardedIndex(const std::filesystem::path& dir, std::size_t shards, std::size_t batch_size) {
+ShardedIndex::ShardedIndex(const std::filesystem::path& dir, std::size_t shards, std::size_t batch_size,
+                           const std::string& reading_version) {
   const std::size_t n = chosen_shard_count(dir, shards);
   // One database, or a stub naming one (Xapian writes through it), as before shards.
   if (n == 1) {
-    writers_.push_back(std::make_unique<IndexWriter>(dir, batch_size));
+    writers_.push_back(std::make_unique<IndexWriter>(dir, batch_size, reading_version));
     return;
   }
   const std::vector<std::filesystem::path> listed = schema::stub_databases(dir);
@@ -47,7 +48,7 @@ ShardedIndex::ShardedIndex(const std::filesystem::path& dir, std::size_t shards,
       throw std::runtime_error("the stub " + (dir / "XAPIANDB").string() + " names " + listed[i].string() +
                                ", not a shard imr-index made; index into a new folder");
   for (std::size_t i = 0; i < n; ++i)
-    writers_.push_back(std::make_unique<IndexWriter>(schema::shard_path(dir, i), batch_size));
+    writers_.push_back(std::make_unique<IndexWriter>(schema::shard_path(dir, i), batch_size, reading_version));
   // Written after the shards exist, so a stub never names a missing database.
   if (listed.empty()) schema::write_shard_stub(dir, n);
 }

@@ -93,6 +93,12 @@ std::optional<LabelMatch> LetterLabels::match_at(std::string_view text, std::siz
   return std::nullopt;
 }
 
+const Label* LetterLabels::decision_word(std::string_view word) const {
+  for (const Label& label : labels_)
+    if (label.kind == LabelKind::decision && word.size() == label.text.size() && same_text(label, word)) return &label;
+  return nullptr;
+}
+
 std::vector<LabelMatch> LetterLabels::find_all(std::string_view text) const {
   std::vector<LabelMatch> matches;
   for (std::size_t pos = 0; pos < text.size();) {

@@ -22,6 +22,12 @@ const Pattern& listed() {
   static const Pattern re(R"(\bDiagnos[ie]s\b[^:.]{0,40}:\s*(.+?)(?:\.(?:\s|$)|\n|$))", Pattern::icase);
   return re;
 }
+// "Diagnoses include lumbar strain and sciatica", "Her diagnoses included: X, Y and Z".
+const Pattern& included() {
+  static const Pattern re(R"(\bdiagnos[ie]s\s+(?:include[sd]?|including)\b\s*:?\s*(.+?)(?:\.(?:\s|$)|\n|$))",
+                          Pattern::icase);
+  return re;
+}
 const Pattern& claimed() {
   static const Pattern re(
       R"(\b(?:filed|submitted)\s+(?:a\s+)?claims?\s+for\s+(.+?),?\s+(?:associated with|reportedly|sustained|secondary to|due to|from)\b)",
@@ -66,7 +72,10 @@ std::string_view first_group(const Match& m) {
 }  // namespace
 
 std::vector<std::string> diagnoses_in(std::string_view summary) {
-  const Form forms[] = {{listed(), list_separator()}, {claimed(), list_separator()}, {stated(), phrase_separator()}};
+  const Form forms[] = {{listed(), list_separator()},
+                        {included(), list_separator()},
+                        {claimed(), list_separator()},
+                        {stated(), phrase_separator()}};
   for (const Form& form : forms)
     if (const auto m = search(summary, form.pattern))
       if (auto found = parts_of(first_group(*m), form.separator); !found.empty()) return found;

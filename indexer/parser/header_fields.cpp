@@ -101,6 +101,14 @@ std::optional<std::string> priority_in(const FieldValues& fields) {
   return std::nullopt;
 }
 
+// A header date from its value, with a warning when the value is not a date.
+std::optional<std::string> date_of_value(std::string_view value, std::vector<std::string>& warnings) {
+  const auto date = leading_date(value);
+  if (date && date->iso) return date->iso;
+  warnings.push_back("header date \"" + std::string(value) + "\" is not a real date");
+  return std::nullopt;
+}
+
 }  // namespace
 
 HeaderFields header_fields(std::string_view whole_text, const layout::LetterLabels& labels) {
@@ -109,17 +117,14 @@ HeaderFields header_fields(std::string_view whole_text, const layout::LetterLabe
   out.case_number = case_number_in(fields, whole_text);
   out.priority = priority_in(fields);
   for (const DateField& d : kDateFields) {
-    const auto value = fields.first(d.name);
-    if (!value) {
-      out.dates.*d.member = date_of_split_field(whole_text, d.name, labels);
-      continue;
-    }
-    const auto date = leading_date(*value);
-    if (date && date->iso)
-      out.dates.*d.member = date->iso;
+    if (const auto value = fields.first(d.name))
+      out.dates.*d.member = date_of_value(*value, out.warnings);
     else
-      out.warnings.push_back("header date \"" + std::string(*value) + "\" is not a real date");
+      out.dates.*d.member = date_of_split_field(whole_text, d.name, labels);
   }
+  // The notice's "Dated:" line is the day the decision was signed and sent.
+  if (!out.dates.decision)
+    if (const auto dated = fields.first("dated")) out.dates.decision = date_of_value(*dated, out.warnings);
   return out;
 }
 

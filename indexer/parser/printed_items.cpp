@@ -6,6 +6,7 @@
 #include <cctype>
 #include <charconv>
 #include <optional>
+#include <utility>
 
 #include "imr/layout/letter_labels.h"
 #include "text_util.h"
@@ -117,6 +118,26 @@ std::optional<DecidedHeading> decided_heading(std::string_view paragraph) {
   return std::nullopt;
 }
 
+// "Upheld", "Overturned.", "Decision: Upheld" below an item heading: the
+// decision (the name of its label); "Decision:" alone gives "", its decision
+// being the next paragraph.
+std::optional<std::string_view> bare_decision(std::string_view paragraph, const layout::LetterLabels& labels) {
+  std::string_view p = trim_markup(paragraph);
+  while (!p.empty() && p.back() == '.') p = trim_markup(p.substr(0, p.size() - 1));
+  const auto match = labels.match_at(p, 0);
+  if (match && match->label->kind == layout::LabelKind::label && match->label->name == "decision") {
+    p = trim_markup(p.substr(match->end));
+    if (p.empty()) return std::string_view{};
+  }
+  const layout::Label* decision = labels.decision_word(p);
+  if (!decision) return std::nullopt;
+  return std::string_view(decision->name);
+}
+
+bool ends_sentence(std::string_view text, std::string_view ends) {
+  return !text.empty() && ends.find(text.back()) != std::string_view::npos;
+}
+
 // "1) Regarding the request for acupuncture 2x4:" -> the item the block details.
 std::optional<PrintedItem> regarding_heading(std::string_view paragraph) {
   static constexpr std::string_view kRegarding = "Regarding the request for ";
@@ -168,6 +189,45 @@ bool adopts_claims_citation(std::string_view reviewer_citation) {
   return search(reviewer_citation, adopts).has_value();
 }
 
+// PDF lines of an item heading are at most this long; a longer paragraph
+// before a heading is not its first line.
+constexpr std::size_t kMaxHeadingLineBytes = 160;
+
+// A paragraph of plain text and the part of an item it was added to, so
+// that it can be taken back when it turns out to be the next item's heading.
+struct PlainParagraph {
+  std::string text;
+  std::optional<std::size_t> item;
+  Part part = Part::none;
+  std::size_t size_before = 0;  // of that part's text
+};
+
+std::string* text_of(PrintedItem& item, Part part) {
+  switch (part) {
+    case Part::claims:
+      return &item.claims_citation;
+    case Part::reviewer:
+      return &item.reviewer_citation;
+    case Part::rationale:
+      return &item.rationale;
+    case Part::none:
+      return nullptr;
+  }
+  return nullptr;
+}
+
+// A line a heading can go on after: short, and stopping mid-sentence.
+bool continues_line(std::string_view before) {
+  return !before.empty() && before.size() <= kMaxHeadingLineBytes && !ends_sentence(before, ".!?:;");
+}
+
+// "QTY: 60.00", "Qty: 60", "Quantity 30.00" on a line of its own: the count
+// of the heading above it, not an item.
+bool is_quantity_line(std::string_view text) {
+  static const Pattern quantity(R"((?:qty|quantity)\s*[:#]?\s*\d+(?:\.\d+)?)", Pattern::icase);
+  return text.size() < 32 && quantity.matches(trim_markup(text));
+}
+
 class ItemScanner {
  public:
   explicit ItemScanner(const layout::LetterLabels& labels) : labels_(labels) {}
@@ -187,8 +247,10 @@ class ItemScanner {
   void read(std::string_view text) {
     if (text.empty()) return;
     if (auto notices = notice_decisions(text); !notices.empty()) return add_notices(std::move(notices));
+    if (const auto decision = bare_decision(text, labels_)) return decided_below(*decision);
     if (auto heading = decided_heading(text)) {
       read(heading->lead);  // strictly shorter than text, so this ends
+      if (heading->lead.empty() && continues_heading(heading->item)) join_first_line(heading->item);
       return open(std::move(heading->item), false);
     }
     if (auto item = regarding_heading(text)) return open(std::move(*item), true);
@@ -199,7 +261,49 @@ class ItemScanner {
   void close() {
     current_.reset();
     part_ = Part::none;
-    last_plain_.clear();
+    last_plain_ = {};
+  }
+
+  // The paragraph before was plain text; it goes back out of the item part
+  // it was added to.
+  std::string withdraw_last_plain() {
+    PlainParagraph plain = std::exchange(last_plain_, {});
+    if (plain.item)
+      if (std::string* text = text_of(out_.items[*plain.item], plain.part)) text->resize(plain.size_before);
+    return std::move(plain.text);
+  }
+
+  // A heading that PDF text broke over two paragraphs ("Physical therapy ...
+  // for six" / "weeks QTY: 12.00: Overturned"): the paragraph before is a
+  // line that stops mid-sentence, and this heading is not numbered anew.
+  bool continues_heading(const PrintedItem& heading) const {
+    return heading.number == 0 && continues_line(last_plain_.text) &&
+           last_plain_.text.size() + heading.treatment.size() < kMaxHeadingBytes;
+  }
+
+  // The first line carries the heading's numbering, if any ("2) Nucynta ER" / "100mg #120: Upheld").
+  void join_first_line(PrintedItem& heading) {
+    const std::string joined = withdraw_last_plain() + " " + heading.treatment;
+    const auto [number, treatment] = split_number(joined);
+    heading.number = number;
+    heading.treatment = std::string(treatment);
+  }
+
+  // A decision printed below its heading ("Norco 10/325mg #90" / "Upheld"):
+  // the paragraph before is the heading, unless it ends a sentence and an
+  // open item still lacks its decision (the decision closes the item's block).
+  void decided_below(std::string_view decision) {
+    if (decision.empty()) return;  // "Decision:" alone; the plain paragraph before stays the heading
+    const std::string& before = last_plain_.text;
+    const bool heading_before = !before.empty() && before.size() <= kMaxHeadingBytes && !ends_sentence(before, ".!?");
+    if (!heading_before) {
+      if (current_ && out_.items[*current_].decision.empty()) out_.items[*current_].decision = std::string(decision);
+      return;
+    }
+    std::string heading = withdraw_last_plain();
+    while (!heading.empty() && (heading.back() == ':' || heading.back() == ' ')) heading.pop_back();
+    const auto [number, treatment] = split_number(heading);
+    if (has_word_character(treatment)) open(item_of(treatment, decision, number), false);
   }
 
   void add_notices(std::vector<PrintedItem> notices) {
@@ -249,7 +353,7 @@ class ItemScanner {
     if (!current_) return;
     switch_to(label.part);
     add(label.rest);
-    last_plain_.clear();
+    last_plain_ = {};
   }
 
   bool repeats(Part part) const {
@@ -260,32 +364,33 @@ class ItemScanner {
   // The item's labels start over: the paragraph before was the heading of a
   // next item, read as the end of this one's rationale.
   void reopen_after_heading() {
-    std::string& rationale = out_.items[*current_].rationale;
-    if (part_ == Part::rationale && rationale.ends_with(last_plain_) && rationale.size() > last_plain_.size()) {
-      rationale.resize(rationale.size() - last_plain_.size());
-      while (!rationale.empty() && rationale.back() == '\n') rationale.pop_back();
-    }
-    const std::string heading = std::move(last_plain_);
+    std::string heading = withdraw_last_plain();
     close();
-    last_plain_ = heading;
+    last_plain_.text = std::move(heading);
   }
 
   // A label with no item open: the paragraph before it was an item heading
   // that lost its decision.
   void open_undecided() {
-    if (last_plain_.empty() || last_plain_.size() > kMaxHeadingBytes) return;
-    out_.items.push_back(item_of(split_number(last_plain_).second));
+    if (last_plain_.text.empty() || last_plain_.text.size() > kMaxHeadingBytes) return;
+    out_.items.push_back(item_of(split_number(last_plain_.text).second));
     current_ = out_.items.size() - 1;
   }
 
   void content(std::string_view text) {
-    last_plain_ = std::string(text);
+    if (is_quantity_line(text) && continues_line(last_plain_.text))
+      return content(withdraw_last_plain() + " " + std::string(text));  // not a quantity line: ends here
+    last_plain_ = {};
+    last_plain_.text = std::string(text);
     if (!current_) {
       if (section_ == Section::guidelines) append(letter_guidelines_, text, " ");
       if (section_ == Section::rationale) append(letter_rationale_, text, "\n\n");
       return;
     }
     if (part_ != Part::rationale) switch_by_sentence(text);
+    last_plain_.item = current_;
+    last_plain_.part = part_;
+    if (const std::string* part = text_of(out_.items[*current_], part_)) last_plain_.size_before = part->size();
     add(text);
   }
 
@@ -303,17 +408,8 @@ class ItemScanner {
   }
 
   void add(std::string_view text) {
-    PrintedItem& item = out_.items[*current_];
-    switch (part_) {
-      case Part::claims:
-        return append(item.claims_citation, text, " ");
-      case Part::reviewer:
-        return append(item.reviewer_citation, text, " ");
-      case Part::rationale:
-        return append(item.rationale, text, "\n\n");
-      case Part::none:
-        return;
-    }
+    if (std::string* part = text_of(out_.items[*current_], part_))
+      append(*part, text, part_ == Part::rationale ? "\n\n" : " ");
   }
 
   void complete(PrintedItem& item) {
@@ -329,7 +425,7 @@ class ItemScanner {
   Part part_ = Part::none;
   const layout::LetterLabels& labels_;
   Section section_ = Section::preamble;
-  std::string last_plain_;
+  PlainParagraph last_plain_;
   std::string letter_guidelines_;
   std::string letter_rationale_;
 };

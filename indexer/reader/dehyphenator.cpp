@@ -38,8 +38,22 @@ std::shared_ptr<const std::unordered_set<std::string>> Dehyphenator::builtin_pre
   return prefixes;
 }
 
-Dehyphenator::Dehyphenator(const std::unordered_set<std::string>& prefixes, std::string_view text)
-    : prefixes_(prefixes), text_(text) {}
+std::shared_ptr<const std::unordered_set<std::string>> Dehyphenator::builtin_known_words() {
+  // Each table's name and its most columns; every column holds names or wordings.
+  static constexpr std::pair<std::string_view, std::size_t> kTables[] = {
+      {"treatments.tsv", 3}, {"specialties.tsv", 2}, {"guidelines.tsv", 3}, {"drugs.tsv", 3}, {"synonyms.tsv", 6}};
+  auto words = std::make_shared<std::unordered_set<std::string>>();
+  for (const auto& [name, columns] : kTables)
+    for (const schema::TsvRow& row : schema::read_data_table(name, 1, columns))
+      for (const std::string& column : row.columns)
+        if (!column.starts_with("re:") && !column.starts_with("re-case:") && !column.starts_with('@'))
+          for (const auto& [word, count] : words_of(column).plain) words->insert(word);
+  return words;
+}
+
+Dehyphenator::Dehyphenator(const std::unordered_set<std::string>& prefixes, std::string_view text,
+                           const std::unordered_set<std::string>* known_words)
+    : prefixes_(prefixes), text_(text), known_words_(known_words) {}
 
 Dehyphenator::Words Dehyphenator::words_of(std::string_view text) {
   Words words;
@@ -57,7 +71,11 @@ Dehyphenator::Words Dehyphenator::words_of(std::string_view text) {
       ++pos;
     }
     if (pos - start > kMaxWordBytes) continue;
-    (hyphen ? words.hyphenated : words.plain).insert(text::lower(text.substr(start, pos - start)));
+    std::string word = text::lower(text.substr(start, pos - start));
+    if (hyphen)
+      words.hyphenated.insert(std::move(word));
+    else
+      ++words.plain[std::move(word)];
   }
   return words;
 }
@@ -77,6 +95,39 @@ bool Dehyphenator::keeps_hyphen(std::string_view left, std::string_view right) c
   if (words().plain.contains(joined)) return false;
   if (words().hyphenated.contains(text::lower(left) + "-" + text::lower(right))) return true;
   return prefixes_.contains(text::lower(left));
+}
+
+// A word of the vocabularies, or one the letter uses more than where it was cut.
+bool Dehyphenator::is_word(const std::string& lower) const {
+  if (known_words_ && known_words_->contains(lower)) return true;
+  const auto found = words().plain.find(lower);
+  return found != words().plain.end() && found->second > 1;
+}
+
+bool Dehyphenator::rejoins(std::string_view left, std::string_view right) const {
+  constexpr std::size_t kMinPiece = 2;
+  if (left.size() < kMinPiece || right.size() < kMinPiece || !(right.front() >= 'a' && right.front() <= 'z'))
+    return false;
+  for (const std::string_view piece : {left, right})
+    for (const char c : piece)
+      if (!is_alpha(c)) return false;
+  const std::string l = text::lower(left), r = text::lower(right);
+  if (is_word(l) || is_word(r)) return false;
+  const std::string joined = l + r;
+  return (known_words_ && known_words_->contains(joined)) || words().plain.contains(joined);
+}
+
+void Dehyphenator::join_unbroken(std::string& paragraph, std::string_view next) const {
+  std::size_t left_start = paragraph.size();
+  while (left_start > 0 && is_alnum(paragraph[left_start - 1])) --left_start;
+  std::size_t right_end = 0;
+  while (right_end < next.size() && is_alnum(next[right_end])) ++right_end;
+  const bool word_end = left_start == 0 || paragraph[left_start - 1] == ' ';
+  const bool word_start = right_end == next.size() || next[right_end] == ' ' || next[right_end] == ',' ||
+                          next[right_end] == '.' || next[right_end] == ';';
+  if (!(word_end && word_start && rejoins(std::string_view(paragraph).substr(left_start), next.substr(0, right_end))))
+    paragraph += ' ';
+  paragraph += next;
 }
 
 void Dehyphenator::join(std::string& paragraph, std::string_view next) const {

@@ -3,12 +3,16 @@
 // own keeps it ("non-" / "controlled" -> "non-controlled"). The letter itself
 // is the first witness: a form it uses elsewhere wins; then known prefixes
 // (schema/data/hyphen_prefixes.txt) and digits keep the hyphen.
+// PDF text also breaks words without a hyphen ("thor" / "acic"): two pieces
+// that are no words, of the letter or of the vocabularies, whose join is one,
+// are joined again.
 #pragma once
 
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace imr::indexer::reader {
@@ -17,30 +21,41 @@ namespace imr::indexer::reader {
 // the first join that needs them, since most letters have no broken words.
 class Dehyphenator {
  public:
-  // prefixes: lower-case word beginnings that keep their hyphen. letter_text
+  // prefixes: lower-case word beginnings that keep their hyphen; known_words:
+  // lower-case words of the vocabularies, or none. letter_text and both sets
   // must outlive the Dehyphenator.
-  Dehyphenator(const std::unordered_set<std::string>& prefixes, std::string_view letter_text);
+  Dehyphenator(const std::unordered_set<std::string>& prefixes, std::string_view letter_text,
+               const std::unordered_set<std::string>* known_words = nullptr);
 
   // The prefixes of schema/data/hyphen_prefixes.txt, built anew for whoever
   // assembles a reader.
   static std::shared_ptr<const std::unordered_set<std::string>> builtin_prefixes();
+  // The words of the vocabularies of schema/data (treatments, specialties,
+  // guidelines, drugs, synonyms), lower case.
+  static std::shared_ptr<const std::unordered_set<std::string>> builtin_known_words();
 
   // Appends next_line to paragraph, which ends with a line-end hyphen
   // ("...treat-"), deciding whether the hyphen stays.
   void join(std::string& paragraph, std::string_view next_line) const;
+  // Appends next_line to paragraph with a space, or without one where the
+  // line break cut a word in two ("thor" / "acic").
+  void join_unbroken(std::string& paragraph, std::string_view next_line) const;
 
  private:
   struct Words {
-    std::unordered_set<std::string> plain;       // lower case, without hyphens
-    std::unordered_set<std::string> hyphenated;  // lower case, "non-controlled"
+    std::unordered_map<std::string, std::size_t> plain;  // lower case, without hyphens, with their counts
+    std::unordered_set<std::string> hyphenated;          // lower case, "non-controlled"
   };
   static Words words_of(std::string_view text);
 
   bool keeps_hyphen(std::string_view left, std::string_view right) const;
+  bool is_word(const std::string& lower) const;
+  bool rejoins(std::string_view left, std::string_view right) const;
   const Words& words() const;
 
   const std::unordered_set<std::string>& prefixes_;
   std::string_view text_;
+  const std::unordered_set<std::string>* known_words_;
   mutable std::optional<Words> words_;
 };
 

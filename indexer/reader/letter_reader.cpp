@@ -109,7 +109,10 @@ std::string read_file_bytes(const fs::path& path) {
   return bytes;
 }
 
-ReaderData ReaderData::builtin() { return {layout::LetterLabels::builtin(), reader::Dehyphenator::builtin_prefixes()}; }
+ReaderData ReaderData::builtin() {
+  return {layout::LetterLabels::builtin(), reader::Dehyphenator::builtin_prefixes(),
+          reader::Dehyphenator::builtin_known_words()};
+}
 
 CleanText read_letter(const fs::path& path, const ReaderData& data) {
   const Format format = format_of(path);
@@ -126,8 +129,9 @@ CleanText clean_letter(std::string_view bytes, Format format, const ReaderData& 
   repair_characters(pages, out.warnings);
   const layout::LetterLabels& labels = *data.labels;
   const std::string text = reader::join_pages(pages, labels);
-  const reader::Dehyphenator dehyphenator(*data.hyphen_prefixes, text);
-  out.text = joined(reader::split_at_labels(reader::unwrap_paragraphs(text, dehyphenator), labels));
+  const reader::Dehyphenator dehyphenator(*data.hyphen_prefixes, text, data.known_words.get());
+  const auto decision_line = [&labels](std::string_view line) { return reader::is_decision_line(line, labels); };
+  out.text = joined(reader::split_at_labels(reader::unwrap_paragraphs(text, dehyphenator, decision_line), labels));
   if (out.text.empty()) out.warnings.emplace_back("the file holds no text");
   return out;
 }

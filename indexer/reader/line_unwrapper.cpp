@@ -68,20 +68,27 @@ std::optional<bool> breaks_wrap(const std::vector<std::string_view>& lines, std:
 
 class ParagraphBuilder {
  public:
-  ParagraphBuilder(const Dehyphenator& dehyphenator, bool mend_page_breaks)
-      : dehyphenator_(dehyphenator), mend_page_breaks_(mend_page_breaks) {}
+  ParagraphBuilder(const Dehyphenator& dehyphenator, bool mend_page_breaks, const DecisionLineTest& is_decision_line,
+                   bool spaced_line_ends)
+      : dehyphenator_(dehyphenator),
+        mend_page_breaks_(mend_page_breaks),
+        is_decision_line_(is_decision_line),
+        spaced_line_ends_(spaced_line_ends) {}
 
   void add_line(std::string_view raw) {
     const std::string tidy = tidy_line(raw);
     if (tidy.empty()) return;
+    // "Norco 10/325mg #90" / "Upheld"; after "Norco 10/325mg #90:" it is the usual heading, wrapped.
+    if (!current_.empty() && !current_.ends_with(':') && is_decision_line_ && is_decision_line_(tidy)) end_paragraph();
     if (current_.empty()) {
       current_ = tidy;
     } else if (hyphen_pending_) {
       dehyphenator_.join(current_, tidy);
     } else {
-      current_ += ' ';
-      current_ += tidy;
+      dehyphenator_.join_unbroken(current_, tidy);
     }
+    // Where every line ends with a space (PDF text), "treat- " is a break too.
+    if (spaced_line_ends_ && raw.ends_with(' ')) raw.remove_suffix(1);
     hyphen_pending_ = ends_with_break_hyphen(raw);
   }
 
@@ -111,11 +118,25 @@ class ParagraphBuilder {
  private:
   const Dehyphenator& dehyphenator_;
   bool mend_page_breaks_;
+  const DecisionLineTest& is_decision_line_;
+  bool spaced_line_ends_;
   std::vector<std::string> paragraphs_;
   std::string current_;
   bool hyphen_pending_ = false;
   bool last_hyphen_pending_ = false;
 };
+
+// Whether nearly every text line ends with a space, as some PDF text does.
+bool spaced_line_ends(const std::vector<std::string_view>& lines) {
+  std::size_t text_lines = 0;
+  std::size_t spaced = 0;
+  for (const std::string_view line : lines) {
+    if (kind_of(line) != LineKind::text) continue;
+    ++text_lines;
+    spaced += line.ends_with(' ');
+  }
+  return text_lines > 0 && static_cast<double>(spaced) >= kDoubleSpacedShare * static_cast<double>(text_lines);
+}
 
 }  // namespace
 
@@ -136,14 +157,16 @@ LineStyle line_style_of(const std::vector<std::string_view>& lines) {
   return LineStyle::hard_wrapped;
 }
 
-std::vector<std::string> unwrap_paragraphs(std::string_view text, const Dehyphenator& dehyphenator) {
+std::vector<std::string> unwrap_paragraphs(std::string_view text, const Dehyphenator& dehyphenator,
+                                           const DecisionLineTest& is_decision_line) {
   const std::vector<std::string_view> lines = split_lines(text);
   const LineStyle style = line_style_of(lines);
   const bool has_blank_lines =
       std::ranges::any_of(lines, [](std::string_view l) { return kind_of(l) == LineKind::blank; });
   // Where a gap of empty lines can end a paragraph, it can also be a page break.
   const bool gaps_end_paragraphs = style == LineStyle::hard_wrapped || !has_blank_lines;
-  ParagraphBuilder builder(dehyphenator, style != LineStyle::paragraph_per_line && gaps_end_paragraphs);
+  ParagraphBuilder builder(dehyphenator, style != LineStyle::paragraph_per_line && gaps_end_paragraphs,
+                           is_decision_line, spaced_line_ends(lines));
   std::size_t empty_run = 0;
   for (const std::string_view line : lines) {
     const LineKind kind = kind_of(line);

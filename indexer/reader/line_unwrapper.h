@@ -10,9 +10,12 @@
 // (wrapped text breaks many lines mid-sentence; paragraphs end their
 // sentences or are headings), not the spacing alone.
 // A paragraph that stops mid-sentence and a next one that starts in lower
-// case are one paragraph cut by a page break, and are joined again.
+// case are one paragraph cut by a page break, and are joined again. A line
+// holding only an item's decision ("Upheld") below a heading without a colon
+// starts a paragraph: it ends the heading, it does not go on with it.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +28,11 @@ enum class LineStyle { double_spaced, hard_wrapped, paragraph_per_line };
 
 LineStyle line_style_of(const std::vector<std::string_view>& lines);
 
+// Whether a tidy line is an item's decision alone; see is_decision_line.
+using DecisionLineTest = std::function<bool(std::string_view)>;
+
 // Paragraphs of tidy text (single spaces, no line breaks), none empty.
-std::vector<std::string> unwrap_paragraphs(std::string_view text, const Dehyphenator& dehyphenator);
+std::vector<std::string> unwrap_paragraphs(std::string_view text, const Dehyphenator& dehyphenator,
+                                           const DecisionLineTest& is_decision_line = {});
 
 }  // namespace imr::indexer::reader

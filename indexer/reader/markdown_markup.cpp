@@ -32,11 +32,16 @@ bool is_rule(std::string_view line) {
          (table || t.find_first_not_of(t.front()) == std::string_view::npos || t.find(' ') != std::string_view::npos);
 }
 
-std::string_view without_heading_mark(std::string_view line) {
+bool is_heading(std::string_view line) {
   const std::string_view t = trim_left(line);
   const std::size_t hashes = t.find_first_not_of('#');
-  if (hashes == 0 || hashes > 6 || hashes == std::string_view::npos || !is_blank(t[hashes])) return line;
-  std::string_view heading = trim(t.substr(hashes));
+  return hashes > 0 && hashes <= 6 && hashes != std::string_view::npos && is_blank(t[hashes]);
+}
+
+std::string_view without_heading_mark(std::string_view line) {
+  if (!is_heading(line)) return line;
+  const std::string_view t = trim_left(line);
+  std::string_view heading = trim(t.substr(t.find_first_not_of('#')));
   while (!heading.empty() && heading.back() == '#') heading.remove_suffix(1);
   return trim(heading);
 }
@@ -80,17 +85,27 @@ std::string strip_line(std::string_view line) {
   return without_strong_marks(line);
 }
 
+// Whether out ends where a block may start: nothing yet, or an empty line.
+bool at_block_start(std::string_view out) { return out.empty() || out.ends_with("\n\n"); }
+
 }  // namespace
 
 std::string strip_markdown(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  bool after_heading = false;
   for (std::size_t start = 0; start <= text.size();) {
     std::size_t end = text.find('\n', start);
     const bool last = end == std::string_view::npos;
     if (last) end = text.size();
-    out += strip_line(text.substr(start, end - start));
+    const std::string_view line = text.substr(start, end - start);
+    // Markdown ends a paragraph at a heading and the heading at its line end,
+    // with or without empty lines around it; the reader needs the empty lines.
+    const bool heading = is_heading(line);
+    if ((heading && !at_block_start(out)) || (after_heading && !trim(line).empty())) out += '\n';
+    out += strip_line(line);
     if (!last) out += '\n';
+    after_heading = heading;
     start = end + 1;
   }
   return out;

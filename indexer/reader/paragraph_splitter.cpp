@@ -73,4 +73,9 @@ std::vector<std::string> split_at_labels(const std::vector<std::string>& paragra
   return out;
 }
 
+bool is_decision_line(std::string_view tidy_line, const layout::LetterLabels& labels) {
+  if (tidy_line.ends_with('.')) tidy_line.remove_suffix(1);
+  return labels.decision_word(tidy_line) != nullptr;
+}
+
 }  // namespace imr::indexer::reader

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "imr/layout/letter_labels.h"
@@ -15,5 +16,9 @@ namespace imr::indexer::reader {
 // every heading and item decision ("...QTY: 30.00: Upheld").
 std::vector<std::string> split_at_labels(const std::vector<std::string>& paragraphs,
                                          const layout::LetterLabels& labels);
+
+// Whether a tidy line holds nothing but an item's decision ("Upheld",
+// "Overturned."), as letters print it below a heading that has no colon.
+bool is_decision_line(std::string_view tidy_line, const layout::LetterLabels& labels);
 
 }  // namespace imr::indexer::reader

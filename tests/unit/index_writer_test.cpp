@@ -1,10 +1,16 @@
 // The index on disk: add, replace, skip unchanged, stale letters, locking.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <string>
+
 #include <xapian.h>
 
 #include "imr/document/document_builder.h"
 #include "imr/index/index_writer.h"
+#include "imr/index/sharded_index.h"
+#include "imr/parser/letter_parser.h"
+#include "imr/pipeline/index_run.h"
 #include "imr/schema/field.h"
 #include "imr/schema/letter_dictionary.h"
 #include "imr/schema/letter_identity.h"
@@ -55,6 +61,48 @@ TEST_CASE("an unchanged source is recognised by its content hash") {
   CHECK(w.unchanged("a.txt", "hash-a"));
   CHECK_FALSE(w.unchanged("a.txt", "hash-b"));
   CHECK_FALSE(w.unchanged("b.txt", "hash-a"));
+}
+
+TEST_CASE("a letter read by another reading version is not unchanged and the index names its version") {
+  imr::testing::TempDir dir;
+  DocumentBuilder builder;
+  {
+    IndexWriter w(dir / "index", imr::indexer::kLettersPerBatch, "reading 1");
+    w.write(builder.build(letter("CM14-1", "a.txt"), "text", "hash-a"), "a.txt");
+    CHECK(w.unchanged("a.txt", "hash-a"));
+  }
+  {
+    IndexWriter w(dir / "index", imr::indexer::kLettersPerBatch, "reading 2");
+    CHECK_FALSE(w.unchanged("a.txt", "hash-a"));
+    CHECK(w.write(builder.build(letter("CM14-1", "a.txt"), "text", "hash-a"), "a.txt") == WriteOutcome::replaced);
+    CHECK(w.unchanged("a.txt", "hash-a"));
+  }
+  const Xapian::Database db((dir / "index").string());
+  CHECK(db.get_metadata(std::string(imr::schema::kReadingVersionKey)) == "reading 2");
+}
+
+TEST_CASE("re-indexing an unchanged file reads it again after the reading version of the parser changed") {
+  imr::testing::TempDir dir;
+  const std::filesystem::path letter_file = dir / "CM15-0108842.txt";
+  std::filesystem::copy_file(
+      std::filesystem::path(IMR_SOURCE_DIR) / "tests/data/letters/item-shapes/decision_on_its_own_line.txt",
+      letter_file);
+  const auto run = [&](const std::string& version) {
+    imr::indexer::ShardedIndex index(dir / "index", 0, imr::indexer::kLettersPerBatch, version);
+    imr::indexer::IndexRunSummary summary;
+    imr::indexer::index_files({letter_file.string()}, 1, index, summary,
+                              {.warnings = [](auto&&...) {}, .progress = [](std::size_t) {}});
+    return summary;
+  };
+  // An index written before letters carried a version holds none.
+  CHECK(run("").added == 1);
+  CHECK(run("").unchanged == 1);
+  const std::string current(imr::indexer::kReadingVersion);
+  REQUIRE_FALSE(current.empty());
+  const auto reread = run(current);
+  CHECK(reread.unchanged == 0);
+  CHECK(reread.replaced == 1);
+  CHECK(run(current).unchanged == 1);
 }
 
 TEST_CASE("a file whose case number changed leaves no stale letter") {

@@ -90,6 +90,17 @@ TEST_CASE("parser: diagnoses in list, claim and prose forms") {
   CHECK(diagnoses_in("The mechanism of injury was not provided.").empty());
 }
 
+TEST_CASE("parser: diagnoses that a summary says it includes are a list") {
+  CHECK(diagnoses_in("The patient fell. Diagnoses include lumbar radiculopathy and lumbar facet arthropathy. He") ==
+        Strings{"lumbar radiculopathy", "lumbar facet arthropathy"});
+  CHECK(diagnoses_in("Diagnoses include: cervical strain, right shoulder impingement and lumbar radiculopathy.") ==
+        Strings{"cervical strain", "right shoulder impingement", "lumbar radiculopathy"});
+  CHECK(diagnoses_in("Her diagnoses included cervical sprain and depression. She") ==
+        Strings{"cervical sprain", "depression"});
+  CHECK(diagnoses_in("The diagnoses include knee pain and other and unspecified complications of medical care.") ==
+        Strings{"knee pain", "other and unspecified complications of medical care"});
+}
+
 TEST_CASE("parser: \"other and unspecified\" names one diagnosis inside a list") {
   CHECK(diagnoses_in("has filed a claim for other and unspecified complications of medical care, knee pain and "
                      "depression associated with an injury") ==
@@ -110,6 +121,18 @@ TEST_CASE("parser: a heading joined to the paragraph before it by a page break")
   CHECK(p.record.items[0].rationale ==
         "Not supported. Therefore, the request for the compounded cream is not medically necessary.");
   CHECK(p.record.items[1].treatment == "Norco 10/325mg #90");
+  CHECK(p.record.items[1].decision == "overturned");
+}
+
+TEST_CASE("parser: a numbered heading broken over two paragraphs keeps its first line and its number") {
+  const auto p = parser().parse(
+      "IMR ISSUES, DECISIONS AND RATIONALES\n\n1) Transportation to appointments: Upheld\n\nDecision rationale: "
+      "Not supported. The request is not medically necessary.\n\n2) Nucynta ER 100mg\n\nTID #120: Overturned\n\n"
+      "Decision rationale: Supported.\n",
+      "x.txt");
+  REQUIRE(p.record.items.size() == 2);
+  CHECK(p.record.items[0].rationale == "Not supported. The request is not medically necessary.");
+  CHECK(p.record.items[1].treatment == "Nucynta ER 100mg TID #120");
   CHECK(p.record.items[1].decision == "overturned");
 }
 

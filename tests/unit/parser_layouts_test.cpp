@@ -24,10 +24,18 @@ using nlohmann::json;
 constexpr std::array<std::string_view, 4> kLayouts{"credentials-2016", "maximus-inc", "medical-professional-review",
                                                    "notice-2013"};
 // Every folder, so that one left empty by mistake fails.
-constexpr std::array<std::string_view, 10> kFolders{
-    "credentials-2016",     "maximus-inc",         "medical-professional-review", "notice-2013",
-    "filename-case-number", "pdf-two-line-labels", "one-paragraph-per-line",      "non-physician-reviewers",
-    "treatment-wording",    "compound-drugs"};
+constexpr std::array<std::string_view, 12> kFolders{"credentials-2016",
+                                                    "maximus-inc",
+                                                    "medical-professional-review",
+                                                    "notice-2013",
+                                                    "filename-case-number",
+                                                    "pdf-two-line-labels",
+                                                    "one-paragraph-per-line",
+                                                    "non-physician-reviewers",
+                                                    "treatment-wording",
+                                                    "compound-drugs",
+                                                    "item-shapes",
+                                                    "summary-phrasing"};
 // At least this many letters in every folder.
 constexpr int kLettersPerFolder = 2;
 

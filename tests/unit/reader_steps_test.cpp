@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "imr/layout/letter_labels.h"
@@ -115,8 +116,15 @@ TEST_CASE("reader: hostile markup ends in linear time") {
 TEST_CASE("reader: markdown marks are removed") {
   CHECK(strip_markdown("### CLINICAL CASE SUMMARY ###\n**Decision rationale:** text\n> quoted\n---\n"
                        "| Case Number: | CM1 |\n|---|:--:|\n") ==
-        "CLINICAL CASE SUMMARY\nDecision rationale: text\nquoted\n\nCase Number:\tCM1\n\n");
+        "CLINICAL CASE SUMMARY\n\nDecision rationale: text\nquoted\n\nCase Number:\tCM1\n\n");
   CHECK(strip_markdown("QTY: 30 * 2 #30 and a #hashtag") == "QTY: 30 * 2 #30 and a #hashtag");
+}
+
+TEST_CASE("reader: a markdown heading is a paragraph of its own without empty lines around it") {
+  CHECK(strip_markdown("is not medically necessary.\n### 2. Physical therapy 12 sessions: Overturned\n"
+                       "Decision rationale: text\n") ==
+        "is not medically necessary.\n\n2. Physical therapy 12 sessions: Overturned\n\nDecision rationale: text\n");
+  CHECK(strip_markdown("text.\n\n## A\n\ntext\n") == "text.\n\nA\n\ntext\n");
 }
 
 TEST_CASE("reader: lines are tidied") {
@@ -144,6 +152,28 @@ TEST_CASE("reader: a word broken at a line end is rejoined unless it has a hyphe
   CHECK(unwrap("long-\nterm use.\n\nlongterm is a word here.") ==
         Paragraphs{"longterm use.", "longterm is a word here."});
   CHECK(unwrap("Low back pain- \nLumbar radiculopathy.") == Paragraphs{"Low back pain- Lumbar radiculopathy."});
+}
+
+TEST_CASE("reader: a word cut at a line end without a hyphen is rejoined when its pieces are no words") {
+  const std::unordered_set<std::string> vocabulary{"thoracic", "into"};
+  const auto unwrap_knowing = [&](std::string_view text, const std::unordered_set<std::string>* known) {
+    const Dehyphenator dehyphenator(*test_reader_data().hyphen_prefixes, text, known);
+    return unwrap_paragraphs(text, dehyphenator);
+  };
+  CHECK(unwrap_knowing("Diagnoses: thor\nacic strain.", &vocabulary) == Paragraphs{"Diagnoses: thoracic strain."});
+  // The letter's own words are known too.
+  CHECK(unwrap_knowing("a thor\nacic strain.\n\nThe thoracic spine.", nullptr) ==
+        Paragraphs{"a thoracic strain.", "The thoracic spine."});
+  CHECK(unwrap_knowing("Diagnoses: thor\nacic strain.", nullptr) == Paragraphs{"Diagnoses: thor acic strain."});
+  // Pieces the letter uses as words on their own stay apart.
+  CHECK(unwrap_knowing("He went in\nto the clinic in pain.", &vocabulary) ==
+        Paragraphs{"He went in to the clinic in pain."});
+  CHECK(unwrap_knowing("a thor\nAcic strain.", &vocabulary) == Paragraphs{"a thor Acic strain."});
+}
+
+TEST_CASE("reader: a hyphen before the space that ends every line of PDF text still breaks a word") {
+  CHECK(unwrap("The treat- \n\nment was given \n\nto the patient \n\nyesterday. \n\n \n\nNext. \n\n") ==
+        Paragraphs{"The treatment was given to the patient yesterday.", "Next."});
 }
 
 TEST_CASE("reader: double-spaced text: blank lines end paragraphs, page breaks do not") {

@@ -52,7 +52,11 @@ inline constexpr unsigned received_date = 4;
 inline constexpr unsigned facet_table = 5;   // see facet_table.h
 inline constexpr unsigned content_hash = 6;  // of the source bytes; lets re-indexing skip unchanged files
 inline constexpr unsigned source_path = 7;
+inline constexpr unsigned reading_version = 8;  // of the reader and parser that read the letter
 }  // namespace slot
+
+// The index's metadata key holding the reading version of its last write.
+inline constexpr std::string_view kReadingVersionKey = "imr:reading_version";
 
 // The prefixes of terms that are not field values (fields carry theirs in the
 // field table). Text terms carry no prefix.

@@ -38,13 +38,17 @@ inline constexpr std::size_t kLettersPerBatch = 512;
 class IndexWriter {
  public:
   // Creates the index when missing. Throws IndexLocked, or
-  // std::runtime_error saying why the index cannot be opened.
-  explicit IndexWriter(const std::filesystem::path& dir, std::size_t batch_size = kLettersPerBatch);
+  // std::runtime_error saying why the index cannot be opened. reading_version
+  // names the reader and parser that read the letters written: a letter read
+  // by another version is not unchanged, so a newer parser reads it again.
+  explicit IndexWriter(const std::filesystem::path& dir, std::size_t batch_size = kLettersPerBatch,
+                       std::string reading_version = {});
   ~IndexWriter();  // commits the open batch; a crash before that loses only that batch
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
-  // True when the letter last indexed from this source had these bytes.
+  // True when the letter last indexed from this source had these bytes and
+  // was read by this writer's reading version.
   bool unchanged(std::string_view source, std::string_view content_hash) const {
     return source_state(source, content_hash) == SourceState::same;
   }
@@ -74,6 +78,7 @@ class IndexWriter {
   Xapian::WritableDatabase db_;
   std::filesystem::path dir_;
   std::size_t batch_size_;
+  std::string reading_version_;
   std::size_t in_batch_ = 0;
   // Until the index has a dictionary, the texts of the batches since the last commit that
   // could train one (too few letters) are kept to train one at the next commit.

@@ -27,8 +27,9 @@ class ShardedIndex {
   // shards 0 keeps the existing index's count (1 for a new index). Throws
   // std::runtime_error when shards differs from an existing index's count
   // (re-sharding is indexing into a new folder), or as IndexWriter does.
+  // reading_version: as IndexWriter's, for every shard.
   explicit ShardedIndex(const std::filesystem::path& dir, std::size_t shards = 0,
-                        std::size_t batch_size = kLettersPerBatch);
+                        std::size_t batch_size = kLettersPerBatch, const std::string& reading_version = {});
 
   std::size_t size() const { return writers_.size(); }
   IndexWriter& shard(std::size_t i) { return *writers_[i]; }

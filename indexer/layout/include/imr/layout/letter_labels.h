@@ -51,6 +51,9 @@ class LetterLabels {
   // The longest label starting at byte pos of text, if one does. Matches only
   // at word starts and whole words; whitespace in text must be single spaces.
   std::optional<LabelMatch> match_at(std::string_view text, std::size_t pos) const;
+  // The decision label that word is in full ("Upheld", "OVERTURNED"), where
+  // it stands alone rather than after an item heading's colon.
+  const Label* decision_word(std::string_view word) const;
   // Every label in text, left to right, none overlapping. Linear in text size.
   std::vector<LabelMatch> find_all(std::string_view text) const;
 

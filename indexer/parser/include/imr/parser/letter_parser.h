@@ -23,6 +23,12 @@ struct ParsedLetter {
   bool is_letter = true;
 };
 
+// The version of the reading (reader, parser and the schema/data they use)
+// that the index stores with every letter. Change it whenever a letter may
+// read differently: re-indexing skips an unchanged file only when this
+// version read it, so a newer parser reads every letter again.
+inline constexpr std::string_view kReadingVersion = "2026-12-01 issue 11 gaps";
+
 // Not thread-safe (holds an Analyzer): one per thread.
 class LetterParser {
  public:

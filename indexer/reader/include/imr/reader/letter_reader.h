@@ -44,8 +44,10 @@ struct CleanText {
 struct ReaderData {
   std::shared_ptr<const layout::LetterLabels> labels;
   std::shared_ptr<const std::unordered_set<std::string>> hyphen_prefixes;
+  // Words of the vocabularies, to rejoin words PDF text cut without a hyphen; may be null.
+  std::shared_ptr<const std::unordered_set<std::string>> known_words;
 
-  // Both from schema/data.
+  // All from schema/data.
   static ReaderData builtin();
 };
 
