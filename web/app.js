@@ -189,13 +189,7 @@
     return String(value).replace(/_/g, ' ');
   }
 
-  const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
-
-  function formatDate(iso) {
-    if (!iso) return null;
-    const date = new Date(`${iso}T00:00:00Z`);
-    return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
-  }
+  const formatDate = ImrFormat.date;
 
   function badge(decision, className) {
     const node = el('span', `badge ${className || ''}`.trim(), valueLabel(decision || 'no decision'));
@@ -311,9 +305,7 @@
     return node;
   }
 
-  // One formatter for every count: toLocaleString builds a new one per call.
-  const countFormat = new Intl.NumberFormat('en-US');
-  const count = (n) => countFormat.format(Number(n || 0));
+  const count = ImrFormat.count;
 
   function renderStatus(result) {
     const total = result.total || 0;

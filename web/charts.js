@@ -49,7 +49,7 @@ window.ImrCharts = (() => {
   function describeRate(label, row) {
     const [low, high] = interval(row);
     return `${label}: ${percent(rateOf(row))} overturned (95% interval ${percent(low)} to ${percent(high)}) `
-      + `of ${row.items.toLocaleString('en-US')} items`;
+      + `of ${ImrFormat.count(row.items)} items`;
   }
 
   // One horizontal bar on a 0..scale axis drawn 100 units wide; the page
@@ -89,7 +89,7 @@ window.ImrCharts = (() => {
     const most = Math.max(1, ...rows.map((row) => row.upheld + row.overturned));
     const y = (count) => (count / most) * (height - 4);
     const total = rows.reduce((sum, row) => sum + row.upheld + row.overturned, 0);
-    const summary = `${label}: ${total.toLocaleString('en-US')} decisions over ${rows.length} periods`;
+    const summary = `${label}: ${ImrFormat.count(total)} decisions over ${rows.length} periods`;
     const svg = svgEl('svg', {
       viewBox: `0 0 ${Math.max(width, 1)} ${height + 18}`, role: 'img', class: 'columns', 'aria-label': summary,
     });

@@ -468,6 +468,22 @@ flow('a shared analytics link opens with its bars and chart drawn', async (page)
 
 // ---- generated demo data ----------------------------------------------------------------
 
+flow('counts and dates read as Intl writes them in en-US, though the page does without Intl', async (page) => {
+  await openSearch(page);
+  await expectResults(page, {});
+  const [shown, intl] = await page.evaluate(() => {
+    const numbers = [0, 7, 999, 1000, 12345, 999999, 1000000, 1234567890, -4321];
+    const dates = ['2013-01-05', '2016-09-30', '2026-12-01', '1999-02-28'];
+    const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+    return [
+      [...numbers.map(ImrFormat.count), ...dates.map(ImrFormat.date), ImrFormat.date('not a date'), ImrFormat.date('')],
+      [...numbers.map((n) => n.toLocaleString('en-US')), ...dates.map((d) => dateFormat.format(new Date(`${d}T00:00:00Z`))),
+        'not a date', null],
+    ];
+  });
+  assert.deepEqual(shown, intl);
+});
+
 flow('a demo index is marked as generated on the page, an ordinary one is not', async (page) => {
   await openSearch(page);
   await expectResults(page, {});
