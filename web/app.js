@@ -654,7 +654,7 @@
       const params = apiParams({ ...current, decided: '', undated: '' });
       const q = params.get('q');
       params.set('q', q ? `(${q}) NOT ${ANY_DECISION_DATE}` : `NOT ${ANY_DECISION_DATE}`);
-      params.set('per_page', '1');
+      params.set('per_page', '0');  // the count alone
       try {
         undatedCount = (await fetchJson(`/api/search?${params}`, 'undated')).total;
       } catch (error) {
