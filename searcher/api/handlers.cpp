@@ -205,16 +205,22 @@ Response health(SearchContext& ctx) {
                             {"checks", check_counts(ctx.db())}}};
 }
 
+// A sharded replica changes once per shard; a request may meet each change.
+constexpr int kAttemptsOnChange = 4;
+
 Response respond(SearchContext& ctx, const std::function<Response()>& handler) {
   try {
-    try {
-      ctx.refresh();
-      return handler();
-    } catch (const Xapian::DatabaseError&) {
-      // The revision changed mid-request (DatabaseModifiedError), or a replica's
-      // old directory went (DatabaseOpeningError): once more on the newest.
-      ctx.refresh();
-      return handler();
+    ctx.refresh();
+    // The revision changed mid-request (DatabaseModifiedError), or a replica's
+    // old directory is being deleted (opening or corrupt errors, each shard's
+    // follower in its own time): again on the index opened afresh from disk.
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return handler();
+      } catch (const Xapian::DatabaseError&) {
+        if (attempt == kAttemptsOnChange) throw;
+        ctx.reopen_from_disk();
+      }
     }
   } catch (const ClientError& e) {
     return error_response(400, e.what());

@@ -21,10 +21,16 @@ void SearchContext::refresh() {
     db_.reopen();
   } catch (const Xapian::DatabaseOpeningError&) {
     if (index_dir_.empty()) throw;
-    schema::OpenedIndex index = schema::open_index(index_dir_);
-    db_ = std::move(index.db);
-    shards_ = std::move(index.shards);
+    reopen_from_disk();
   }
+}
+
+void SearchContext::reopen_from_disk() {
+  if (index_dir_.empty()) return refresh();
+  schema::OpenedIndex index = schema::open_index(index_dir_);
+  db_ = std::move(index.db);
+  shards_ = std::move(index.shards);
+  twin_.reset();
 }
 
 std::unique_ptr<SearchContext> SearchContext::open(const std::filesystem::path& dir,

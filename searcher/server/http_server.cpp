@@ -161,15 +161,17 @@ std::string log_value(std::string_view s) {
   return out + '"';
 }
 
-// One key=value line per request, for grep and log shippers alike.
+// One key=value line per request, for grep and log shippers alike; a failed
+// request carries its answer, so an operator reads why without reproducing it.
 void log_request(const httplib::Request& req, const httplib::Response& res) {
   const std::string timing = res.get_header_value("Server-Timing");
   const std::string ms = timing.starts_with("app;dur=") ? timing.substr(8) : "-";
-  std::fprintf(stderr, "time=%s remote=%s method=%s path=%s query_bytes=%zu status=%d bytes=%zu ms=%s\n",
+  const std::string answer = res.status >= 500 ? " answer=" + log_value(res.body) : "";
+  std::fprintf(stderr, "time=%s remote=%s method=%s path=%s query_bytes=%zu status=%d bytes=%zu ms=%s%s\n",
                text::utc_timestamp(std::time(nullptr)).c_str(), log_value(req.remote_addr).c_str(),
                log_value(req.method).c_str(), log_value(req.path).c_str(),
                req.target.size() - std::min(req.target.size(), req.path.size()), res.status, res.body.size(),
-               ms.c_str());
+               ms.c_str(), answer.c_str());
 }
 
 bool headers_too_large(const httplib::Request& req) {

@@ -355,3 +355,62 @@ TEST_CASE("shards: stubs imr-index did not make are never rewritten") {
                        std::runtime_error);
   CHECK_FALSE(fs::exists(other / "shard-0"));
 }
+
+// Copies the shards of the index at from into a replica's layout: to/shard-N/NAME
+// with to/shard-N/XAPIANDB naming it (as xapian-replicate keeps it), and the
+// index's own stub at to/XAPIANDB.
+void copy_as_replica(const fs::path& from, const fs::path& to, const std::string& name) {
+  for (const fs::path& shard : schema::stub_databases(from)) {
+    const fs::path folder = to / shard.filename();
+    fs::create_directories(folder);
+    fs::copy(shard, folder / name, fs::copy_options::recursive);
+  }
+  fs::copy_file(from / "XAPIANDB", to / "XAPIANDB", fs::copy_options::overwrite_existing);
+}
+
+void point_stub(const fs::path& folder, const std::string& name) {
+  std::ofstream(folder / "XAPIANDB.tmp") << "auto " << name << "\n";
+  fs::rename(folder / "XAPIANDB.tmp", folder / "XAPIANDB");
+}
+
+// Each shard's follower repoints its stub and deletes the old folder in its own
+// time; a request that meets either change (Xapian then throws a DatabaseError
+// of some kind) is answered from the index as it is on disk now, and a request
+// that keeps failing is answered 503 with the reason, after a bounded number of tries.
+TEST_CASE("shards: a request that meets a replica's folder switch is answered from the new folders") {
+  Corpus corpus;
+  const fs::path master = corpus.dir / "index", replica = corpus.dir / "replica";
+  index_into(master, 2, {corpus.files.begin(), corpus.files.begin() + 100});
+  copy_as_replica(master, replica, "replica_0");
+  for (const char* shard : {"shard-0", "shard-1"}) point_stub(replica / shard, "replica_0");
+  auto ctx = searcher::SearchContext::open(replica, schema::Vocabulary::builtin());
+  const searcher::Request everything = request_of({{"q", ""}, {"per_page", "0"}});
+  CHECK(answer(*ctx, "/api/search", everything)["body"]["total"] == 100);
+
+  index_into(master, 0, {corpus.files.begin(), corpus.files.begin() + 120});
+  copy_as_replica(master, replica, "replica_1");
+  int calls = 0;
+  const searcher::Response res = searcher::respond(*ctx, [&] {
+    if (++calls <= 2) {
+      const fs::path shard = replica / ("shard-" + std::to_string(calls - 1));
+      point_stub(shard, "replica_1");
+      fs::remove_all(shard / "replica_0");
+      throw Xapian::DatabaseCorruptError("a table file of replica_0 went");
+    }
+    return searcher::route(*ctx, "/api/search", everything);
+  });
+  CHECK(calls == 3);
+  CHECK(res.status == 200);
+  CHECK(res.body["total"] == 120);
+  CHECK(ctx->counting_twin()->get_doccount() == 120);
+
+  calls = 0;
+  const searcher::Response failed = searcher::respond(*ctx, [&]() -> searcher::Response {
+    ++calls;
+    throw Xapian::DatabaseModifiedError("the revision moved on");
+  });
+  CHECK(calls > 1);
+  CHECK(calls < 10);
+  CHECK(failed.status == 503);
+  CHECK(failed.body["error"].get<std::string>().find("the revision moved on") != std::string::npos);
+}

@@ -42,6 +42,10 @@ class SearchContext {
   // the old directory, which reopen() never re-reads, so then db() is opened
   // again from index_dir (what Xapian's replication guide asks of readers).
   void refresh();
+  // Opens db() (and the counting twin) afresh from index_dir, re-reading every
+  // stub: what a request does when the index changed under it. Only refresh()
+  // for an index in memory.
+  void reopen_from_disk();
   const QueryParser& parser() const { return parser_; }
   const schema::Analyzer& analyzer() const { return analyzer_; }
   const std::filesystem::path& index_dir() const { return index_dir_; }
