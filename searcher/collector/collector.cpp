@@ -100,8 +100,11 @@ SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, con
   };
   // Xapian's reference counts are not atomic: the other thread gets a query
   // of its own, rebuilt from the serialised form, never a copy of this one.
+  // Letters that fail two filter groups count nowhere: they are not walked.
+  const Xapian::Query counted_letters =
+      filters.groups().size() < 2 ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filters.counting_query());
   const bool two_cores = twin != nullptr && page.per_page > 0;
-  const std::optional<std::string> serialised = two_cores ? serialised_query(query) : std::nullopt;
+  const std::optional<std::string> serialised = two_cores ? serialised_query(counted_letters) : std::nullopt;
   if (serialised) {
     std::future<SearchResult> counted = std::async(std::launch::async, [&count, twin, &serialised] {
       return count(*twin, Xapian::Query::unserialise(*serialised));
@@ -111,7 +114,7 @@ SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, con
     if (!past_the_end(page, result.total)) result.hits = std::move(hits);
     return result;
   }
-  SearchResult result = count(db, query);
+  SearchResult result = count(db, counted_letters);
   if (!past_the_end(page, result.total)) result.hits = page_of(db, query, filters, page, deadline);
   return result;
 }

@@ -2,6 +2,8 @@
 #include "imr/collector/docid_stream.h"
 
 #include <algorithm>
+#include <set>
+#include <string>
 #include <vector>
 
 namespace imr::searcher {
@@ -14,13 +16,20 @@ class TermStream : public DocidStream {
   TermStream(const Xapian::Database& db, const std::string& term)
       : it_(db.postlist_begin(term)), end_(db.postlist_end(term)) {}
 
+  // A walk asks mostly for the next posting; ++ is cheaper than a skip.
   Xapian::docid skip_to(Xapian::docid target) override {
-    if (it_ != end_) it_.skip_to(target);
+    if (it_ == end_) return current_ = 0;
+    if (started_ && target == current_ + 1)
+      ++it_;
+    else
+      it_.skip_to(target);
+    started_ = true;
     return current_ = it_ == end_ ? 0 : *it_;
   }
 
  private:
   Xapian::PostingIterator it_, end_;
+  bool started_ = false;
 };
 
 class EmptyStream : public DocidStream {
@@ -100,9 +109,38 @@ bool build_parts(const Xapian::Database& db, const Xapian::Query& query, Streams
   return !out.empty();
 }
 
+Xapian::Query unscaled(Xapian::Query query) {
+  while (query.get_type() == Xapian::Query::OP_SCALE_WEIGHT && query.get_num_subqueries() == 1)
+    query = query.get_subquery(0);
+  return query;
+}
+
+bool is_union(const Xapian::Query& query) {
+  return query.get_type() == Xapian::Query::OP_OR || query.get_type() == Xapian::Query::OP_SYNONYM;
+}
+
+// A union is associative and idempotent: nested unions walk as one, and a
+// term the query names twice (a word beside its stem's synonym) once.
+bool union_parts(const Xapian::Database& db, const Xapian::Query& query, Streams& out, std::set<std::string>& terms) {
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    const Xapian::Query part = unscaled(query.get_subquery(i));
+    if (is_union(part)) {
+      if (!union_parts(db, part, out, terms)) return false;
+      continue;
+    }
+    if (part.get_type() == Xapian::Query::LEAF_TERM && !terms.insert(*part.get_terms_begin()).second) continue;
+    std::unique_ptr<DocidStream> stream = build(db, part);
+    if (!stream) return false;
+    out.push_back(std::move(stream));
+  }
+  return true;
+}
+
 std::unique_ptr<DocidStream> build_combined(const Xapian::Database& db, const Xapian::Query& query) {
   Streams parts;
-  if (!build_parts(db, query, parts)) return nullptr;
+  std::set<std::string> terms;
+  if (!(is_union(query) ? union_parts(db, query, parts, terms) : build_parts(db, query, parts))) return nullptr;
+  if (parts.empty()) return std::make_unique<EmptyStream>();
   if (parts.size() == 1) return std::move(parts.front());
   switch (query.get_type()) {
     case Xapian::Query::OP_AND:

@@ -86,15 +86,33 @@ GroupMask Filters::mask_of(FieldId field) const {
 
 bool Filters::needs_same_item() const { return std::popcount(item_mask_) > 1; }
 
-Xapian::Query Filters::query() const {
-  std::vector<Xapian::Query> fields;
+std::vector<Xapian::Query> Filters::group_queries() const {
+  std::vector<Xapian::Query> out;
   for (const FilterGroup& g : groups_) {
     std::vector<Xapian::Query> terms;
     for (const std::string& v : g.values) terms.emplace_back(schema::boolean_term(g.field, v));
-    fields.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    out.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
   }
+  return out;
+}
+
+Xapian::Query Filters::query() const {
+  const std::vector<Xapian::Query> fields = group_queries();
   if (fields.empty()) return match_all();
   return Xapian::Query(Xapian::Query::OP_AND, fields.begin(), fields.end());
+}
+
+Xapian::Query Filters::counting_query() const {
+  const std::vector<Xapian::Query> fields = group_queries();
+  if (fields.size() < 2) return match_all();
+  std::vector<Xapian::Query> all_but_one;
+  for (std::size_t skipped = 0; skipped < fields.size(); ++skipped) {
+    std::vector<Xapian::Query> others;
+    for (std::size_t g = 0; g < fields.size(); ++g)
+      if (g != skipped) others.push_back(fields[g]);
+    all_but_one.emplace_back(Xapian::Query::OP_AND, others.begin(), others.end());
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, all_but_one.begin(), all_but_one.end());
 }
 
 LetterMatch::LetterMatch(const Filters& filters, const schema::FacetTableView& table)

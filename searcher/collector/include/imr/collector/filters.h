@@ -52,6 +52,9 @@ class Filters {
   // AND over fields of OR over values of the boolean terms: every letter that
   // passes is in it (for item-level groups it is a superset).
   Xapian::Query query() const;
+  // The letters a facet count can include: those that pass every group but
+  // at most one (a field's own counts ignore its own filter). A superset, as query() is.
+  Xapian::Query counting_query() const;
   // Only the groups of one level.
   Filters at_level(schema::Level level) const;
   // Adds the groups of another set (used to join filters and query item fields).
@@ -59,6 +62,8 @@ class Filters {
 
  private:
   void add(schema::FieldId field, std::string value);
+  // Per group, the OR of its values' boolean terms.
+  std::vector<Xapian::Query> group_queries() const;
 
   std::vector<FilterGroup> groups_;
   GroupMask item_mask_ = 0;
