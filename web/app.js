@@ -598,11 +598,18 @@
   // With a decision range, the letters it leaves out for want of a date are
   // asked for beside the search itself (so neither waits for the other): the
   // count, or null when unknown. Rejects only when a newer search aborts it.
+  // The count does not depend on the range itself, so moving a date reuses
+  // the last answer instead of asking again.
+  let undatedKnown = { url: null, total: null };
+
   async function askUndated(state) {
     const url = ImrState.undatedUrl(state);
     if (!url) return null;
+    if (undatedKnown.url === url) return undatedKnown.total;
     try {
-      return (await fetchJson(url, 'undated')).total;
+      const { total } = await fetchJson(url, 'undated');
+      undatedKnown = { url, total };
+      return total;
     } catch (error) {
       if (isAbort(error)) throw error;
       return null;
@@ -694,7 +701,7 @@
 
   // ---- analytics -------------------------------------------------------------
 
-  let shownStats = null;
+  const shownCharts = new Map();  // a chart's box id -> the stats URL it shows or awaits
 
   const statsUrl = (by) => ImrState.statsUrl(current, by);
 
@@ -795,16 +802,24 @@
     box.replaceChildren(el('p', 'message message-error', explain(error)));
   }
 
+  // Each chart asks only when its own question changed: choosing a field
+  // leaves the time chart (and its request) as it is, and the reverse.
+  function runChart(boxId, by, channel, draw) {
+    const url = statsUrl(by);
+    if (shownCharts.get(boxId) === url) return null;
+    shownCharts.set(boxId, url);
+    return fetchJson(url, channel).then((r) => draw(r, by), (e) => statsFailed($(boxId), e));
+  }
+
   async function runStats() {
+    const asked = [
+      runChart('stats-bars', current.by, 'stats-by', renderRateBars),
+      runChart('stats-time-chart', current.time, 'stats-time', renderTimeChart),
+    ].filter(Boolean);
+    if (asked.length === 0) return;
     const key = `${apiParams(current)}|${current.by}|${current.time}`;
-    if (shownStats === key) return;
-    shownStats = key;
-    const { by, time } = current;
     $('analytics').setAttribute('aria-busy', 'true');
-    await Promise.all([
-      fetchJson(statsUrl(by), 'stats-by').then((r) => renderRateBars(r, by), (e) => statsFailed($('stats-bars'), e)),
-      fetchJson(statsUrl(time), 'stats-time').then((r) => renderTimeChart(r, time), (e) => statsFailed($('stats-time-chart'), e)),
-    ]);
+    await Promise.all(asked);
     $('analytics').removeAttribute('aria-busy');
     document.body.dataset.stats = key;
   }
