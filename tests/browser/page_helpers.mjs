@@ -164,6 +164,23 @@ export function printTimings() {
     ...lines].join('\n'));
 }
 
+// The API requests the page makes from now until the returned stop() is
+// called, each as its path and sorted parameters (apiRequest() spells one).
+export function recordApi(page) {
+  const asked = [];
+  const listener = (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/')) asked.push(apiRequest(url.pathname, url.searchParams));
+  };
+  page.on('request', listener);
+  return () => {
+    page.off('request', listener);
+    return asked.sort();
+  };
+}
+
+export const apiRequest = (pathname, params) => `${pathname}?${[...params].map(([k, v]) => `${k}=${v}`).sort().join('&')}`;
+
 // ---- the API, asked from node ----------------------------------------------
 
 // The page keeps its search in the URL under the API's own parameter names,
