@@ -599,7 +599,7 @@
   // asked for beside the search itself (so neither waits for the other): the
   // count, or null when unknown. Rejects only when a newer search aborts it.
   // The count does not depend on the range itself, so moving a date reuses
-  // the last answer instead of asking again.
+  // the last answer instead of asking again (as of that answer's index).
   let undatedKnown = { url: null, total: null };
 
   async function askUndated(state) {
@@ -666,7 +666,10 @@
     show($('past-end'), false);
   }
 
+  let searchRuns = 0;  // counts runSearch calls, so an older one knows it was overtaken
+
   async function runSearch() {
+    const run = ++searchRuns;
     const key = searchKey(current);
     const asking = fetchJson(ImrState.searchUrl(current));
     const undated = askUndated(current);
@@ -683,7 +686,10 @@
       (result.hits || []).forEach((hit) => shownHits.set(letterKey(hit), hit));
       $('hits').replaceChildren(...(result.hits || []).map(renderHit));
       renderYears(result.facets && result.facets.decision_year);
-      updateUndated(result, await undated);
+      const undatedTotal = await undated;
+      // A newer search whose undated count needed no request did not abort this one.
+      if (run !== searchRuns) return;
+      updateUndated(result, undatedTotal);
       renderFacets(result.facets);
       renderPager(result);
       renderPastEnd(result);
@@ -694,8 +700,10 @@
       showSearchError(explain(error));
       renderFacets({});
     } finally {
-      $('results').removeAttribute('aria-busy');
-      document.body.dataset.searched = key;
+      if (run === searchRuns) {  // else the newer search says when it is done
+        $('results').removeAttribute('aria-busy');
+        document.body.dataset.searched = key;
+      }
     }
   }
 
