@@ -5,109 +5,25 @@
 'use strict';
 
 (() => {
-  const PER_PAGE = 20;
   const FACETS_SHOWN = 8;
   // The order facets are offered in, most decisive first; facets the server
   // adds beyond these follow in its order.
   const FACET_ORDER = ['decision', 'outcome', 'drug', 'drug_class', 'category',
     'guideline', 'specialty', 'license_state', 'decision_year'];
-  const SORTS = ['relevance', 'date_desc', 'date_asc'];
-  const VIEWS = ['results', 'analytics'];
-  const STATS_BY = ['drug', 'drug_class', 'category', 'guideline', 'specialty', 'license_state'];
-  const STATS_TIME = ['decision_year', 'decision_month'];
   const STATS_SHOWN = 15;
   const TYPING_DELAY_MS = 250;
-  // A letter with any decision date falls in this range; its complement is
-  // the letters that state none.
-  const ANY_DECISION_DATE = 'decided:1000..';
-  const RANGE = /^(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$/;
 
   const $ = (id) => document.getElementById(id);
 
-  // ---- the page's state, which lives in the URL --------------------------
+  // ---- the page's state, which lives in the URL (state.js) ----------------
 
-  const oneOf = (value, allowed, fallback) => (allowed.includes(value) ? value : fallback);
-  const rangeOf = (value) => (value && RANGE.test(value) && value !== '..' ? value : '');
-
-  function stateFromUrl(search) {
-    const params = new URLSearchParams(search);
-    const page = Number.parseInt(params.get('page') || '1', 10);
-    return {
-      q: params.get('q') || '',
-      filters: params.getAll('filter').filter((f) => f.includes(':')),
-      page: Number.isFinite(page) && page > 0 ? page : 1,
-      sort: oneOf(params.get('sort'), SORTS, 'relevance'),
-      doc: params.get('doc') || '',
-      view: oneOf(params.get('view'), VIEWS, ''),
-      by: oneOf(params.get('by'), STATS_BY, 'drug'),
-      time: oneOf(params.get('time'), STATS_TIME, 'decision_year'),
-      decided: rangeOf(params.get('decided')),
-      injured: rangeOf(params.get('injured')),
-      undated: params.get('undated') === 'include' ? 'include' : '',
-    };
-  }
-
-  // What the page's search is, in the URL's terms (not the page or view).
-  function searchParams(state) {
-    const params = new URLSearchParams();
-    if (state.q) params.set('q', state.q);
-    state.filters.forEach((f) => params.append('filter', f));
-    if (state.decided) params.set('decided', state.decided);
-    if (state.undated && state.decided) params.set('undated', state.undated);
-    if (state.injured) params.set('injured', state.injured);
-    if (state.page > 1) params.set('page', String(state.page));
-    if (state.sort !== 'relevance') params.set('sort', state.sort);
-    return params;
-  }
-
-  function urlOf(state) {
-    const params = searchParams(state);
-    if (state.view) params.set('view', state.view);
-    if (state.by !== 'drug') params.set('by', state.by);
-    if (state.time !== 'decision_year') params.set('time', state.time);
-    if (state.doc) params.set('doc', state.doc);
-    const query = params.toString();
-    return query ? `?${query}` : './';
-  }
-
-  // With nothing asked yet, the page opens on the overview of the whole index.
-  function viewOf(state) {
-    if (state.view) return state.view;
-    return nothingAsked(state) && state.page === 1 && state.sort === 'relevance' ? 'analytics' : 'results';
-  }
-
-  const nothingAsked = (state) => !state.q && !state.filters.length && !state.decided && !state.injured;
+  const {
+    PER_PAGE, stateFromUrl, urlOf, nothingAsked, viewOf, dateClauses, apiQuery, apiParams, searchKey,
+  } = ImrState;
 
   // Paging or sorting the whole index is a choice of the results view; pinned,
   // so going back to page 1 does not flip to the overview.
   const resultsPinned = () => (!current.view && nothingAsked(current) ? { view: 'results' } : {});
-
-  // The date inputs become the query language's date ranges, added to the
-  // typed query; letters without a decision date join only when asked to.
-  function dateClauses(state) {
-    const clauses = [];
-    if (state.decided) {
-      const range = `decided:${state.decided}`;
-      clauses.push(state.undated === 'include' ? `(${range} OR NOT ${ANY_DECISION_DATE})` : range);
-    }
-    if (state.injured) clauses.push(`injury:${state.injured}`);
-    return clauses.join(' ');
-  }
-
-  function apiQuery(state) {
-    const dates = dateClauses(state);
-    if (!dates) return state.q;
-    return state.q ? `(${state.q}) ${dates}` : dates;
-  }
-
-  // The API's parameters for the page's search: q with the dates, the filters.
-  function apiParams(state) {
-    const params = new URLSearchParams();
-    const q = apiQuery(state);
-    if (q) params.set('q', q);
-    state.filters.forEach((f) => params.append('filter', f));
-    return params;
-  }
 
   // A suggestion for the whole sent query, unwrapped back to what was typed.
   function typedSuggestion(suggestion, state) {
@@ -119,11 +35,13 @@
 
   let current = stateFromUrl(window.location.search);
 
+  // The history entry comes after render(), which sends the new search's
+  // requests first: the server need not wait for the browser's bookkeeping.
   function navigate(changes, { replace = false } = {}) {
     current = { ...current, ...changes };
+    render();
     if (replace) window.history.replaceState(null, '', urlOf(current));
     else window.history.pushState(null, '', urlOf(current));
-    render();
   }
 
   // ---- talking to the server ---------------------------------------------
@@ -134,11 +52,14 @@
 
   // Only the latest request of each channel matters: an older one still in
   // flight is aborted so a slow answer can never overwrite a newer one.
+  // The first view's requests were sent by state.js already.
   async function fetchJson(url, channel = 'main') {
     if (pending.has(channel)) pending.get(channel).abort();
-    const controller = new AbortController();
+    const early = ImrState.takeEarly(url);
+    const controller = early ? early.controller : new AbortController();
     pending.set(channel, controller);
-    const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+    const response = await (early ? early.response
+      : fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } }));
     let body = null;
     try {
       body = await response.json();
@@ -397,18 +318,59 @@
     return entries;
   }
 
-  function facetButton(field, entry, active) {
+  // A facet's nodes stay from one answer to the next and are updated in
+  // place: an answer changes counts and pressed states, so the browser styles
+  // and lays out only what changed, and the value a person toggled keeps focus.
+  const facetNodes = new Map();  // field -> { group, list, items: value -> <li> }
+
+  function facetNodesOf(field) {
+    if (!facetNodes.has(field)) {
+      const group = el('section', 'facet');
+      group.dataset.facet = field;
+      const list = el('ul', 'facet-values');
+      list.setAttribute('aria-labelledby', `facet-${field}`);
+      facetNodes.set(field, { group, list, items: new Map() });
+    }
+    return facetNodes.get(field);
+  }
+
+  // Makes `nodes` parent's children, in order, moving only those out of place.
+  function syncChildren(parent, nodes) {
+    const keep = new Set(nodes);
+    [...parent.children].forEach((child) => { if (!keep.has(child)) child.remove(); });
+    nodes.forEach((node, i) => {
+      if (parent.children[i] !== node) parent.insertBefore(node, parent.children[i] || null);
+    });
+  }
+
+  function setText(node, text) {
+    if (node.textContent !== text) node.textContent = text;
+  }
+
+  function facetButton(field, value) {
     const button = el('button', 'facet-value');
     button.type = 'button';
-    button.dataset.value = entry.value;
-    button.setAttribute('aria-pressed', String(active));
-    button.append(el('span', 'facet-check'), el('span', 'facet-name', valueLabel(entry.value)),
-      el('span', 'facet-count', count(entry.count)));
+    button.dataset.value = value;
+    button.append(el('span', 'facet-check'), el('span', 'facet-name', valueLabel(value)), el('span', 'facet-count'));
     button.addEventListener('click', () => {
-      refocus = { field, selector: `button.facet-value[data-value="${CSS.escape(entry.value)}"]` };
-      toggleFilter(field, entry.value);
+      refocus = { field, selector: `button.facet-value[data-value="${CSS.escape(value)}"]` };
+      toggleFilter(field, value);
     });
     return button;
+  }
+
+  function facetItem(field, entry, active) {
+    const { items } = facetNodesOf(field);
+    if (!items.has(entry.value)) {
+      const li = el('li');
+      li.append(facetButton(field, entry.value));
+      items.set(entry.value, li);
+    }
+    const li = items.get(entry.value);
+    const button = li.firstElementChild;
+    if (button.getAttribute('aria-pressed') !== String(active)) button.setAttribute('aria-pressed', String(active));
+    setText(button.querySelector('.facet-count'), count(entry.count));
+    return li;
   }
 
   function facetHeader(field, active) {
@@ -437,17 +399,12 @@
   }
 
   function facetList(field, entries, active) {
-    const list = el('ul', 'facet-values');
-    list.setAttribute('aria-labelledby', `facet-${field}`);
-    visibleEntries(field, entries, active).forEach((entry) => {
-      const li = el('li');
-      li.append(facetButton(field, entry, active.includes(entry.value)));
-      list.append(li);
-    });
+    const { list } = facetNodesOf(field);
+    syncChildren(list, visibleEntries(field, entries, active).map((entry) => facetItem(field, entry, active.includes(entry.value))));
     return list;
   }
 
-  function facetTools(field, entries, active, group) {
+  function facetTools(field, entries, active) {
     const tools = el('div', 'facet-tools');
     const box = el('input', 'facet-filter');
     box.type = 'search';
@@ -456,7 +413,7 @@
     box.value = facetText.get(field) || '';
     box.addEventListener('input', () => {
       facetText.set(field, box.value);
-      group.querySelector('.facet-values').replaceWith(facetList(field, entries, active));
+      facetList(field, entries, active);
     });
     const order = el('button', 'button-link facet-order', facetAlpha.has(field) ? 'By count' : 'A–Z');
     order.type = 'button';
@@ -488,17 +445,17 @@
     const entries = facetEntries(field, counts);
     if (entries.length === 0) return null;
 
-    const group = el('section', 'facet');
-    group.dataset.facet = field;
-    group.append(facetHeader(field, active));
-    if (MEANING[field]) group.append(el('p', 'facet-help', MEANING[field]));
+    const parts = [facetHeader(field, active)];
+    if (MEANING[field]) parts.push(el('p', 'facet-help', MEANING[field]));
     if (field === 'decision_year' && undatedCount !== null && undatedCount > 0) {
-      group.append(el('p', 'facet-help', `${count(undatedCount)} letters have no decision date`));
+      parts.push(el('p', 'facet-help', `${count(undatedCount)} letters have no decision date`));
     }
     const long = entries.length > FACETS_SHOWN;
-    if (long) group.append(facetTools(field, entries, active, group));
-    group.append(facetList(field, entries, active));
-    if (long) group.append(facetMore(field, entries));
+    if (long) parts.push(facetTools(field, entries, active));
+    parts.push(facetList(field, entries, active));
+    if (long) parts.push(facetMore(field, entries));
+    const { group } = facetNodesOf(field);
+    syncChildren(group, parts);
     return group;
   }
 
@@ -512,12 +469,7 @@
 
   function renderFacets(facets) {
     lastFacets = facets || {};
-    const groups = $('facet-groups');
-    groups.replaceChildren();
-    facetFields(lastFacets).forEach((field) => {
-      const group = renderFacet(field, lastFacets[field]);
-      if (group) groups.append(group);
-    });
+    syncChildren($('facet-groups'), facetFields(lastFacets).map((field) => renderFacet(field, lastFacets[field])).filter(Boolean));
     show($('clear-all'), current.filters.length > 0 || Boolean(current.decided || current.injured));
     labelFacetsToggle();
   }
@@ -527,13 +479,14 @@
     focusAgain();
   }
 
-  // A re-render replaces the facet buttons; the one a person used keeps focus.
+  // A re-render may replace or move the facet control a person used; it
+  // keeps the focus (focusing anew forces a layout, so only when lost).
   function focusAgain() {
     if (!refocus) return;
     const group = $('facet-groups').querySelector(`[data-facet="${refocus.field}"]`);
     const target = group && group.querySelector(refocus.selector);
     refocus = null;
-    if (target) target.focus();
+    if (target && document.activeElement !== target) target.focus();
   }
 
   // On narrow screens the facets fold away behind this toggle.
@@ -642,25 +595,37 @@
     select.value = chosen ? chosen[1] : '';
   }
 
+  // With a decision range, the letters it leaves out for want of a date are
+  // asked for beside the search itself (so neither waits for the other): the
+  // count, or null when unknown. Rejects only when a newer search aborts it.
+  // The count does not depend on the range itself, so moving a date reuses
+  // the last answer instead of asking again (as of that answer's index).
+  let undatedKnown = { url: null, total: null };
+
+  async function askUndated(state) {
+    const url = ImrState.undatedUrl(state);
+    if (!url) return null;
+    if (undatedKnown.url === url) return undatedKnown.total;
+    try {
+      const { total } = await fetchJson(url, 'undated');
+      undatedKnown = { url, total };
+      return total;
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      return null;
+    }
+  }
+
   // Letters without a decision date: counted from the year facet when no
-  // date narrows the search, else asked for; never silently left out.
-  async function updateUndated(result) {
+  // date narrows the search, else asked for (`asked`); never silently left out.
+  function updateUndated(result, asked) {
     const box = $('undated');
     const yearFilter = activeValues('decision_year').length > 0;
-    if (!current.decided && !yearFilter) {
+    if (current.decided) {
+      undatedCount = asked;
+    } else if (!yearFilter) {
       const dated = (result.facets && result.facets.decision_year || []).reduce((sum, y) => sum + y.count, 0);
       undatedCount = Math.max(0, (result.total || 0) - dated);
-    } else if (current.decided) {
-      const params = apiParams({ ...current, decided: '', undated: '' });
-      const q = params.get('q');
-      params.set('q', q ? `(${q}) NOT ${ANY_DECISION_DATE}` : `NOT ${ANY_DECISION_DATE}`);
-      params.set('per_page', '0');  // the count alone
-      try {
-        undatedCount = (await fetchJson(`/api/search?${params}`, 'undated')).total;
-      } catch (error) {
-        if (isAbort(error)) return;
-        undatedCount = null;
-      }
     } else {
       undatedCount = null;
     }
@@ -691,11 +656,6 @@
 
   let shownSearch = null;  // the searchKey whose results are on screen
 
-  // The analytics view shows no hits, so it asks for the counts alone
-  // (per_page=0: no ranking, no snippets); going back to the results asks again.
-  const wantsHits = (state) => viewOf(state) !== 'analytics';
-  const searchKey = (state) => `${searchParams(state)}|${wantsHits(state) ? 'hits' : 'counts'}`;
-
   function showSearchError(message) {
     $('error').textContent = message;
     show($('error'), true);
@@ -706,16 +666,18 @@
     show($('past-end'), false);
   }
 
+  let searchRuns = 0;  // counts runSearch calls, so an older one knows it was overtaken
+
   async function runSearch() {
-    const params = apiParams(current);
-    params.set('per_page', wantsHits(current) ? String(PER_PAGE) : '0');
-    params.set('page', String(current.page));
-    if (current.sort !== 'relevance') params.set('sort', current.sort);
+    const run = ++searchRuns;
     const key = searchKey(current);
+    const asking = fetchJson(ImrState.searchUrl(current));
+    const undated = askUndated(current);
+    undated.catch(() => {});  // seen below, unless the search itself fails first
     $('results').setAttribute('aria-busy', 'true');
     $('status').textContent = 'Searching…';
     try {
-      const result = await fetchJson(`/api/search?${params}`);
+      const result = await asking;
       shownSearch = key;
       show($('error'), false);
       renderStatus(result);
@@ -724,7 +686,10 @@
       (result.hits || []).forEach((hit) => shownHits.set(letterKey(hit), hit));
       $('hits').replaceChildren(...(result.hits || []).map(renderHit));
       renderYears(result.facets && result.facets.decision_year);
-      await updateUndated(result);
+      const undatedTotal = await undated;
+      // A newer search whose undated count needed no request did not abort this one.
+      if (run !== searchRuns) return;
+      updateUndated(result, undatedTotal);
       renderFacets(result.facets);
       renderPager(result);
       renderPastEnd(result);
@@ -735,20 +700,18 @@
       showSearchError(explain(error));
       renderFacets({});
     } finally {
-      $('results').removeAttribute('aria-busy');
-      document.body.dataset.searched = key;
+      if (run === searchRuns) {  // else the newer search says when it is done
+        $('results').removeAttribute('aria-busy');
+        document.body.dataset.searched = key;
+      }
     }
   }
 
   // ---- analytics -------------------------------------------------------------
 
-  let shownStats = null;
+  const shownCharts = new Map();  // a chart's box id -> the stats URL it shows or awaits
 
-  function statsUrl(by) {
-    const params = apiParams(current);
-    params.set('by', by);
-    return `/api/stats?${params}`;
-  }
+  const statsUrl = (by) => ImrState.statsUrl(current, by);
 
   function missingNote(missing, field) {
     if (!missing || !missing.items) return '';
@@ -847,16 +810,24 @@
     box.replaceChildren(el('p', 'message message-error', explain(error)));
   }
 
+  // Each chart asks only when its own question changed: choosing a field
+  // leaves the time chart (and its request) as it is, and the reverse.
+  function runChart(boxId, by, channel, draw) {
+    const url = statsUrl(by);
+    if (shownCharts.get(boxId) === url) return null;
+    shownCharts.set(boxId, url);
+    return fetchJson(url, channel).then((r) => draw(r, by), (e) => statsFailed($(boxId), e));
+  }
+
   async function runStats() {
+    const asked = [
+      runChart('stats-bars', current.by, 'stats-by', renderRateBars),
+      runChart('stats-time-chart', current.time, 'stats-time', renderTimeChart),
+    ].filter(Boolean);
+    if (asked.length === 0) return;
     const key = `${apiParams(current)}|${current.by}|${current.time}`;
-    if (shownStats === key) return;
-    shownStats = key;
-    const { by, time } = current;
     $('analytics').setAttribute('aria-busy', 'true');
-    await Promise.all([
-      fetchJson(statsUrl(by), 'stats-by').then((r) => renderRateBars(r, by), (e) => statsFailed($('stats-bars'), e)),
-      fetchJson(statsUrl(time), 'stats-time').then((r) => renderTimeChart(r, time), (e) => statsFailed($('stats-time-chart'), e)),
-    ]);
+    await Promise.all(asked);
     $('analytics').removeAttribute('aria-busy');
     document.body.dataset.stats = key;
   }
@@ -1036,6 +1007,7 @@
   }
 
   function render() {
+    sendRequests();
     syncForm();
     const reading = Boolean(current.doc);
     show($('search-view'), !reading);
@@ -1043,18 +1015,25 @@
     if (reading) {
       lastOpenedKey = current.doc;
       document.title = `Letter ${current.doc} · IMR Search`;
-      openLetter(current.doc);
       $('letter-view').focus();
       window.scrollTo(0, 0);
       return;
     }
-    const view = viewOf(current);
-    renderView(view);
+    renderView(viewOf(current));
     renderChips();
     renderSearchLinks();
-    if (shownSearch !== searchKey(current)) runSearch();
-    if (view === 'analytics') runStats();
     restoreFocusToHit();
+  }
+
+  // What the state asks of the server goes out before the page changes, so
+  // the server works while the browser does.
+  function sendRequests() {
+    if (current.doc) {
+      openLetter(current.doc);
+      return;
+    }
+    if (shownSearch !== searchKey(current)) runSearch();
+    if (viewOf(current) === 'analytics') runStats();
   }
 
   function restoreFocusToHit() {

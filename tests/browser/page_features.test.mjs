@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import {
   BASE_URL, apiDoc, apiParamsOf, apiQueryOf, apiSearch, eventually, expectResults, expectUrl, facetValue, flow,
   letterKey, measure, measureLoad, openSearch, pressedFilters, screenshot, search, searchParams, shownResults, ANY_DECISION_DATE, api,
+  apiRequest, recordApi,
 } from './page_helpers.mjs';
 
 const QUERY = 'carisoprodol';
@@ -83,11 +84,14 @@ flow('the empty query opens on analytics whose bars are the API\'s stats, and a 
     pct(first.overturned / first.items), `${pct(low)} – ${pct(high)}`]);
   await screenshot(page, 'view analytics');
 
+  const choosing = recordApi(page);
   await measure(page, 'analytics: choose drug class', () => page.selectOption('#stats-by', 'drug_class'),
     () => document.querySelector('.stat-rows[data-by="drug_class"]') && window.__imrElapsed());
   await expectUrl(page, { by: 'drug_class', view: 'analytics' }, 'the choice is in the URL, the view pinned');
   const classes = await apiStats({}, 'drug_class');
   await eventually(() => shownBars(page), barsOf(classes.rows), 'the bars are /api/stats by drug_class');
+  assert.deepEqual(choosing(), [apiRequest('/api/stats', [['by', 'drug_class']])],
+    'a new field asks for its bars alone; the time chart stays');
 
   const pick = String(classes.rows[1].value);
   const filtered = { filters: [`drug_class:${pick}`], view: 'analytics', by: 'drug_class' };
@@ -139,11 +143,14 @@ flow('decision and injury date ranges give the API\'s totals, undated letters co
   await expectUrl(page, { ...R, decided: '2014-01-01..' });
   await expectResults(page, { ...R, decided: '2014-01-01..' }, 'an open-ended range');
   const result = await apiSearch(ranged);
+  const moving = recordApi(page);
   await measure(page, 'dates: set decided to', () => page.fill('#decided-to', '2016-12-31'),
     (total) => document.getElementById('status').textContent.startsWith(`${total.toLocaleString('en-US')} letter`)
       && window.__imrElapsed(), result.total);
   await expectUrl(page, ranged);
   await expectResults(page, ranged, 'the range is decided:FROM..TO added to the query');
+  assert.deepEqual(moving(), [apiRequest('/api/search', [...apiParamsOf(ranged), ['per_page', '20'], ['page', '1']])],
+    'moving a date asks the search alone: the undated count does not depend on the range');
 
   const undated = await apiSearch({ ...R, q: `(${QUERY}) NOT ${ANY_DECISION_DATE}` });
   assert.ok(undated.total > 0, 'the index has undated letters for this query');
@@ -460,10 +467,17 @@ flow('search as you type runs once typing pauses, / focuses the box, title and h
 flow('a shared analytics link opens with its bars and chart drawn', async (page) => {
   // Asked by no other flow, so no answer comes from the server's cache.
   const state = { q: 'gabapentin', view: 'analytics', by: 'specialty', time: 'decision_month' };
+  const loading = recordApi(page);
   await measureLoad(page, 'open a shared analytics link (load to drawn)', `${BASE_URL}/?${searchParams(state)}`,
     () => document.querySelector('.stat-rows[data-by="specialty"] .stat-button')
       && document.querySelector('#stats-time-chart .column') && window.__imrChanged);
   await eventually(() => shownBars(page), barsOf((await apiStats(state, 'specialty')).rows), 'the bars are the API\'s');
+  const params = [...apiParamsOf(state)];
+  assert.deepEqual(loading(), [
+    apiRequest('/api/search', [...params, ['per_page', '0'], ['page', '1']]),
+    apiRequest('/api/stats', [...params, ['by', 'decision_month']]),
+    apiRequest('/api/stats', [...params, ['by', 'specialty']]),
+  ].sort(), 'the counts and both charts are asked once each (sent early by state.js, taken by app.js)');
 });
 
 // ---- generated demo data ----------------------------------------------------------------

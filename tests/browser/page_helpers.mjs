@@ -69,14 +69,39 @@ async function newPage(viewport) {
     }, true));
     // Polling sees a change up to a frame late; the change itself is stamped here.
     window.__imrChanged = 0;
-    new MutationObserver(() => { window.__imrChanged = performance.now(); })
-      .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    // A person sees a change once a frame shows it, after the style, layout and
+    // paint that follow the change: each frame after a change is stamped as
+    // [latest change it shows, when it was drawn]. A task posted from a frame's
+    // animation callbacks runs after that frame's rendering.
+    window.__imrFrames = [];
+    let frameAsked = false;
+    const askFrame = () => {
+      frameAsked = true;
+      requestAnimationFrame(() => {
+        const shown = window.__imrChanged;
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          window.__imrFrames.push([shown, performance.now()]);
+          if (window.__imrChanged > shown) askFrame(); else frameAsked = false;
+        };
+        channel.port2.postMessage(null);
+      });
+    };
+    new MutationObserver(() => {
+      window.__imrChanged = performance.now();
+      if (!frameAsked) askFrame();
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     window.__imrElapsed = () => window.__imrT0 !== null && Math.max(0, window.__imrChanged - window.__imrT0);
   });
   return { context, page: await context.newPage() };
 }
 
-export function screenshot(page, name) {
+// A full-page picture: parts the page leaves to be drawn when scrolled to
+// (content-visibility: auto) are drawn at once, as a person scrolling sees them.
+export async function screenshot(page, name) {
+  await page.evaluate(() => document.querySelectorAll('body *').forEach((node) => {
+    if (getComputedStyle(node).contentVisibility === 'auto') node.style.contentVisibility = 'visible';
+  }));
   return page.screenshot({ path: path.join(SCREENSHOTS, `${slug(name)}.png`), fullPage: true });
 }
 
@@ -112,7 +137,7 @@ export async function measure(page, name, action, done, arg) {
   const ms = await handle.jsonValue();
   await page.evaluate(() => { window.__imrArmed = false; });
   assert.equal(typeof ms, 'number', `${name}: the interaction was seen by the page`);
-  timings.push({ name, ms });
+  timings.push({ name, ms, drawn: await drawnAfter(page, ms, 'window.__imrT0') });
   return ms;
 }
 
@@ -121,16 +146,45 @@ export async function measure(page, name, action, done, arg) {
 export async function measureLoad(page, name, url, done) {
   await page.goto(url);
   const ms = await (await page.waitForFunction(done, null, { polling: 'raf', timeout: WAIT_MS })).jsonValue();
-  timings.push({ name, ms });
+  timings.push({ name, ms, drawn: await drawnAfter(page, ms, '0') });
   return ms;
+}
+
+// The ms (since `origin`, a page expression) until the first frame showing
+// the DOM change `ms` after it was drawn.
+async function drawnAfter(page, ms, origin) {
+  const handle = await page.waitForFunction(([since, start]) => {
+    const t0 = start === '0' ? 0 : window.__imrT0;
+    const frame = window.__imrFrames.find(([shown]) => shown >= t0 + since - 0.01);
+    return frame ? frame[1] - t0 : false;
+  }, [ms, origin], { polling: 'raf', timeout: WAIT_MS });
+  return handle.jsonValue();
 }
 
 export function printTimings() {
   if (timings.length === 0) return;
   const width = Math.max(...timings.map((t) => t.name.length));
-  const lines = timings.map((t) => `| ${t.name.padEnd(width)} | ${t.ms.toFixed(1).padStart(8)} |`);
-  console.log([`| ${'interaction'.padEnd(width)} |       ms |`, `|${'-'.repeat(width + 2)}|---------:|`, ...lines].join('\n'));
+  const lines = timings.map((t) => `| ${t.name.padEnd(width)} | ${t.ms.toFixed(1).padStart(8)} | ${t.drawn.toFixed(1).padStart(8)} |`);
+  console.log([`| ${'interaction'.padEnd(width)} |   DOM ms | drawn ms |`, `|${'-'.repeat(width + 2)}|---------:|---------:|`,
+    ...lines].join('\n'));
 }
+
+// The API requests the page makes from now until the returned stop() is
+// called, each as its path and sorted parameters (apiRequest() spells one).
+export function recordApi(page) {
+  const asked = [];
+  const listener = (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/')) asked.push(apiRequest(url.pathname, url.searchParams));
+  };
+  page.on('request', listener);
+  return () => {
+    page.off('request', listener);
+    return asked.sort();
+  };
+}
+
+export const apiRequest = (pathname, params) => `${pathname}?${[...params].map(([k, v]) => `${k}=${v}`).sort().join('&')}`;
 
 // ---- the API, asked from node ----------------------------------------------
 
