@@ -67,6 +67,7 @@ class IndexWriter {
   // std::runtime_error and drops the open batch.
   void commit();
   Xapian::doccount document_count() const { return db_.get_doccount(); }
+  const std::filesystem::path& dir() const { return dir_; }
 
  private:
   void begin_batch_if_needed();
