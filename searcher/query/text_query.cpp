@@ -95,7 +95,10 @@ Xapian::Query plain_word(BuildContext& ctx, const std::string& term) {
     // The letters store no stems: the stem is every word of the index that has it.
     std::vector<std::string> words = ctx.stem_words(stem.front());
     words.insert(words.end(), stem.begin() + 1, stem.end());
-    // One synonym weighs like a single term holding all those words' occurrences.
+    // The word itself is matched (and weighed) above already: one posting list
+    // less to walk, which for a broad word ("medically") is a quarter of the work.
+    std::erase(words, term);
+    // One synonym weighs like a single term holding the other words' occurrences.
     if (!words.empty()) alternatives.emplace_back(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
     ctx.highlight(Highlight::Kind::stem, {std::move(stem.front())});
   }
