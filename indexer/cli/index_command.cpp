@@ -1,4 +1,5 @@
-// imr-index [--db DIR] [--shards N] [--delete KEY...] [--prune] PATH...
+// imr-index [--db DIR] [--shards N] [--delete KEY...] [--prune] [--compact | --no-compact] PATH...
+#include <chrono>
 #include <cstdio>
 #include <string>
 
@@ -44,6 +45,28 @@ void index_and_report(const std::vector<std::string>& files, unsigned threads, S
               {.warnings = report_warnings, .progress = [&](std::size_t n) { progress.set(n); }});
 }
 
+bool wants_compaction(const IndexOptions& options, const IndexRunSummary& summary, const ShardedIndex& index) {
+  const std::size_t written = summary.added + summary.replaced;
+  switch (options.compact) {
+    case IndexOptions::Compact::always:
+      return true;
+    case IndexOptions::Compact::never:
+      return false;
+    case IndexOptions::Compact::automatic:
+      break;
+  }
+  return written >= kAutoCompactLetters && 2 * written >= index.document_count();
+}
+
+void compact_and_report(ShardedIndex& index) {
+  const auto start = std::chrono::steady_clock::now();
+  const CompactionResult r = index.compact();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  constexpr double kMiB = 1024.0 * 1024.0;
+  std::fprintf(stderr, "compacted the index: %.1f MiB -> %.1f MiB in %.1f s\n",
+               static_cast<double>(r.bytes_before) / kMiB, static_cast<double>(r.bytes_after) / kMiB, seconds);
+}
+
 }  // namespace
 
 int run_index(const IndexOptions& options) {
@@ -55,6 +78,7 @@ int run_index(const IndexOptions& options) {
     delete_letters(index, options.delete_keys, summary);
     if (options.prune) prune_letters(index);
     index_and_report(files.files, worker_threads(options.threads), index, summary);
+    if (wants_compaction(options, summary, index)) compact_and_report(index);
   } catch (const std::exception& e) {
     print_summary(summary);
     std::fprintf(stderr, "error: %s\n", e.what());

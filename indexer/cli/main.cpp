@@ -1,6 +1,6 @@
 // imr-index: index letters into a Xapian index, or print their records.
 //
-//   imr-index [--db DIR] [--shards N] [--threads N] PATH... [--delete KEY...] [--prune]
+//   imr-index [--db DIR] [--shards N] [--threads N] PATH... [--delete KEY...] [--prune] [--compact | --no-compact]
 //   imr-index extract PATH...
 #include <csignal>
 #include <cstdio>
@@ -22,6 +22,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 64));
   app.add_option("--delete", options.delete_keys, "remove these letters (case numbers or keys) from the index");
   app.add_flag("--prune", options.prune, "remove letters whose source files are gone");
+  bool compact = false, no_compact = false;
+  app.add_flag("--compact", compact, "compact the index after the run (also alone: imr-index --db DIR --compact)");
+  app.add_flag("--no-compact", no_compact,
+               "never compact (by default a run that wrote at least 1,000 letters and half the index does)")
+      ->excludes("--compact");
   app.add_option("paths", options.paths, "letter files or folders (searched recursively)");
 
   CLI::App* extract = app.add_subcommand("extract", "print one JSON record per letter; index nothing");
@@ -34,7 +39,9 @@ int main(int argc, char** argv) {
   std::signal(SIGXFSZ, SIG_IGN);
   try {
     if (extract->parsed()) return run_extract(extract_paths, options.threads);
-    if (options.paths.empty() && options.delete_keys.empty() && !options.prune) {
+    if (compact) options.compact = IndexOptions::Compact::always;
+    if (no_compact) options.compact = IndexOptions::Compact::never;
+    if (options.paths.empty() && options.delete_keys.empty() && !options.prune && !compact) {
       std::cerr << app.help();
       return 2;
     }

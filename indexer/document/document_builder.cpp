@@ -1,5 +1,7 @@
 #include "imr/document/document_builder.h"
 
+#include <unordered_set>
+
 #include "imr/schema/facet_table.h"
 #include "imr/schema/field.h"
 #include "imr/schema/letter_identity.h"
@@ -10,8 +12,21 @@ namespace {
 
 namespace slot = schema::slot;
 
-void add_text(Xapian::Document& doc, const schema::Analyzer& analyzer, const schema::StandardPassages& standard,
-              std::string_view text) {
+// The letter's words whose stem is another word, each once, for the index's
+// stem table (schema/stem_table.h); the letter itself stores no stems.
+std::vector<schema::StemmedWord> stemmed_words(const schema::Analyzer& analyzer,
+                                               const std::vector<schema::Token>& tokens) {
+  std::unordered_set<std::string_view> seen;
+  std::vector<schema::StemmedWord> out;
+  for (const schema::Token& t : tokens) {
+    if (t.compound || !seen.insert(t.term).second) continue;
+    if (std::string stem = analyzer.indexed_stem_term(t.term); !stem.empty()) out.push_back({t.term, std::move(stem)});
+  }
+  return out;
+}
+
+std::vector<schema::StemmedWord> add_text(Xapian::Document& doc, const schema::Analyzer& analyzer,
+                                          const schema::StandardPassages& standard, std::string_view text) {
   const std::vector<schema::Token> tokens = analyzer.tokens(text);
   const std::vector<bool> positionless = standard.inside(tokens);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -23,9 +38,8 @@ void add_text(Xapian::Document& doc, const schema::Analyzer& analyzer, const sch
       doc.add_term(t.term);
     else
       doc.add_posting(t.term, t.position);
-    if (t.compound) continue;
-    if (std::string stem = analyzer.indexed_stem_term(t.term); !stem.empty()) doc.add_term(stem);
   }
+  return stemmed_words(analyzer, tokens);
 }
 
 void add_facets(Xapian::Document& doc, const schema::FacetTable& table) {
@@ -43,7 +57,7 @@ void set_date(Xapian::Document& doc, unsigned slot_no, const std::optional<std::
 BuiltDocument DocumentBuilder::build(const schema::Record& record, std::string_view clean_text,
                                      std::string_view hash) const {
   Xapian::Document doc;
-  add_text(doc, analyzer_, *standard_, clean_text);
+  std::vector<schema::StemmedWord> stems = add_text(doc, analyzer_, *standard_, clean_text);
 
   const schema::FacetTable table = schema::facet_table_of(record);
   add_facets(doc, table);
@@ -63,7 +77,7 @@ BuiltDocument DocumentBuilder::build(const schema::Record& record, std::string_v
   doc.add_boolean_term(schema::source_term(record.source));
   schema::StoredLetter stored{record, std::string(clean_text)};
   doc.set_data(schema::encode_stored_letter(stored, nullptr));
-  return {std::move(doc), std::move(key), std::move(stored)};
+  return {std::move(doc), std::move(key), std::move(stored), std::move(stems)};
 }
 
 }  // namespace imr::indexer

@@ -29,7 +29,9 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_siz
       dir_(dir),
       batch_size_(batch_size == 0 ? 1 : batch_size),
       reading_version_(std::move(reading_version)),
-      dictionary_(schema::LetterDictionary::newest(db_)) {}
+      dictionary_(schema::LetterDictionary::newest(db_)) {
+  schema::require_writable_term_scheme(db_, dir.string());
+}
 
 // Xapian's errors are not std::exceptions; callers get one that says what
 // happened to the index. The open batch is dropped, so the index on disk
@@ -40,6 +42,7 @@ auto IndexWriter::guarded(F&& step) -> decltype(step()) {
     return step();
   } catch (const Xapian::Error& e) {
     samples_.clear();
+    stems_.cancel();
     if (in_batch_ > 0) {
       in_batch_ = 0;
       try {
@@ -106,6 +109,7 @@ WriteOutcome IndexWriter::write_unguarded(const BuiltDocument& doc, std::string_
   begin_batch_if_needed();
   const bool existed = db_.term_exists(doc.key_term);
   db_.replace_document(doc.key_term, with_letter(doc));
+  stems_.add(doc.stems);
   if (++in_batch_ >= batch_size_) commit();
   return existed ? WriteOutcome::replaced : WriteOutcome::added;
 }
@@ -160,7 +164,9 @@ void IndexWriter::commit() {
   guarded([&] {
     const auto trained = train_dictionary_if_needed();
     db_.set_metadata(std::string(schema::kReadingVersionKey), reading_version_);
+    stems_.write(db_);
     db_.commit_transaction();
+    stems_.committed();
     if (trained) dictionary_ = trained;  // only once it is on disk
   });
   // A shard's batch may hold too few letters to train on: its texts wait for the next batch's.

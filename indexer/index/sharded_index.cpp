@@ -79,6 +79,19 @@ void ShardedIndex::commit() {
   for (const auto& w : writers_) w->commit();
 }
 
+CompactionResult ShardedIndex::compact(const std::function<void(CompactionStep)>& after_step) {
+  commit();
+  CompactionResult total;
+  for (const auto& w : writers_) {
+    const CompactionResult one = compact_database(w->dir(), after_step);
+    total.bytes_before += one.bytes_before;
+    total.bytes_after += one.bytes_after;
+  }
+  // Each writer's handles are on its old, deleted files: it must write nothing more.
+  writers_.clear();
+  return total;
+}
+
 Xapian::doccount ShardedIndex::document_count() const {
   Xapian::doccount n = 0;
   for (const auto& w : writers_) n += w->document_count();

@@ -7,7 +7,9 @@ namespace imr::searcher {
 
 SearchContext::SearchContext(Xapian::Database db, std::shared_ptr<const schema::Vocabulary> vocabulary,
                              std::filesystem::path index_dir)
-    : db_(std::move(db)), parser_(std::move(vocabulary)), index_dir_(std::move(index_dir)) {}
+    : db_(std::move(db)), parser_(std::move(vocabulary)), index_dir_(std::move(index_dir)) {
+  parser_.read_stems_from(db_, &shards_);
+}
 
 SearchContext::SearchContext(schema::OpenedIndex index, std::shared_ptr<const schema::Vocabulary> vocabulary,
                              std::filesystem::path index_dir)
@@ -37,7 +39,9 @@ std::unique_ptr<SearchContext> SearchContext::open(const std::filesystem::path& 
                                                    std::shared_ptr<const schema::Vocabulary> vocabulary) {
   const std::string d = dir.string();
   try {
-    return std::make_unique<SearchContext>(schema::open_index(dir), std::move(vocabulary), dir);
+    schema::OpenedIndex index = schema::open_index(dir);
+    schema::require_term_scheme(index.db, index.shards);
+    return std::make_unique<SearchContext>(std::move(index), std::move(vocabulary), dir);
   } catch (const Xapian::DatabaseNotFoundError&) {
     throw std::runtime_error("no index at " + d + ": run imr-index --db " + d + " PATH first");
   } catch (const Xapian::DatabaseOpeningError& e) {

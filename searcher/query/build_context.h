@@ -12,19 +12,25 @@
 #include "imr/query/query_limits.h"
 #include "imr/query/thesaurus.h"
 #include "imr/schema/analyzer.h"
+#include "imr/schema/stem_table.h"
 #include "lexer.h"
 
 namespace imr::searcher {
 
 class BuildContext {
  public:
+  // stems: the index's stem table; without one a stemmed word finds only its stem as a word.
   BuildContext(std::string_view query, const schema::Analyzer& analyzer, const Thesaurus& thesaurus,
-               const QueryLimits& limits)
-      : query_(query), analyzer_(analyzer), thesaurus_(thesaurus), limits_(limits) {}
+               const QueryLimits& limits, const schema::StemTable* stems)
+      : query_(query), analyzer_(analyzer), thesaurus_(thesaurus), limits_(limits), stems_(stems) {}
 
   const schema::Analyzer& analyzer() const { return analyzer_; }
   const Thesaurus& thesaurus() const { return thesaurus_; }
   const QueryLimits& limits() const { return limits_; }
+  // The index's words with this stem term (schema/stem_table.h).
+  std::vector<std::string> stem_words(std::string_view stem_term) const {
+    return stems_ ? stems_->words_of(stem_term) : std::vector<std::string>{};
+  }
 
   // Throws QueryError when the query grows past the term limit.
   void count_terms(std::size_t n);
@@ -56,6 +62,7 @@ class BuildContext {
   const schema::Analyzer& analyzer_;
   const Thesaurus& thesaurus_;
   const QueryLimits& limits_;
+  const schema::StemTable* stems_;
   bool negated_ = false;
   std::size_t terms_ = 0;
   std::vector<Highlight> highlights_;

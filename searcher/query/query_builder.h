@@ -9,15 +9,17 @@
 #include "imr/query/query_limits.h"
 #include "imr/query/thesaurus.h"
 #include "imr/schema/analyzer.h"
+#include "imr/schema/stem_table.h"
 #include "syntax_tree.h"
 
 namespace imr::searcher {
 
+// stems: the stem table of the index the query will search (see BuildContext).
 ParsedQuery build_query(std::string_view query, const SyntaxNode& root, const schema::Analyzer& analyzer,
-                        const Thesaurus& thesaurus, const QueryLimits& limits);
+                        const Thesaurus& thesaurus, const QueryLimits& limits, const schema::StemTable* stems);
 
 // Throws QueryError for a query that cannot be parsed or breaks a limit.
 ParsedQuery parse_query(std::string_view query, const schema::Analyzer& analyzer, const Thesaurus& thesaurus,
-                        const QueryLimits& limits);
+                        const QueryLimits& limits, const schema::StemTable* stems);
 
 }  // namespace imr::searcher

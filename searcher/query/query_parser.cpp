@@ -10,7 +10,7 @@ QueryParser::QueryParser(std::shared_ptr<const schema::Vocabulary> vocabulary, Q
     : thesaurus_(vocabulary_thesaurus(std::move(vocabulary))), limits_(limits) {}
 
 ParsedQuery QueryParser::parse(std::string_view query) const {
-  return parse_query(query, analyzer_, *thesaurus_, limits_);
+  return parse_query(query, analyzer_, *thesaurus_, limits_, stems_ ? &*stems_ : nullptr);
 }
 
 std::optional<std::string> QueryParser::suggest(const Xapian::Database& db, std::string_view query) const {

@@ -31,7 +31,10 @@ Xapian::Database seed_index() {
   const imr::indexer::ParallelPreparer preparer(imr::schema::Vocabulary::builtin(), 1, true);
   Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
   for (const imr::indexer::PreparedLetter& p : preparer.prepare(std::move(files)))
-    if (p.document) db.replace_document(p.document->key_term, p.document->document);
+    if (p.document) {
+      db.replace_document(p.document->key_term, p.document->document);
+      imr::schema::add_stem_words(db, p.document->stems);
+    }
   if (db.get_doccount() == 0) {
     std::fprintf(stderr, "search_fuzzer: no seed letters in %s\n", seeds.c_str());
     std::abort();

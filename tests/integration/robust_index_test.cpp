@@ -164,6 +164,39 @@ TEST_CASE("kill -9 of a sharded run leaves shards that answer as one - a re-run 
   kill_at_any_moment({"--shards", "2"});
 }
 
+// Compaction (imr-index --compact) swaps each database for its compacted copy
+// in one rename: killed while copying, between two shards or before deleting
+// the old folder, the index is whole with every letter; the next run completes it.
+TEST_CASE("kill -9 during a compaction leaves an index that answers with every letter") {
+  const TempDir dir;
+  constexpr unsigned kLetters = 1500;
+  const fs::path letters = generate(dir, kLetters, 4);
+  const fs::path index = dir / "index";
+  REQUIRE(run(index_args(index, {"--shards", "2", "--no-compact", letters.string()}), dir / "index.log") == 0);
+  const fs::path copy = index / "shard-0.compacting";
+  int killed_while_compacting = 0;
+  for (const int ms_after_start : {0, 5, 10, 20, 30, 50, 75, 100, 150, 250, 400, 600}) {
+    CAPTURE(ms_after_start);
+    const pid_t pid = spawn(index_args(index, {"--compact"}), dir / "compact.log");
+    const auto give_up = Clock::now() + std::chrono::minutes(2);
+    while (!fs::exists(copy) && Clock::now() < give_up) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms_after_start));
+    const bool mid_way = fs::exists(index / "shard-0.compacting") || fs::exists(index / "shard-1.compacting");
+    killed_while_compacting += kill(pid, SIGKILL) == 0 && wait_exit(pid) == -1 && mid_way;
+    const IndexState state = inspect(index);
+    REQUIRE(state.exists);
+    CHECK(state.documents == kLetters);
+    check_whole_and_unique(state);
+  }
+  CHECK(killed_while_compacting > 0);  // else the kills tested nothing
+  REQUIRE(run(index_args(index, {"--compact"}), dir / "compact.log") == 0);
+  CHECK_FALSE(fs::exists(index / "shard-0.compacting"));
+  CHECK_FALSE(fs::exists(index / "shard-1.compacting"));
+  const IndexState done = inspect(index);
+  CHECK(done.documents == kLetters);
+  check_whole_and_unique(done);
+}
+
 TEST_CASE("re-indexing skips unchanged files, replaces changed ones - --delete and --prune remove letters") {
   const TempDir dir;
   const fs::path letters = generate(dir, 600, 5);

@@ -20,10 +20,13 @@ using namespace imr;
 // The letters of test::make_index, written to a real on-disk index so that
 // every thread can open its own handle, as the server's threads do.
 void write_disk_index(const std::filesystem::path& dir, std::size_t letters) {
-  const test::LetterIndex memory = test::make_index(letters);
   Xapian::WritableDatabase disk(dir.string(), Xapian::DB_CREATE);
-  for (Xapian::docid id = 1; id <= memory.db.get_lastdocid(); ++id)
-    disk.replace_document(id, memory.db.get_document(id));
+  const indexer::DocumentBuilder builder;
+  for (std::size_t i = 0; i < letters; ++i) {
+    const auto built = builder.build(test::make_record(i), test::text_of(test::make_record(i), i), "hash");
+    disk.replace_document(built.key_term, built.document);
+    schema::add_stem_words(disk, built.stems);
+  }
   disk.commit();
 }
 

@@ -75,6 +75,7 @@ inline void add_letter(LetterIndex& index, const schema::Record& r, const std::s
   const indexer::DocumentBuilder builder;
   const auto built = builder.build(r, text, "hash");
   index.db.replace_document(built.key_term, built.document);
+  schema::add_stem_words(index.db, built.stems);
   index.records.push_back(r);
 }
 

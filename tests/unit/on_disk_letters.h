@@ -18,6 +18,7 @@ struct OnDiskIndex {
   void add(std::size_t i) {
     const auto built = indexer::DocumentBuilder().build(make_record(i), text_of(make_record(i), i), "h");
     writer.replace_document(built.key_term, built.document);
+    schema::add_stem_words(writer, built.stems);
     writer.commit();
   }
   Xapian::Database reader() const { return Xapian::Database((dir / "index").string()); }

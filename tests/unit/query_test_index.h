@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,7 @@
 
 #include "imr/document/document_builder.h"
 #include "imr/schema/analyzer.h"
+#include "imr/schema/letter_identity.h"
 #include "imr/schema/record.h"
 #include "imr/schema/stored_letter.h"
 #include "query/query_builder.h"
@@ -31,13 +33,16 @@ class TestIndex {
     add(r, text);
   }
 
-  // extra_terms: what an earlier index format stored besides ("Zpain").
-  void add(imr::schema::Record record, std::string_view text, const std::vector<std::string>& extra_terms = {}) {
+  void add(imr::schema::Record record, std::string_view text) {
     record.source = "test/" + record.case_number.value_or("none") + ".txt";
     auto built = builder_.build(record, text, "hash-" + record.source);
-    for (const std::string& term : extra_terms) built.document.add_term(term);
     db_.replace_document(built.key_term, built.document);
+    imr::schema::add_stem_words(db_, built.stems);
   }
+
+  void remove(const std::string& case_number) { db_.delete_document(imr::schema::key_term(case_number)); }
+
+  const Xapian::Database& db() const { return db_; }
 
   // Case numbers of the letters the query matches, best first.
   Names find(const Xapian::Query& query) const {
@@ -108,17 +113,24 @@ class SmallThesaurus final : public imr::searcher::Thesaurus {
                                                       {{"mri"}, {"magnetic", "resonance", "imaging"}}};
 };
 
-// The parser pipeline with the given thesaurus and limits.
+// The parser pipeline with the given thesaurus and limits, expanding stems
+// from the index's stem table when given one.
 class Parser {
  public:
-  explicit Parser(const imr::searcher::Thesaurus& thesaurus, imr::searcher::QueryLimits limits = {})
-      : thesaurus_(thesaurus), limits_(limits) {}
-  ParsedQuery parse(std::string_view q) const { return imr::searcher::parse_query(q, analyzer_, thesaurus_, limits_); }
+  explicit Parser(const imr::searcher::Thesaurus& thesaurus, imr::searcher::QueryLimits limits = {},
+                  const TestIndex* index = nullptr)
+      : thesaurus_(thesaurus), limits_(limits) {
+    if (index) stems_.emplace(index->db());
+  }
+  ParsedQuery parse(std::string_view q) const {
+    return imr::searcher::parse_query(q, analyzer_, thesaurus_, limits_, stems_ ? &*stems_ : nullptr);
+  }
 
  private:
   const imr::searcher::Thesaurus& thesaurus_;
   imr::searcher::QueryLimits limits_;
   imr::schema::Analyzer analyzer_;
+  std::optional<imr::schema::StemTable> stems_;
 };
 
 }  // namespace query_test

@@ -31,14 +31,13 @@ class Analyzer {
   // The stem term for a word ("Z" + stem), or "" for words that are not
   // stemmed (numbers, compounds, anything with a digit).
   std::string stem_term(std::string_view term) const;
-  // The stem term a letter stores for a word: none ("") for a word that is
-  // its own stem ("pain"), which the word's own term already finds; that
-  // leaves out half of all stem postings.
+  // The stem term the index's stem table (stem_table.h) lists a word under:
+  // none ("") for a word that is its own stem ("pain"), which the query finds
+  // as itself.
   std::string indexed_stem_term(std::string_view term) const;
-  // What finds every letter holding a word with this word's stem, in an index
-  // written with indexed_stem_term or one holding every stem term: the stem
-  // term, and the stem as a word when it is its own stem ("pains" ->
-  // Zpain, pain). Empty for words that are not stemmed.
+  // A query word's stem term, whose words in the stem table find every letter
+  // holding a word with this word's stem, then the stem as a word when it is
+  // its own stem ("pains" -> Zpain, pain). Empty for words that are not stemmed.
   std::vector<std::string> stem_query_terms(std::string_view term) const;
 
  private:

@@ -1,6 +1,6 @@
 // Turns a parsed letter into the Xapian document the index stores: text terms
-// with positions (none inside the standard passages), stems (none for words
-// that are their own stem), a boolean term for every facet value, values for
+// with positions (none inside the standard passages), no stems (the index's
+// stem table answers them: schema/stem_table.h), a boolean term for every facet value, values for
 // dates and the facet table, and the stored letter for display (compressed
 // without a dictionary: the index writer, which knows the index's, redoes it).
 #pragma once
@@ -8,12 +8,14 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
 #include "imr/schema/analyzer.h"
 #include "imr/schema/record.h"
 #include "imr/schema/standard_passages.h"
+#include "imr/schema/stem_table.h"
 #include "imr/schema/stored_letter.h"
 
 namespace imr::indexer {
@@ -22,6 +24,8 @@ struct BuiltDocument {
   Xapian::Document document;
   std::string key_term;         // unique id term ("Q" + case number or content key)
   schema::StoredLetter stored;  // what the document's data holds, for the writer to compress again
+  // For the index's stem table, which whoever writes the document keeps (StemTableWriter, add_stem_words).
+  std::vector<schema::StemmedWord> stems;
 };
 
 // Not thread-safe (holds an Analyzer): one per thread.

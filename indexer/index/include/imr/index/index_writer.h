@@ -16,6 +16,7 @@
 
 #include "imr/document/document_builder.h"
 #include "imr/schema/letter_dictionary.h"
+#include "imr/schema/stem_table.h"
 
 namespace imr::indexer {
 
@@ -38,7 +39,8 @@ inline constexpr std::size_t kLettersPerBatch = 512;
 class IndexWriter {
  public:
   // Creates the index when missing. Throws IndexLocked, or
-  // std::runtime_error saying why the index cannot be opened. reading_version
+  // std::runtime_error saying why the index cannot be opened (also when its
+  // letters were written with another term scheme, schema/stem_table.h). reading_version
   // names the reader and parser that read the letters written: a letter read
   // by another version is not unchanged, so a newer parser reads it again.
   explicit IndexWriter(const std::filesystem::path& dir, std::size_t batch_size = kLettersPerBatch,
@@ -65,6 +67,7 @@ class IndexWriter {
   // std::runtime_error and drops the open batch.
   void commit();
   Xapian::doccount document_count() const { return db_.get_doccount(); }
+  const std::filesystem::path& dir() const { return dir_; }
 
  private:
   void begin_batch_if_needed();
@@ -84,6 +87,8 @@ class IndexWriter {
   // could train one (too few letters) are kept to train one at the next commit.
   std::shared_ptr<const schema::LetterDictionary> dictionary_;
   std::vector<std::string> samples_;
+  // The stem table's new words, written in the transaction of the letters that hold them.
+  schema::StemTableWriter stems_;
 };
 
 }  // namespace imr::indexer

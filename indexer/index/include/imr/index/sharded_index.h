@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "imr/index/compaction.h"
 #include "imr/index/index_writer.h"
 
 namespace imr::indexer {
@@ -41,6 +42,10 @@ class ShardedIndex {
   std::size_t prune(const std::function<bool(const std::string& source)>& source_exists);
   void commit();
   Xapian::doccount document_count() const;
+  // Commits, then compacts every shard in turn (compaction.h) while holding
+  // its write lock: the last call, after which the index takes no writes (its
+  // writers are closed). A kill between two shards leaves some compacted.
+  CompactionResult compact(const std::function<void(CompactionStep)>& after_step = {});
 
  private:
   std::vector<std::unique_ptr<IndexWriter>> writers_;
