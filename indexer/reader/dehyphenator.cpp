@@ -131,17 +131,19 @@ void Dehyphenator::join_unbroken(std::string& paragraph, std::string_view next) 
 }
 
 void Dehyphenator::join(std::string& paragraph, std::string_view next) const {
-  if (in_dash_list(paragraph)) {
-    paragraph += ' ';
-    paragraph += next;
-    return;
-  }
   std::size_t left_start = paragraph.size() - 1;
   while (left_start > 0 && is_alnum(paragraph[left_start - 1])) --left_start;
   const std::string_view left = std::string_view(paragraph).substr(left_start, paragraph.size() - 1 - left_start);
   std::size_t right_end = 0;
   while (right_end < next.size() && is_alnum(next[right_end])) ++right_end;
-  if (!keeps_hyphen(left, next.substr(0, right_end))) paragraph.pop_back();
+  const std::string_view right = next.substr(0, right_end);
+  // A list's dash stays, unless it cut a known word whose pieces are no
+  // words ("sciatica- thor-" / "acic sprain").
+  if (in_dash_list(paragraph) && !rejoins(left, right)) {
+    paragraph += ' ';
+  } else if (!keeps_hyphen(left, right)) {
+    paragraph.pop_back();
+  }
   paragraph += next;
 }
 

@@ -138,7 +138,8 @@ std::size_t widest_line(const std::vector<Page>& pages) {
 
 // What ends a paragraph where two pages meet: what ends one in the text.
 // Double spacing marks it with a line of spaces (an empty line follows
-// every line there), or, without such lines, with two empty lines.
+// every line there), or, without such lines, with one empty line more than
+// follows each line.
 std::string paragraph_end(const std::vector<Page>& pages) {
   // Spaces only: a form feed left at a page's end is no paragraph mark.
   const auto spaces_only = [](std::string_view line) {
@@ -147,7 +148,7 @@ std::string paragraph_end(const std::vector<Page>& pages) {
   std::vector<std::string_view> lines;
   for (const Page& page : pages) lines.insert(lines.end(), page.lines.begin(), page.lines.end());
   if (line_style_of(lines) != LineStyle::double_spaced) return "\n\n";
-  return std::ranges::any_of(lines, spaces_only) ? "\n \n" : "\n\n\n";
+  return std::ranges::any_of(lines, spaces_only) ? "\n \n" : std::string(line_gap(lines) + 2, '\n');
 }
 
 std::string_view first_word(std::string_view line) {
