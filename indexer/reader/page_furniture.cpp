@@ -72,6 +72,10 @@ std::optional<std::pair<int, int>> page_n_of_m(std::string_view t) {
   return std::pair{number(t.substr(5, first_end - 5)), number(t.substr(last_start))};
 }
 
+bool ends_sentence(std::string_view text) {
+  return !text.empty() && std::string_view(".!?:;\")]").find(text.back()) != std::string_view::npos;
+}
+
 // Headers repeat with their numbers changed ("Page 2", dates): compare shapes.
 std::string shape_of(std::string_view tidy) {
   std::string key;
@@ -87,6 +91,18 @@ struct Page {
   std::vector<std::string_view> lines;  // as written: the unwrapper reads their spacing
   std::vector<unsigned char> zone;      // Zone bits per line
 };
+
+// A line that goes on with the sentence above it ("...is not medically" /
+// "necessary and appropriate.") is text, however many pages end with it.
+bool continues_sentence(const Page& page, std::size_t i) {
+  const std::string tidy = tidy_line(page.lines[i]);
+  if (tidy.empty() || tidy[0] < 'a' || tidy[0] > 'z') return false;
+  for (std::size_t above = i; above-- > 0;) {
+    const std::string line = tidy_line(page.lines[above]);
+    if (!line.empty()) return !ends_sentence(line);
+  }
+  return false;
+}
 
 Page read_page(std::string_view text) {
   Page page{split_lines(text), {}};
@@ -122,10 +138,6 @@ std::unordered_set<std::string> running_lines(const std::vector<Page>& pages) {
   for (const auto& [shape, count] : pages_with)
     if (count >= 2 && count * 2 >= pages.size()) running.insert(shape);
   return running;
-}
-
-bool ends_sentence(std::string_view text) {
-  return !text.empty() && std::string_view(".!?:;\")]").find(text.back()) != std::string_view::npos;
 }
 
 // The longest line of the text: where it was wrapped, about the wrap width.
@@ -196,12 +208,15 @@ class PageJoiner {
   std::string take() { return std::move(out_); }
 
  private:
-  // A page that ends mid-sentence runs on into the next, and so does one
-  // whose last line is full (the next page's first word would not have fit)
-  // unless the next page opens with a number ("2) Regarding ...").
+  // A page that ends mid-sentence or at a label whose value opens the next
+  // page runs on into the next, and so does one whose last line is full
+  // (the next page's first word would not have fit) unless the next page
+  // opens with a number ("2) Regarding ...").
   bool runs_on(std::string_view next_line) const {
     if (!ends_sentence(last_line_)) return true;
     const std::string_view word = first_word(next_line);
+    // A label's value on the next page: "Suboxone 8/2mg QTY:" / "60.00: Overturned".
+    if (last_line_.ends_with(':') && !word.empty() && is_digit(word.front()) && !is_enumerator(word)) return true;
     return width_ >= kMinWrapWidth && last_line_.size() + 1 + word.size() > width_ && !is_enumerator(word);
   }
 
@@ -219,7 +234,7 @@ class PageJoiner {
         out[i] = true;
         return true;
       }
-      if (!running_.contains(zoned(z, shape_of(tidy)))) return false;
+      if (!running_.contains(zoned(z, shape_of(tidy))) || continues_sentence(page, i)) return false;
       out[i] = !(labels_.match_at(tidy, 0) && kept_once_.insert(shape_of(tidy)).second);
       return true;
     };
