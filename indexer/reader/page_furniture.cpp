@@ -215,8 +215,10 @@ class PageJoiner {
   bool runs_on(std::string_view next_line) const {
     if (!ends_sentence(last_line_)) return true;
     const std::string_view word = first_word(next_line);
-    // A label's value on the next page: "Suboxone 8/2mg QTY:" / "60.00: Overturned".
-    if (last_line_.ends_with(':') && !word.empty() && is_digit(word.front()) && !is_enumerator(word)) return true;
+    // After a colon only a label's value runs on ("Suboxone 8/2mg QTY:" /
+    // "60.00: Overturned"); a heading ("Regarding the request for X:") is a
+    // paragraph of its own however long its line.
+    if (last_line_.ends_with(':')) return !word.empty() && is_digit(word.front()) && !is_enumerator(word);
     return width_ >= kMinWrapWidth && last_line_.size() + 1 + word.size() > width_ && !is_enumerator(word);
   }
 
