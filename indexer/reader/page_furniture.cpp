@@ -178,6 +178,11 @@ bool is_enumerator(std::string_view word) {
   return digits > 0 && digits + 1 == word.size() && (word.back() == ')' || word.back() == '.');
 }
 
+bool starts_upper(std::string_view text) {
+  const std::size_t start = text.find_first_not_of(" \t");
+  return start != std::string_view::npos && text[start] >= 'A' && text[start] <= 'Z';
+}
+
 class PageJoiner {
  public:
   PageJoiner(const std::vector<Page>& pages, const layout::LetterLabels& labels)
@@ -210,11 +215,13 @@ class PageJoiner {
  private:
   // A page that ends mid-sentence or at a label whose value opens the next
   // page runs on into the next, and so does one whose last line is full
-  // (the next page's first word would not have fit) unless the next page
-  // opens with a number ("2) Regarding ...").
+  // (the next page's first word would not have fit), unless the next page
+  // opens with an item's number ("2) Regarding ...").
   bool runs_on(std::string_view next_line) const {
-    if (!ends_sentence(last_line_)) return true;
     const std::string_view word = first_word(next_line);
+    // An item's number opens a paragraph even after a citation without a stop.
+    if (is_enumerator(word) && starts_upper(next_line.substr(next_line.find(word) + word.size()))) return false;
+    if (!ends_sentence(last_line_)) return true;
     // After a colon only a label's value runs on ("Suboxone 8/2mg QTY:" /
     // "60.00: Overturned"); a heading ("Regarding the request for X:") is a
     // paragraph of its own however long its line.
