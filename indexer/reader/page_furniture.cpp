@@ -244,7 +244,11 @@ class PageJoiner {
         return true;
       }
       if (!running_.contains(zoned(z, shape_of(tidy))) || continues_sentence(page, i)) return false;
-      out[i] = !(labels_.match_at(tidy, 0) && kept_once_.insert(shape_of(tidy)).second);
+      const auto label = labels_.match_at(tidy, 0);
+      // An item's label ("Medical Treatment Guideline(s) Used by the Claims
+      // Administrator: ...") opens a page by chance, never as its header.
+      if (label && label->label->kind == layout::LabelKind::label) return false;
+      out[i] = !(label && kept_once_.insert(shape_of(tidy)).second);
       return true;
     };
     for (std::size_t i = 0; i < page.lines.size() && mark(i, kTop); ++i) {
