@@ -243,7 +243,11 @@ class PageJoiner {
         out[i] = true;
         return true;
       }
-      if (!running_.contains(zoned(z, shape_of(tidy))) || continues_sentence(page, i)) return false;
+      // An item's number opens a heading, never a header or footer ("2) Regarding ...");
+      // a page that opens in lower case goes on with the page before.
+      if (!running_.contains(zoned(z, shape_of(tidy))) || continues_sentence(page, i) ||
+          is_enumerator(first_word(tidy)) || (z == kTop && tidy[0] >= 'a' && tidy[0] <= 'z'))
+        return false;
       const auto label = labels_.match_at(tidy, 0);
       // An item's label ("Medical Treatment Guideline(s) Used by the Claims
       // Administrator: ...") opens a page by chance, never as its header.
