@@ -2,6 +2,7 @@
 // the same words a search for them would.
 #include "item_facts.h"
 
+#include "misspelled_drugs.h"
 #include "text_util.h"
 
 namespace imr::indexer::parsing {
@@ -24,7 +25,10 @@ schema::Item item_facts(const PrintedItem& printed, const schema::Vocabulary& vo
   item.decision = printed.decision;
   const auto tokens = analyzer.tokens(printed.treatment);
   item.drugs = vocabulary.drugs_in(tokens);
+  if (item.drugs.empty()) item.drugs = misspelled_drugs(printed.treatment);
   item.category = vocabulary.category_of(printed.treatment, tokens, !item.drugs.empty());
+  // A test measures the drug it names ("Serum carbamazepine level"); nobody asked for it.
+  if (item.category == "lab") item.drugs.clear();
   if (item.category == "medication") item.drug_class = vocabulary.item_drug_class(tokens, item.drugs);
   item.guidelines = guidelines_of(printed.reviewer_citation, vocabulary, analyzer);
   item.claims_guidelines = guidelines_of(printed.claims_citation, vocabulary, analyzer);

@@ -1,6 +1,8 @@
 // Dehyphenator: the letter's own vocabulary, then the rules.
 #include "dehyphenator.h"
 
+#include <algorithm>
+
 #include "imr/schema/data_table.h"
 #include "imr/schema/text.h"
 
@@ -27,6 +29,10 @@ bool in_dash_list(std::string_view paragraph) {
   for (std::size_t at = before.find("- "); at != std::string_view::npos; at = before.find("- ", at + 1))
     if (at > 0 && before[at - 1] != ' ' && before[at - 1] != '-') return true;
   return false;
+}
+
+bool is_capitals(std::string_view word) {
+  return word.size() >= 2 && std::ranges::all_of(word, [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 }  // namespace
@@ -90,16 +96,20 @@ bool Dehyphenator::keeps_hyphen(std::string_view left, std::string_view right) c
   // "L5-" / "S1", "8-" / "9/10", "X-" / "Ray", "non-" / "MTUS": codes and names.
   for (const char c : left)
     if (is_digit(c)) return true;
-  if (is_digit(right.front()) || !(right.front() >= 'a' && right.front() <= 'z')) return true;
   const std::string joined = text::lower(left) + text::lower(right);
+  // "FLUR-" / "BIPROFEN": a word of capitals cut like any other.
+  if (is_capitals(left) && is_capitals(right) && (words().plain.contains(joined) || is_known(joined))) return false;
+  if (is_digit(right.front()) || !(right.front() >= 'a' && right.front() <= 'z')) return true;
   if (words().plain.contains(joined)) return false;
   if (words().hyphenated.contains(text::lower(left) + "-" + text::lower(right))) return true;
   return prefixes_.contains(text::lower(left));
 }
 
+bool Dehyphenator::is_known(const std::string& lower) const { return known_words_ && known_words_->contains(lower); }
+
 // A word of the vocabularies, or one the letter uses more than where it was cut.
 bool Dehyphenator::is_word(const std::string& lower) const {
-  if (known_words_ && known_words_->contains(lower)) return true;
+  if (is_known(lower)) return true;
   const auto found = words().plain.find(lower);
   return found != words().plain.end() && found->second > 1;
 }
@@ -131,17 +141,19 @@ void Dehyphenator::join_unbroken(std::string& paragraph, std::string_view next) 
 }
 
 void Dehyphenator::join(std::string& paragraph, std::string_view next) const {
-  if (in_dash_list(paragraph)) {
-    paragraph += ' ';
-    paragraph += next;
-    return;
-  }
   std::size_t left_start = paragraph.size() - 1;
   while (left_start > 0 && is_alnum(paragraph[left_start - 1])) --left_start;
   const std::string_view left = std::string_view(paragraph).substr(left_start, paragraph.size() - 1 - left_start);
   std::size_t right_end = 0;
   while (right_end < next.size() && is_alnum(next[right_end])) ++right_end;
-  if (!keeps_hyphen(left, next.substr(0, right_end))) paragraph.pop_back();
+  const std::string_view right = next.substr(0, right_end);
+  // A list's dash stays, unless it cut a known word whose pieces are no
+  // words ("sciatica- thor-" / "acic sprain").
+  if (in_dash_list(paragraph) && !rejoins(left, right)) {
+    paragraph += ' ';
+  } else if (!keeps_hyphen(left, right)) {
+    paragraph.pop_back();
+  }
   paragraph += next;
 }
 

@@ -49,6 +49,7 @@ class Dehyphenator {
   static Words words_of(std::string_view text);
 
   bool keeps_hyphen(std::string_view left, std::string_view right) const;
+  bool is_known(const std::string& lower) const;
   bool is_word(const std::string& lower) const;
   bool rejoins(std::string_view left, std::string_view right) const;
   const Words& words() const;

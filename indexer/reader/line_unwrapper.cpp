@@ -20,6 +20,10 @@ constexpr double kMidSentenceShare = 0.2;
 constexpr std::size_t kBreaksToTell = 4;
 // Lines this long were not wrapped by anyone.
 constexpr std::size_t kUnwrappedLineBytes = 200;
+// Two empty lines are a text's line gap where gaps of one are at most this
+// share of them; a text spaced by one has a gap of two only where a
+// paragraph ends, far less often than a gap of one.
+constexpr double kStrayGapShare = 0.1;
 
 enum class LineKind { empty, blank, text };
 
@@ -140,10 +144,32 @@ bool spaced_line_ends(const std::vector<std::string_view>& lines) {
 
 }  // namespace
 
+std::size_t line_gap(const std::vector<std::string_view>& lines) {
+  std::size_t ones = 0;
+  std::size_t twos = 0;
+  std::size_t run = 0;
+  bool after_text = false;
+  for (const std::string_view line : lines) {
+    const LineKind kind = kind_of(line);
+    if (kind == LineKind::empty) {
+      ++run;
+      continue;
+    }
+    if (kind == LineKind::text && after_text) {
+      ones += run == 1;
+      twos += run == 2;
+    }
+    after_text = kind == LineKind::text;
+    run = 0;
+  }
+  return twos >= kBreaksToTell && static_cast<double>(ones) <= kStrayGapShare * static_cast<double>(twos) ? 2 : 1;
+}
+
 LineStyle line_style_of(const std::vector<std::string_view>& lines) {
   std::size_t text_lines = 0;
   std::size_t followed_by_empty = 0;
   std::size_t long_lines = 0;
+  const std::size_t gap = line_gap(lines);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (kind_of(lines[i]) != LineKind::text) continue;
     ++text_lines;
@@ -151,7 +177,7 @@ LineStyle line_style_of(const std::vector<std::string_view>& lines) {
     long_lines += lines[i].size() >= kUnwrappedLineBytes;
   }
   if (text_lines >= 4 && static_cast<double>(followed_by_empty) >= kDoubleSpacedShare * text_lines &&
-      breaks_wrap(lines, 1).value_or(true))
+      breaks_wrap(lines, gap).value_or(true))
     return LineStyle::double_spaced;
   if (long_lines * 2 > text_lines || !breaks_wrap(lines, 0).value_or(true)) return LineStyle::paragraph_per_line;
   return LineStyle::hard_wrapped;
@@ -165,6 +191,7 @@ std::vector<std::string> unwrap_paragraphs(std::string_view text, const Dehyphen
       std::ranges::any_of(lines, [](std::string_view l) { return kind_of(l) == LineKind::blank; });
   // Where a gap of empty lines can end a paragraph, it can also be a page break.
   const bool gaps_end_paragraphs = style == LineStyle::hard_wrapped || !has_blank_lines;
+  const std::size_t paragraph_gap = line_gap(lines) + 1;
   ParagraphBuilder builder(dehyphenator, style != LineStyle::paragraph_per_line && gaps_end_paragraphs,
                            is_decision_line, spaced_line_ends(lines));
   std::size_t empty_run = 0;
@@ -176,7 +203,7 @@ std::vector<std::string> unwrap_paragraphs(std::string_view text, const Dehyphen
       if (style == LineStyle::paragraph_per_line) builder.end_paragraph();
     } else if (style != LineStyle::double_spaced || kind == LineKind::blank) {
       builder.end_paragraph();
-    } else if (!has_blank_lines && empty_run == 2) {
+    } else if (!has_blank_lines && empty_run == paragraph_gap) {
       // Double spacing without blank lines: only a larger gap can end a paragraph.
       builder.end_paragraph();
     }

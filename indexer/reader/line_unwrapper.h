@@ -1,8 +1,9 @@
 // Unwrapping: the lines of a text joined into paragraphs. Three ways of
 // writing are told apart per text:
 //  - double-spaced (typed letters exported to text): every line is followed
-//    by an empty line, a paragraph ends at a line holding only spaces, and
-//    page breaks add empty lines anywhere, even mid-sentence;
+//    by an empty line (in some PDF text by two), a paragraph ends at a line
+//    holding only spaces or at a larger gap, and page breaks add empty lines
+//    anywhere, even mid-sentence;
 //  - hard-wrapped: an empty or blank line ends a paragraph;
 //  - one line per paragraph: every line end ends a paragraph.
 // An empty line after every line, or none at all, can be either double
@@ -27,6 +28,11 @@ namespace imr::indexer::reader {
 enum class LineStyle { double_spaced, hard_wrapped, paragraph_per_line };
 
 LineStyle line_style_of(const std::vector<std::string_view>& lines);
+
+// The empty lines that follow each line of a paragraph in double-spaced text:
+// one, or two where that is what nearly every line break holds (PDF text
+// whose paragraphs then end at three).
+std::size_t line_gap(const std::vector<std::string_view>& lines);
 
 // Whether a tidy line is an item's decision alone; see is_decision_line.
 using DecisionLineTest = std::function<bool(std::string_view)>;

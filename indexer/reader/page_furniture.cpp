@@ -72,6 +72,10 @@ std::optional<std::pair<int, int>> page_n_of_m(std::string_view t) {
   return std::pair{number(t.substr(5, first_end - 5)), number(t.substr(last_start))};
 }
 
+bool ends_sentence(std::string_view text) {
+  return !text.empty() && std::string_view(".!?:;\")]").find(text.back()) != std::string_view::npos;
+}
+
 // Headers repeat with their numbers changed ("Page 2", dates): compare shapes.
 std::string shape_of(std::string_view tidy) {
   std::string key;
@@ -87,6 +91,18 @@ struct Page {
   std::vector<std::string_view> lines;  // as written: the unwrapper reads their spacing
   std::vector<unsigned char> zone;      // Zone bits per line
 };
+
+// A line that goes on with the sentence above it ("...is not medically" /
+// "necessary and appropriate.") is text, however many pages end with it.
+bool continues_sentence(const Page& page, std::size_t i) {
+  const std::string tidy = tidy_line(page.lines[i]);
+  if (tidy.empty() || tidy[0] < 'a' || tidy[0] > 'z') return false;
+  for (std::size_t above = i; above-- > 0;) {
+    const std::string line = tidy_line(page.lines[above]);
+    if (!line.empty()) return !ends_sentence(line);
+  }
+  return false;
+}
 
 Page read_page(std::string_view text) {
   Page page{split_lines(text), {}};
@@ -124,10 +140,6 @@ std::unordered_set<std::string> running_lines(const std::vector<Page>& pages) {
   return running;
 }
 
-bool ends_sentence(std::string_view text) {
-  return !text.empty() && std::string_view(".!?:;\")]").find(text.back()) != std::string_view::npos;
-}
-
 // The longest line of the text: where it was wrapped, about the wrap width.
 std::size_t widest_line(const std::vector<Page>& pages) {
   std::size_t widest = 0;
@@ -138,7 +150,8 @@ std::size_t widest_line(const std::vector<Page>& pages) {
 
 // What ends a paragraph where two pages meet: what ends one in the text.
 // Double spacing marks it with a line of spaces (an empty line follows
-// every line there), or, without such lines, with two empty lines.
+// every line there), or, without such lines, with one empty line more than
+// follows each line.
 std::string paragraph_end(const std::vector<Page>& pages) {
   // Spaces only: a form feed left at a page's end is no paragraph mark.
   const auto spaces_only = [](std::string_view line) {
@@ -147,7 +160,7 @@ std::string paragraph_end(const std::vector<Page>& pages) {
   std::vector<std::string_view> lines;
   for (const Page& page : pages) lines.insert(lines.end(), page.lines.begin(), page.lines.end());
   if (line_style_of(lines) != LineStyle::double_spaced) return "\n\n";
-  return std::ranges::any_of(lines, spaces_only) ? "\n \n" : "\n\n\n";
+  return std::ranges::any_of(lines, spaces_only) ? "\n \n" : std::string(line_gap(lines) + 2, '\n');
 }
 
 std::string_view first_word(std::string_view line) {
@@ -163,6 +176,11 @@ bool is_enumerator(std::string_view word) {
   std::size_t digits = 0;
   while (digits < word.size() && is_digit(word[digits])) ++digits;
   return digits > 0 && digits + 1 == word.size() && (word.back() == ')' || word.back() == '.');
+}
+
+bool starts_upper(std::string_view text) {
+  const std::size_t start = text.find_first_not_of(" \t");
+  return start != std::string_view::npos && text[start] >= 'A' && text[start] <= 'Z';
 }
 
 class PageJoiner {
@@ -195,12 +213,19 @@ class PageJoiner {
   std::string take() { return std::move(out_); }
 
  private:
-  // A page that ends mid-sentence runs on into the next, and so does one
-  // whose last line is full (the next page's first word would not have fit)
-  // unless the next page opens with a number ("2) Regarding ...").
+  // A page that ends mid-sentence or at a label whose value opens the next
+  // page runs on into the next, and so does one whose last line is full
+  // (the next page's first word would not have fit), unless the next page
+  // opens with an item's number ("2) Regarding ...").
   bool runs_on(std::string_view next_line) const {
-    if (!ends_sentence(last_line_)) return true;
     const std::string_view word = first_word(next_line);
+    // An item's number opens a paragraph even after a citation without a stop.
+    if (is_enumerator(word) && starts_upper(next_line.substr(next_line.find(word) + word.size()))) return false;
+    if (!ends_sentence(last_line_)) return true;
+    // After a colon only a label's value runs on ("Suboxone 8/2mg QTY:" /
+    // "60.00: Overturned"); a heading ("Regarding the request for X:") is a
+    // paragraph of its own however long its line.
+    if (last_line_.ends_with(':')) return !word.empty() && is_digit(word.front()) && !is_enumerator(word);
     return width_ >= kMinWrapWidth && last_line_.size() + 1 + word.size() > width_ && !is_enumerator(word);
   }
 
@@ -218,8 +243,16 @@ class PageJoiner {
         out[i] = true;
         return true;
       }
-      if (!running_.contains(zoned(z, shape_of(tidy)))) return false;
-      out[i] = !(labels_.match_at(tidy, 0) && kept_once_.insert(shape_of(tidy)).second);
+      // An item's number opens a heading, never a header or footer ("2) Regarding ...");
+      // a page that opens in lower case goes on with the page before.
+      if (!running_.contains(zoned(z, shape_of(tidy))) || continues_sentence(page, i) ||
+          is_enumerator(first_word(tidy)) || (z == kTop && tidy[0] >= 'a' && tidy[0] <= 'z'))
+        return false;
+      const auto label = labels_.match_at(tidy, 0);
+      // An item's label ("Medical Treatment Guideline(s) Used by the Claims
+      // Administrator: ...") opens a page by chance, never as its header.
+      if (label && label->label->kind == layout::LabelKind::label) return false;
+      out[i] = !(label && kept_once_.insert(shape_of(tidy)).second);
       return true;
     };
     for (std::size_t i = 0; i < page.lines.size() && mark(i, kTop); ++i) {

@@ -24,7 +24,7 @@ using nlohmann::json;
 constexpr std::array<std::string_view, 4> kLayouts{"credentials-2016", "maximus-inc", "medical-professional-review",
                                                    "notice-2013"};
 // Every folder, so that one left empty by mistake fails.
-constexpr std::array<std::string_view, 12> kFolders{"credentials-2016",
+constexpr std::array<std::string_view, 14> kFolders{"credentials-2016",
                                                     "maximus-inc",
                                                     "medical-professional-review",
                                                     "notice-2013",
@@ -35,7 +35,9 @@ constexpr std::array<std::string_view, 12> kFolders{"credentials-2016",
                                                     "treatment-wording",
                                                     "compound-drugs",
                                                     "item-shapes",
-                                                    "summary-phrasing"};
+                                                    "summary-phrasing",
+                                                    "pdf-text",
+                                                    "reviewer-nouns"};
 // At least this many letters in every folder.
 constexpr int kLettersPerFolder = 2;
 

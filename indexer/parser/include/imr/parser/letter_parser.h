@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "imr/layout/letter_labels.h"
+#include "imr/parser/reading_version.h"
 #include "imr/schema/analyzer.h"
 #include "imr/schema/record.h"
 #include "imr/schema/vocabulary.h"
@@ -23,11 +24,12 @@ struct ParsedLetter {
   bool is_letter = true;
 };
 
-// The version of the reading (reader, parser and the schema/data they use)
-// that the index stores with every letter. Change it whenever a letter may
-// read differently: re-indexing skips an unchanged file only when this
-// version read it, so a newer parser reads every letter again.
-inline constexpr std::string_view kReadingVersion = "2026-12-01 issue 11 gaps";
+// kReadingVersion (imr/parser/reading_version.h): the version of the
+// reading (reader, layout, parser, document and the schema they use) that
+// the index stores with every letter; re-indexing skips an unchanged file
+// only when this version read it, so a newer parser reads every letter
+// again. Derived by the build from those sources and data
+// (indexer/parser/reading_version.cmake), never written by hand.
 
 // Not thread-safe (holds an Analyzer): one per thread.
 class LetterParser {

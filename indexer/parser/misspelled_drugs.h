@@ -1,0 +1,16 @@
+// Drug names misspelled on a medication line ("Tramodol 50mg", "Duloxitine
+// 30mg"): the word just before a strength, one letter off a single-word name
+// of schema/data/drugs.tsv, names that name's generic.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace imr::indexer::parsing {
+
+// The generics of the misspelled names in treatment, in order, unique; a
+// word one letter off the names of several generics names none.
+std::vector<std::string> misspelled_drugs(std::string_view treatment);
+
+}  // namespace imr::indexer::parsing
