@@ -96,12 +96,8 @@ async function newPage(viewport) {
   return { context, page: await context.newPage() };
 }
 
-// A full-page picture: parts the page leaves to be drawn when scrolled to
-// (content-visibility: auto) are drawn at once, as a person scrolling sees them.
+// A full-page picture of the view as it is.
 export async function screenshot(page, name) {
-  await page.evaluate(() => document.querySelectorAll('body *').forEach((node) => {
-    if (getComputedStyle(node).contentVisibility === 'auto') node.style.contentVisibility = 'visible';
-  }));
   return page.screenshot({ path: path.join(SCREENSHOTS, `${slug(name)}.png`), fullPage: true });
 }
 
