@@ -175,7 +175,9 @@ std::vector<Page> paginate(const LetterText& text, const PageStyle& style, Rando
 std::string page_text(const std::vector<Page>& pages, const PageStyle& style) {
   std::string out;
   for (std::size_t i = 0; i < pages.size(); ++i) {
-    if (i > 0) out += style.form_feeds ? "\f" : "\n";
+    // Without a form feed or furniture a page break leaves no mark: a blank
+    // line there would be a paragraph break the letter's record does not have.
+    if (i > 0 && (style.form_feeds || style.furniture)) out += style.form_feeds ? "\f" : "\n";
     for (const std::string& line : pages[i]) out += line + "\n";
   }
   if (style.mojibake) {
