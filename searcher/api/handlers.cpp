@@ -71,10 +71,8 @@ json facets_json(const std::vector<Facet>& facets) {
 }
 
 // The part of a search answer that "more like this" shares.
-json result_json(SearchContext& ctx, const SearchInput& in, const PageRequest& page, const SearchResult& result) {
-  const HitRenderer renderer(ctx.analyzer(), in.query, in.filters, ctx.letter_dictionaries());
-  json hits = json::array();
-  for (const Hit& hit : result.hits) hits.push_back(renderer.render(hit.document));
+json result_json(const PageRequest& page, const SearchResult& result, json hits) {
+  if (result.hits.empty()) hits = json::array();  // past the end: drawn before the total was known
   return json{{"total", result.total},
               {"page", page.page},
               {"per_page", page.per_page},
@@ -99,11 +97,18 @@ json last_update(const std::filesystem::path& dir) {
       std::chrono::time_point_cast<std::chrono::system_clock::duration>(std::chrono::file_clock::to_sys(*newest))));
 }
 
-// Counts from the columns of the context's index revision.
-SearchResult collect_in(SearchContext& ctx, const SearchInput& in, const PageRequest& page, Clock::time_point start) {
+// Counts from the columns of the context's index revision; the page's hits
+// are drawn (snippets, fields) while the other core counts.
+json collected_json(SearchContext& ctx, const SearchInput& in, const PageRequest& page, Clock::time_point start) {
   const std::shared_ptr<const FacetColumns> columns = ctx.facet_columns();
-  return collect(ctx.db(), in.query.query, in.filters, page, ctx.deadline_from(start), columns.get(),
-                 ctx.counting_twin());
+  const HitRenderer renderer(ctx.analyzer(), in.query, in.filters, ctx.letter_dictionaries());
+  json hits = json::array();
+  const auto draw = [&](const std::vector<Hit>& page_hits) {
+    for (const Hit& hit : page_hits) hits.push_back(renderer.render(hit.document));
+  };
+  const SearchResult result = collect(ctx.db(), in.query.query, in.filters, page, ctx.deadline_from(start),
+                                      columns.get(), ctx.counting_twin(), draw);
+  return result_json(page, result, std::move(hits));
 }
 
 // Per self-check kind, the letters carrying it: the frequency of its term, exact
@@ -141,8 +146,7 @@ Response search(SearchContext& ctx, const Request& request) {
   const auto start = std::chrono::steady_clock::now();
   const SearchInput in = read_input(ctx, request);
   const PageRequest page = read_page(request, 0);
-  const SearchResult result = collect_in(ctx, in, page, start);
-  json body = result_json(ctx, in, page, result);
+  json body = collected_json(ctx, in, page, start);
   const std::optional<std::string> suggestion = ctx.parser().suggest(ctx.db(), request.param("q"));
   body["suggestion"] = suggestion ? json(*suggestion) : json(nullptr);
   body["took_ms"] = milliseconds_since(start);
@@ -168,7 +172,7 @@ Response similar(SearchContext& ctx, const Request& request, std::string_view ke
   const std::string own_key = schema::key_of(found->doc);
   const SearchInput in{similar_query(ctx.db(), found->docid, record, schema::key_term(own_key)), read_filters(request)};
   const PageRequest page = read_page(request, 1);
-  json body = result_json(ctx, in, page, collect_in(ctx, in, page, start));
+  json body = collected_json(ctx, in, page, start);
   body["of"] = {{"key", own_key}, {"case_number", record.case_number ? json(*record.case_number) : json(nullptr)}};
   body["took_ms"] = milliseconds_since(start);
   return Response{200, std::move(body)};

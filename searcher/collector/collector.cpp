@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "date_sorted_page.h"
 #include "imr/collector/column_facet_counter.h"
 #include "imr/collector/match_scan.h"
 #include "imr/schema/field.h"
@@ -48,11 +49,15 @@ void set_order(Xapian::Enquire& enquire, SortOrder sort) {
 
 std::vector<Hit> page_of(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
                          const PageRequest& page, const Deadline& deadline) {
+  SameItemDecider decider(filters, deadline);
+  if (page.sort != SortOrder::relevance)
+    if (auto hits =
+            date_sorted_page(db, filtered(query, filters), page, filters.needs_same_item() ? &decider : nullptr))
+      return std::move(*hits);
   Xapian::Enquire enquire(db);
   enquire.set_query(filtered(query, filters));
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
   set_order(enquire, page.sort);
-  SameItemDecider decider(filters, deadline);
   const Xapian::doccount first = (page.page - 1) * page.per_page;
   const Xapian::MSet mset =
       enquire.get_mset(first, page.per_page, 0, nullptr, filters.needs_same_item() ? &decider : nullptr);
@@ -91,13 +96,19 @@ Xapian::Query filtered(const Xapian::Query& query, const Filters& filters) {
 
 SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
                      const PageRequest& page, const Deadline& deadline, const FacetColumns* columns,
-                     const Xapian::Database* twin) {
+                     const Xapian::Database* twin, const PageReady& on_page) {
   std::shared_ptr<const FacetColumns> built;
   if (columns == nullptr) columns = (built = FacetColumns::build(db)).get();
   const auto count = [&, columns](const Xapian::Database& on, const Xapian::Query& what) {
     ColumnFacetCounter counter(filters, *columns);
-    scan_docids(
-        on, what, [&](Xapian::docid docid) { counter.add(docid); }, deadline);
+    // Every letter, unfiltered (the landing view): the columns know its counts.
+    if (filters.empty() && what.get_type() == Xapian::Query::LEAF_MATCH_ALL) {
+      deadline.check();
+      counter.add_every_letter();
+    } else {
+      scan_docids(
+          on, what, [&](Xapian::docid docid) { counter.add(docid); }, deadline);
+    }
     return SearchResult{counter.total(), {}, counter.facets()};
   };
   // Xapian's reference counts are not atomic: the other thread gets a query
@@ -112,12 +123,15 @@ SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, con
       return count(*twin, Xapian::Query::unserialise(*serialised));
     });
     std::vector<Hit> hits = page_of(db, query, filters, page, deadline);
+    if (on_page) on_page(hits);
     SearchResult result = counted.get();
     if (!past_the_end(page, result.total)) result.hits = std::move(hits);
     return result;
   }
   SearchResult result = count(db, counted_letters);
-  if (!past_the_end(page, result.total)) result.hits = page_of(db, query, filters, page, deadline);
+  if (past_the_end(page, result.total)) return result;
+  result.hits = page_of(db, query, filters, page, deadline);
+  if (on_page) on_page(result.hits);
   return result;
 }
 

@@ -1,6 +1,8 @@
 // ColumnFacetCounter: FacetCounter's counts from ordinal columns.
 #include "imr/collector/column_facet_counter.h"
 
+#include <stdexcept>
+
 namespace imr::searcher {
 namespace {
 
@@ -16,7 +18,8 @@ ColumnFacetCounter::ColumnFacetCounter(const Filters& filters, const FacetColumn
       open_(schema::fields().size(), Open::never),
       counts_(columns.facet_value_count(), 0),
       counted_in_(columns.facet_value_count(), 0),
-      unfiltered_(filters.empty()) {
+      unfiltered_(filters.empty()),
+      matched_(unfiltered_ ? columns.docid_end() : 0, false) {
   for (const schema::Field& f : schema::fields()) {
     if (!f.facet) continue;
     own_[index_of(f.id)] = filters.mask_of(f.id);
@@ -44,25 +47,31 @@ void ColumnFacetCounter::count_row(std::span<const Ordinal> row, Open wanted, co
   }
 }
 
-// With no filter every facet is open on every row and only "once per
-// letter" is left to check: no group bits, no per-field state. Broad queries
-// (the empty query, one common word) take this path.
-void ColumnFacetCounter::add_unfiltered(Xapian::docid docid, std::size_t rows) {
-  ++total_;
-  ++letter_;
-  const auto facet_values = static_cast<Ordinal>(counts_.size());
-  for (std::size_t r = 0; r < rows; ++r)
-    for (const Ordinal o : columns_.row(docid, r)) {
-      if (o >= facet_values || counted_in_[o] == letter_) continue;
-      counted_in_[o] = letter_;
-      ++counts_[o];
-    }
+// With no filter every facet is open on every letter: a letter counts each
+// of its values once. Broad queries (the empty query, one common word) match
+// nearly every letter, so they are counted from the other side: the counts
+// of every letter (built once per index revision) less the letters missed.
+std::vector<Xapian::doccount> ColumnFacetCounter::unfiltered_counts() const {
+  const bool most = 2 * std::size_t{total_} > columns_.letter_count();
+  const std::span<const Xapian::doccount> all = columns_.letters_with();
+  if (total_ == columns_.letter_count()) return std::vector(all.begin(), all.end());
+  std::vector<Xapian::doccount> counts = most ? std::vector(all.begin(), all.end()) : counts_;
+  DistinctFacetValues distinct(columns_);
+  for (Xapian::docid d = 1; d < columns_.docid_end(); ++d) {
+    if (matched_[d] == most || !columns_.has_table(d)) continue;
+    distinct.for_each(d, [&](Ordinal o) { most ? --counts[o] : ++counts[o]; });
+  }
+  return counts;
 }
 
 void ColumnFacetCounter::add(Xapian::docid docid) {
   const std::size_t rows = columns_.row_count(docid);
   if (rows == 0) return;  // no readable facet table: not a letter the scans see
-  if (unfiltered_) return add_unfiltered(docid, rows);
+  if (unfiltered_) {
+    ++total_;
+    matched_[docid] = true;
+    return;
+  }
   const GroupBits bits = matcher_.match(docid);
   open_fields(bits);
   ++letter_;
@@ -70,13 +79,20 @@ void ColumnFacetCounter::add(Xapian::docid docid) {
   for (std::size_t i = 0; i + 1 < rows; ++i) count_row(columns_.row(docid, i + 1), Open::item_rows, bits, i);
 }
 
+void ColumnFacetCounter::add_every_letter() {
+  if (!unfiltered_) throw std::logic_error("add_every_letter() counts without filters only");
+  total_ = columns_.letter_count();
+  matched_.assign(matched_.size(), true);
+}
+
 std::vector<Facet> ColumnFacetCounter::facets() const {
+  const std::vector<Xapian::doccount> counts = unfiltered_ ? unfiltered_counts() : counts_;
   std::vector<Facet> out;
   for (const schema::Field& f : schema::fields()) {
     if (!f.facet) continue;
     Facet& facet = out.emplace_back(Facet{f.id, {}});
     for (const Ordinal o : columns_.ordinals_of(f.id))
-      if (counts_[o] != 0) facet.counts.push_back({std::string(columns_.value_of(o)), counts_[o]});
+      if (counts[o] != 0) facet.counts.push_back({std::string(columns_.value_of(o)), counts[o]});
     sort_counts(facet.counts);
   }
   return out;

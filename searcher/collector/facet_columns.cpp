@@ -52,7 +52,18 @@ std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& 
   }
   std::partial_sum(out->doc_rows_.begin(), out->doc_rows_.end(), out->doc_rows_.begin());
   out->number_facets_first();
+  out->count_every_letter();
   return out;
+}
+
+void FacetColumns::count_every_letter() {
+  letters_with_.assign(facet_values_, 0);
+  DistinctFacetValues distinct(*this);
+  for (Xapian::docid d = 1; d < docid_end(); ++d) {
+    if (!has_table(d)) continue;
+    ++letter_count_;
+    distinct.for_each(d, [&](Ordinal o) { ++letters_with_[o]; });
+  }
 }
 
 void FacetColumns::number_facets_first() {

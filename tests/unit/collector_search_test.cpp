@@ -2,6 +2,10 @@
 // sorting and paging, checked against answers computed from the records.
 #include <doctest/doctest.h>
 
+#include <array>
+#include <string>
+#include <vector>
+
 #include "collector_letters.h"
 #include "imr/collector/collector.h"
 #include "imr/schema/stored_letter.h"
@@ -197,6 +201,66 @@ TEST_CASE("collector: letters without a decision date sort last in both date ord
       if (!a && !b) CHECK(hits[i - 1].docid < hits[i].docid);
     }
   }
+}
+
+namespace {
+
+// Letters sharing few decision dates, across month and year ends, with
+// "pain" written 1 to 5 times: pages cut through runs of equal dates, which
+// relevance then orders. Every seventh letter is undated.
+test::LetterIndex index_with_shared_dates() {
+  const std::array<std::string, 6> dates{"2014-01-31", "2014-02-01", "2014-02-28",
+                                         "2014-03-01", "2015-12-31", "2016-01-01"};
+  test::LetterIndex index;
+  for (std::size_t i = 0; i < 84; ++i) {
+    schema::Record r = test::make_record(i);
+    r.dates.decision = dates[(i * 5) % dates.size()];
+    if (i % 7 == 3) r.dates.decision.reset();
+    std::string text = test::text_of(r, i);
+    for (std::size_t n = 0; n <= (i * 3) % 5; ++n) text += "The pain persists.\n\n";
+    test::add_letter(index, r, text);
+  }
+  index.db.commit();
+  return index;
+}
+
+std::vector<Xapian::docid> docids_of(const std::vector<searcher::Hit>& hits) {
+  std::vector<Xapian::docid> out;
+  for (const auto& h : hits) out.push_back(h.docid);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("collector: every page by date equals the same slice of the full order by date then relevance") {
+  const auto index = index_with_shared_dates();
+  const std::vector<FilterList> filter_sets{
+      {}, {{"decision", "upheld"}}, {{"drug", "carisoprodol"}, {"decision", "upheld"}}};
+  for (const auto order : {searcher::SortOrder::date_desc, searcher::SortOrder::date_asc})
+    for (const Xapian::Query& query : {Xapian::Query("pain"), Xapian::Query::MatchAll})
+      for (const FilterList& filters : filter_sets) {
+        CAPTURE(order == searcher::SortOrder::date_desc);
+        CAPTURE(query.get_description());
+        CAPTURE(joined(specs_of(filters)));
+        // One page holding every letter reaches the undated ones, which Xapian's own full sort serves.
+        const auto all = run(index, query, filters, {order, 1, 100});
+        REQUIRE(all.hits.size() == all.total);
+        REQUIRE(all.total > 10);
+        REQUIRE_FALSE(index.records[all.hits.back().docid - 1].dates.decision.has_value());
+        const std::vector<Xapian::docid> expected = docids_of(all.hits);
+        for (const Xapian::doccount per_page : {1U, 3U, 7U}) {
+          CAPTURE(per_page);
+          for (Xapian::doccount page = 1; (page - 1) * per_page < all.total; ++page) {
+            CAPTURE(page);
+            const auto got = run(index, query, filters, {order, page, per_page});
+            const auto from = expected.begin() + static_cast<std::ptrdiff_t>((page - 1) * per_page);
+            const auto to = expected.begin() + static_cast<std::ptrdiff_t>(std::min(all.total, page * per_page));
+            CHECK(docids_of(got.hits) == std::vector<Xapian::docid>(from, to));
+            for (std::size_t h = 0; h < got.hits.size(); ++h)
+              CHECK(got.hits[h].weight == doctest::Approx(all.hits[(page - 1) * per_page + h].weight));
+          }
+        }
+      }
 }
 
 TEST_CASE("collector: facet lists are sorted by count, then value") {

@@ -4,6 +4,7 @@
 // See searcher/README.md for why it takes two passes.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -39,14 +40,20 @@ struct SearchResult {
   std::vector<Facet> facets;
 };
 
+// Called with the page's hits as soon as they are ranked, on the calling
+// thread: with a twin, while the other core still counts (the page may turn
+// out to be past the end: its hits are then not in the result).
+using PageReady = std::function<void(const std::vector<Hit>&)>;
+
 // Throws QueryTimeout when either pass runs past the deadline. Counts from
 // `columns`, which must be db's current revision's (FacetColumnsCache);
 // without them, columns are built for this one call. Given `twin`, a second
 // handle on the same revision of the same index, the counting pass runs on it
-// in another thread while this one ranks the page: two cores for one query.
+// in another thread while this one ranks the page (and hands it to
+// `on_page`): two cores for one query.
 SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
                      const PageRequest& page, const Deadline& deadline = {}, const FacetColumns* columns = nullptr,
-                     const Xapian::Database* twin = nullptr);
+                     const Xapian::Database* twin = nullptr, const PageReady& on_page = {});
 
 // The query restricted to letters passing the filters' boolean terms (a
 // superset of the letters passing the filters when the same-item rule applies).

@@ -1,7 +1,8 @@
 // Multi-select facet counts and the exact total from facet columns: the
 // same answers as FacetCounter (the same-item rule through GroupBits), with
 // the filters resolved to ordinals once per query, so a match costs array
-// reads and integer increments.
+// reads and integer increments. Without filters a query that matches most
+// letters is counted as every letter's counts less the letters it misses.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +23,8 @@ class ColumnFacetCounter {
   ColumnFacetCounter(const Filters& filters, const FacetColumns& columns);
 
   void add(Xapian::docid docid);
+  // As add() for every letter of the columns, without walking them; only without filters.
+  void add_every_letter();
 
   Xapian::doccount total() const { return total_; }
   // Every facet field of the schema, in schema order; as FacetCounter::facets().
@@ -33,7 +36,7 @@ class ColumnFacetCounter {
 
   void open_fields(const GroupBits& bits);
   void count_row(std::span<const Ordinal> row, Open wanted, const GroupBits& bits, std::size_t item);
-  void add_unfiltered(Xapian::docid docid, std::size_t rows);
+  std::vector<Xapian::doccount> unfiltered_counts() const;
 
   const FacetColumns& columns_;
   ColumnMatch matcher_;
@@ -45,6 +48,7 @@ class ColumnFacetCounter {
   std::uint32_t letter_ = 0;
   Xapian::doccount total_ = 0;
   bool unfiltered_;
+  std::vector<bool> matched_;  // by docid, without filters: counted when the last match is known
 };
 
 }  // namespace imr::searcher

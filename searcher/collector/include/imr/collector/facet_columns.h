@@ -49,20 +49,55 @@ class FacetColumns {
   // The ordinals of a field whose value equals `value` but for ASCII case (text::iequals), as filters compare.
   std::span<const Ordinal> matching(schema::FieldId field, std::string_view value) const;
 
+  // Every docid is below this.
+  Xapian::docid docid_end() const { return static_cast<Xapian::docid>(doc_rows_.size() - 1); }
+  // Letters with a readable facet table.
+  Xapian::doccount letter_count() const { return letter_count_; }
+  // By facet value: the letters that have it (each letter once). The empty
+  // query's counts, and a broad query's less the letters it does not match.
+  std::span<const Xapian::doccount> letters_with() const { return letters_with_; }
+
  private:
   void add_row(std::span<const schema::FacetValueView> row);
   void number_facets_first();
+  void count_every_letter();
   Ordinal intern(schema::FieldId field, std::string_view value);
 
   std::vector<std::uint32_t> doc_rows_;    // docid d's rows are [doc_rows_[d], doc_rows_[d + 1])
   std::vector<std::uint32_t> row_starts_;  // row r's ordinals are entries_[row_starts_[r], row_starts_[r + 1])
   std::vector<Ordinal> entries_;
   std::size_t facet_values_ = 0;
-  std::vector<schema::FieldId> fields_;  // by ordinal
-  std::vector<std::string> values_;      // by ordinal
+  Xapian::doccount letter_count_ = 0;
+  std::vector<Xapian::doccount> letters_with_;  // by facet value
+  std::vector<schema::FieldId> fields_;         // by ordinal
+  std::vector<std::string> values_;             // by ordinal
   std::vector<std::vector<Ordinal>> by_field_;
   std::vector<ValueMap<Ordinal>> exact_;                // per field: display form -> ordinal
   std::vector<ValueMap<std::vector<Ordinal>>> folded_;  // per field: text::lower(display) -> ordinals
+};
+
+// Each facet value of a letter once, however many of its items carry it.
+class DistinctFacetValues {
+ public:
+  explicit DistinctFacetValues(const FacetColumns& columns)
+      : columns_(columns), seen_in_(columns.facet_value_count(), 0) {}
+
+  template <class Fn>
+  void for_each(Xapian::docid docid, Fn&& fn) {
+    ++letter_;
+    const std::size_t rows = columns_.row_count(docid);
+    for (std::size_t r = 0; r < rows; ++r)
+      for (const Ordinal o : columns_.row(docid, r)) {
+        if (o >= seen_in_.size() || seen_in_[o] == letter_) continue;
+        seen_in_[o] = letter_;
+        fn(o);
+      }
+  }
+
+ private:
+  const FacetColumns& columns_;
+  std::vector<std::uint32_t> seen_in_;  // by facet value: the last letter that gave it
+  std::uint32_t letter_ = 0;
 };
 
 // Which revision of which databases a handle reads: per database (the
