@@ -2,6 +2,8 @@
 #include "imr/collector/docid_stream.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
@@ -78,6 +80,32 @@ class OrStream : public DocidStream {
 
  private:
   Streams parts_;
+};
+
+// A union that lists most letters (a common word with its stem's other
+// words) is marked in a bitmap, each posting list read straight through,
+// instead of merged posting by posting: every posting is read either way,
+// and marking costs a fraction of a merge step.
+class MarkedUnion : public DocidStream {
+ public:
+  MarkedUnion(Streams parts, Xapian::docid last) : words_(std::size_t{last} / 64 + 1, 0) {
+    for (auto& p : parts)
+      for (Xapian::docid d = p->next(); d != 0; d = p->next()) words_[d / 64] |= std::uint64_t{1} << (d % 64);
+  }
+
+  Xapian::docid skip_to(Xapian::docid target) override {
+    std::size_t w = target / 64;
+    if (w >= words_.size()) return current_ = 0;
+    std::uint64_t bits = words_[w] & (~std::uint64_t{0} << (target % 64));
+    while (bits == 0) {
+      if (++w == words_.size()) return current_ = 0;
+      bits = words_[w];
+    }
+    return current_ = static_cast<Xapian::docid>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+  }
+
+ private:
+  std::vector<std::uint64_t> words_;
 };
 
 class AndNotStream : public DocidStream {
@@ -180,9 +208,41 @@ std::unique_ptr<DocidStream> build(const Xapian::Database& db, const Xapian::Que
   }
 }
 
+// The terms of a union of terms alone (nested unions flattened); nothing otherwise.
+bool union_terms(const Xapian::Query& query, std::set<std::string>& terms) {
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    const Xapian::Query part = unscaled(query.get_subquery(i));
+    if (is_union(part)) {
+      if (!union_terms(part, terms)) return false;
+    } else if (part.get_type() == Xapian::Query::LEAF_TERM) {
+      terms.insert(*part.get_terms_begin());
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Marking pays once the postings are more than about one letter in eight.
+constexpr Xapian::doccount kDenseShare = 8;
+
+// A whole query that is a broad union of terms: every posting is read in any
+// case (nothing skips), so it is marked instead of merged.
+std::unique_ptr<DocidStream> marked_union(const Xapian::Database& db, const Xapian::Query& query) {
+  std::set<std::string> terms;
+  if (!is_union(query) || !union_terms(query, terms)) return nullptr;
+  Xapian::doccount postings = 0;
+  for (const std::string& t : terms) postings += db.get_termfreq(t);
+  if (postings < db.get_doccount() / kDenseShare) return nullptr;
+  Streams parts;
+  for (const std::string& t : terms) parts.push_back(std::make_unique<TermStream>(db, t));
+  return std::make_unique<MarkedUnion>(std::move(parts), db.get_lastdocid());
+}
+
 }  // namespace
 
 std::unique_ptr<DocidStream> docid_stream(const Xapian::Database& db, const Xapian::Query& query) {
+  if (std::unique_ptr<DocidStream> marked = marked_union(db, unscaled(query))) return marked;
   return build(db, query);
 }
 

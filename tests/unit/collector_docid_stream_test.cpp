@@ -2,6 +2,8 @@
 // Xapian's own matcher's, and anything that is not a set expression is refused.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <random>
 #include <string>
 #include <vector>
@@ -85,6 +87,24 @@ TEST_CASE("docid stream equals the matcher on random set expressions") {
     CHECK_MESSAGE(by_stream(db, query) == want, query.get_description());
   }
   CHECK(nonempty > 100);  // the expressions are not all empty
+}
+
+TEST_CASE("docid stream marks a broad union of terms and skips in it as the matcher lists") {
+  const Xapian::WritableDatabase db = numbers_index(1000);
+  const Q scaled(Q::OP_SCALE_WEIGHT, Q("t3"), 2.0);
+  const std::vector<Q> unions{Q(Q::OP_OR, Q("t2"), Q("t9")),  // 1 in 2: marked
+                              Q(Q::OP_OR, scaled, Q(Q::OP_SYNONYM, Q("t5"), Q("t3"))),
+                              Q(Q::OP_OR, Q("t9"), Q("missing"))};  // 1 in 9: merged
+  for (const Q& query : unions) {
+    CAPTURE(query.get_description());
+    const std::vector<Xapian::docid> want = by_matcher(db, query);
+    CHECK(by_stream(db, query) == want);
+    for (const Xapian::docid target : {1U, 63U, 64U, 65U, 127U, 128U, 500U, 999U, 1000U, 1001U}) {
+      CAPTURE(target);
+      const auto first = std::ranges::lower_bound(want, target);
+      CHECK(docid_stream(db, query)->skip_to(target) == (first == want.end() ? 0 : *first));
+    }
+  }
 }
 
 TEST_CASE("docid stream walks every document for match all and none for an unknown term") {
