@@ -5,7 +5,7 @@
 // Environment: IMR_BASE_URL (the server), IMR_TMP (this run's scratch folder).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -178,6 +178,18 @@ export function recordApi(page) {
     page.off('request', listener);
     return asked.sort();
   };
+}
+
+// The page's own files (not the API) the server sent from now until the
+// returned stop() is called, as "PATH STATUS" in the order served: read from
+// the server's log (./run keeps it in IMR_TMP), which also shows what
+// page.on('request') leaves out (the icon) and what the browser's cache kept.
+export function recordFiles() {
+  const served = () => readFileSync(path.join(TMP, 'server.log'), 'utf8').split('\n')
+    .map((line) => /method="GET" path="([^"]*)".* status=(\d+)/.exec(line)).filter(Boolean)
+    .filter(([, pathname]) => !pathname.startsWith('/api/')).map(([, pathname, status]) => `${pathname} ${status}`);
+  const from = served().length;
+  return () => served().slice(from);
 }
 
 export const apiRequest = (pathname, params) => `${pathname}?${[...params].map(([k, v]) => `${k}=${v}`).sort().join('&')}`;
