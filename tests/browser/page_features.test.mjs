@@ -51,6 +51,10 @@ const pct = (x) => `${(x * 100).toFixed(1)}%`;
 // Counts as the page writes them (1,234).
 const num = (n) => n.toLocaleString('en-US');
 
+// Opens the "Show as table" box holding `selector`; the page builds a chart's
+// table only then.
+const openTable = (page, selector) => page.click(`details:has(${selector}) > summary`);
+
 function shownTable(page, selector) {
   return page.$$eval(`${selector} tbody tr`, (rows) => rows.map((row) =>
     [...row.children].map((cell) => cell.textContent)));
@@ -78,6 +82,8 @@ flow('the empty query opens on analytics whose bars are the API\'s stats, and a 
     + `(95% interval ${pct(low)} to ${pct(high)}) of ${first.items.toLocaleString('en-US')} items`,
   'each bar says its rate and its Wilson interval');
   assert.equal(labels[0][1], labels[0][0], 'and has a <title>');
+  assert.equal(await page.$$eval('#stats-table tr', (rows) => rows.length), 0, 'a closed table is not built');
+  await openTable(page, '#stats-table');
   const table = await shownTable(page, '#stats-table');
   assert.equal(table.length, all.rows.length, 'the table lists every row');
   assert.deepEqual(table[0], [first.value, num(first.items), num(first.upheld), num(first.overturned),
@@ -114,6 +120,8 @@ flow('decisions per year and month are the API\'s, in time order, and a year fil
   const shownColumns = () => page.$$eval('#stats-time-table tbody tr', (rows) => rows.map((row) =>
     [row.children[0].textContent, Number(row.children[2].textContent.replace(/,/g, '')),
       Number(row.children[3].textContent.replace(/,/g, ''))]));
+  await page.waitForSelector('#stats-time-chart .column');
+  await openTable(page, '#stats-time-table');
   await eventually(shownColumns, chrono(years.rows), 'the year table is /api/stats by decision_year, oldest first');
   const columns = await page.$$eval('#stats-time-chart svg[role="img"] .column', (groups) => groups.map((g) => g.dataset.value));
   assert.deepEqual(columns, chrono(years.rows).map((r) => r[0]), 'one column per year, oldest first');
