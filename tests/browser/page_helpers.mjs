@@ -133,7 +133,7 @@ export async function measure(page, name, action, done, arg) {
   const ms = await handle.jsonValue();
   await page.evaluate(() => { window.__imrArmed = false; });
   assert.equal(typeof ms, 'number', `${name}: the interaction was seen by the page`);
-  timings.push({ name, ms, drawn: await drawnAfter(page, ms, 'window.__imrT0') });
+  timings.push({ name, ms, drawn: await drawnAfter(page, ms, 'window.__imrT0'), ...await apiTimes(page, 'window.__imrT0') });
   return ms;
 }
 
@@ -142,8 +142,25 @@ export async function measure(page, name, action, done, arg) {
 export async function measureLoad(page, name, url, done) {
   await page.goto(url);
   const ms = await (await page.waitForFunction(done, null, { polling: 'raf', timeout: WAIT_MS })).jsonValue();
-  timings.push({ name, ms, drawn: await drawnAfter(page, ms, '0') });
+  timings.push({ name, ms, drawn: await drawnAfter(page, ms, '0'), ...await apiTimes(page, '0') });
   return ms;
+}
+
+// Where an interaction's time went: of the API requests it made (sent from
+// `origin` on, answered by now), the longest from sending to the answer's
+// end in the page, and the longest the server itself took (its
+// Server-Timing); the rest of the DOM time is the page's own work.
+function apiTimes(page, origin) {
+  return page.evaluate((start) => {
+    const t0 = start === '0' ? 0 : window.__imrT0;
+    const asked = performance.getEntriesByType('resource')
+      .filter((e) => new URL(e.name).pathname.startsWith('/api/') && e.startTime >= t0 - 1 && e.responseEnd > 0);
+    const app = (e) => (e.serverTiming.find((t) => t.name === 'app') || { duration: 0 }).duration;
+    return {
+      fetch: Math.max(0, ...asked.map((e) => e.responseEnd - e.startTime)),
+      server: Math.max(0, ...asked.map(app)),
+    };
+  }, origin);
 }
 
 // The ms (since `origin`, a page expression) until the first frame showing
@@ -160,9 +177,10 @@ async function drawnAfter(page, ms, origin) {
 export function printTimings() {
   if (timings.length === 0) return;
   const width = Math.max(...timings.map((t) => t.name.length));
-  const lines = timings.map((t) => `| ${t.name.padEnd(width)} | ${t.ms.toFixed(1).padStart(8)} | ${t.drawn.toFixed(1).padStart(8)} |`);
-  console.log([`| ${'interaction'.padEnd(width)} |   DOM ms | drawn ms |`, `|${'-'.repeat(width + 2)}|---------:|---------:|`,
-    ...lines].join('\n'));
+  const cell = (x) => x.toFixed(1).padStart(8);
+  const lines = timings.map((t) => `| ${t.name.padEnd(width)} | ${cell(t.ms)} | ${cell(t.drawn)} | ${cell(t.fetch)} | ${cell(t.server).padStart(9)} |`);
+  console.log([`| ${'interaction'.padEnd(width)} |   DOM ms | drawn ms | fetch ms | server ms |`,
+    `|${'-'.repeat(width + 2)}|---------:|---------:|---------:|----------:|`, ...lines].join('\n'));
 }
 
 // The API requests the page makes from now until the returned stop() is
