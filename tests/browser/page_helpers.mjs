@@ -133,7 +133,7 @@ export async function measure(page, name, action, done, arg) {
   const ms = await handle.jsonValue();
   await page.evaluate(() => { window.__imrArmed = false; });
   assert.equal(typeof ms, 'number', `${name}: the interaction was seen by the page`);
-  timings.push({ name, ms, drawn: await drawnAfter(page, ms, 'window.__imrT0'), ...await apiTimes(page, 'window.__imrT0') });
+  timings.push({ name, ms, drawn: await drawnAfter(page, ms, 'window.__imrT0'), ...await apiTimes(page, 'window.__imrT0', ms) });
   return ms;
 }
 
@@ -142,25 +142,25 @@ export async function measure(page, name, action, done, arg) {
 export async function measureLoad(page, name, url, done) {
   await page.goto(url);
   const ms = await (await page.waitForFunction(done, null, { polling: 'raf', timeout: WAIT_MS })).jsonValue();
-  timings.push({ name, ms, drawn: await drawnAfter(page, ms, '0'), ...await apiTimes(page, '0') });
+  timings.push({ name, ms, drawn: await drawnAfter(page, ms, '0'), ...await apiTimes(page, '0', ms) });
   return ms;
 }
 
 // Where an interaction's time went: of the API requests it made (sent from
-// `origin` on, answered by now), the longest from sending to the answer's
-// end in the page, and the longest the server itself took (its
-// Server-Timing); the rest of the DOM time is the page's own work.
-function apiTimes(page, origin) {
-  return page.evaluate((start) => {
+// `origin` on, answered before its last DOM change `ms` later), the longest
+// from sending to the answer's end in the page, and the longest the server
+// itself took (its Server-Timing); the rest of the DOM time is the page's own.
+function apiTimes(page, origin, ms) {
+  return page.evaluate(([start, until]) => {
     const t0 = start === '0' ? 0 : window.__imrT0;
-    const asked = performance.getEntriesByType('resource')
-      .filter((e) => new URL(e.name).pathname.startsWith('/api/') && e.startTime >= t0 - 1 && e.responseEnd > 0);
+    const asked = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.startsWith('/api/')
+      && e.startTime >= t0 - 1 && e.responseEnd > 0 && e.responseEnd <= t0 + until + 1);
     const app = (e) => (e.serverTiming.find((t) => t.name === 'app') || { duration: 0 }).duration;
     return {
       fetch: Math.max(0, ...asked.map((e) => e.responseEnd - e.startTime)),
       server: Math.max(0, ...asked.map(app)),
     };
-  }, origin);
+  }, [origin, ms]);
 }
 
 // The ms (since `origin`, a page expression) until the first frame showing
