@@ -51,9 +51,12 @@ const pct = (x) => `${(x * 100).toFixed(1)}%`;
 // Counts as the page writes them (1,234).
 const num = (n) => n.toLocaleString('en-US');
 
-// Opens the "Show as table" box holding `selector`; the page builds a chart's
-// table only then.
-const openTable = (page, selector) => page.click(`details:has(${selector}) > summary`);
+// Opens the "Show as table" box holding `selector` and waits for its table:
+// the page builds it only then, on the box's toggle event (a task of its own).
+async function openTable(page, selector) {
+  await page.click(`details:has(${selector}) > summary`);
+  await page.waitForSelector(`${selector} table tbody`, { state: 'attached' });
+}
 
 function shownTable(page, selector) {
   return page.$$eval(`${selector} tbody tr`, (rows) => rows.map((row) =>
