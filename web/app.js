@@ -738,6 +738,33 @@
     return table;
   }
 
+  // A chart's table is built when its "Show as table" box is opened: a month
+  // chart's table holds over a thousand cells that nobody sees until asked
+  // for, and building them slowed every change of the analytics view.
+  const tableBuilders = new Map();  // table box id -> builds the table not built yet
+
+  function offerTable(boxId, build) {
+    const box = $(boxId);
+    tableBuilders.delete(boxId);
+    if (box.closest('details').open) box.replaceChildren(build());
+    else {
+      box.replaceChildren();
+      tableBuilders.set(boxId, build);
+    }
+  }
+
+  function bindTables() {
+    ['stats-table', 'stats-time-table'].forEach((boxId) => {
+      const details = $(boxId).closest('details');
+      details.addEventListener('toggle', () => {
+        if (!details.open || !tableBuilders.has(boxId)) return;
+        const build = tableBuilders.get(boxId);
+        tableBuilders.delete(boxId);
+        $(boxId).replaceChildren(build());
+      });
+    });
+  }
+
   const expandedStats = new Set();
 
   function statRow(by, row, scale, active) {
@@ -780,7 +807,7 @@
       box.append(more);
     }
     $('stats-missing').textContent = missingNote(result.missing, by);
-    $('stats-table').replaceChildren(statsTable(rows, `Overturn rate by ${fieldLabel(by).toLowerCase()}`, fieldLabel(by)));
+    offerTable('stats-table', () => statsTable(rows, `Overturn rate by ${fieldLabel(by).toLowerCase()}`, fieldLabel(by)));
   }
 
   // A year column filters by that year; a month column sets the decided range.
@@ -802,7 +829,7 @@
       chart.append(legend);
     }
     $('stats-time-missing').textContent = missingNote(result.missing, 'decision date');
-    $('stats-time-table').replaceChildren(statsTable(rows, label, time === 'decision_year' ? 'Year' : 'Month'));
+    offerTable('stats-time-table', () => statsTable(rows, label, time === 'decision_year' ? 'Year' : 'Month'));
   }
 
   function statsFailed(box, error) {
@@ -1158,6 +1185,7 @@
     });
     bindDates();
     bindTabs();
+    bindTables();
     bindLetter();
     document.addEventListener('keydown', onKey);
     $('home-link').addEventListener('click', (event) => {

@@ -48,6 +48,9 @@ constexpr int kListenBacklog = 1024;
 // SIGTERM takes (httplib's default is 5 s). Proxies in front keep their idle
 // upstream connections for less (scripts/deploy/nginx-imrsearch.conf).
 constexpr time_t kKeepAliveSeconds = 2;
+// httplib closes a connection after 5 requests by default: the page's next
+// interaction then waits for a new connection (and a worker to take it).
+constexpr std::size_t kKeepAliveRequests = 100;
 
 void send(httplib::Response& res, const Response& r) {
   res.status = r.status;
@@ -145,6 +148,17 @@ void send_answer(httplib::Response& res, Response r, AdmissionGate& gate) {
     res.set_content(std::move(r.text), r.content_type);
 }
 
+// A file the browser already holds (its If-None-Match names the tag) is
+// answered 304 without a body; either way with the tag and the caching rule.
+void send_file(const httplib::Request& req, httplib::Response& res, StaticFile file) {
+  res.set_header("ETag", file.etag);
+  res.set_header("Cache-Control", file.cache_control);
+  if (etag_matches(req.get_header_value("If-None-Match"), file.etag))
+    res.status = 304;
+  else
+    res.set_content(std::move(file.content), file.content_type);
+}
+
 std::size_t search_slots(std::size_t wanted) {
   return wanted > 0 ? wanted : std::max(1u, std::thread::hardware_concurrency());
 }
@@ -231,7 +245,7 @@ struct HttpServer::Impl {
         send_answer(res, route_api(pool, gate, req, options.public_url), gate);
         if (res.status == 503) res.set_header("Retry-After", "1");
       } else if (auto file = files.get(req.path)) {
-        res.set_content(std::move(file->content), file->content_type);
+        send_file(req, res, std::move(*file));
       } else {
         res.status = 404;
         res.set_content("not found\n", "text/plain; charset=utf-8");
@@ -251,6 +265,7 @@ struct HttpServer::Impl {
     // client waits out the 40 ms delayed ACK on every answer.
     server.set_tcp_nodelay(true);
     server.set_keep_alive_timeout(kKeepAliveSeconds);
+    server.set_keep_alive_max_count(kKeepAliveRequests);
     server.set_socket_options([this](socket_t sock) {
       httplib::default_socket_options(sock);
       listening_socket = sock;  // the last one made is the one bound

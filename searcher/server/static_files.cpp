@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -43,7 +45,46 @@ bool inside(const std::filesystem::path& root, const std::filesystem::path& p) {
   return r == root.end();
 }
 
+// FNV-1a over the bytes and their length: a file's content, not its time,
+// makes the tag, so copies of web/ on several servers agree.
+std::string etag_of(std::string_view bytes) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (const char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  char tag[48];
+  std::snprintf(tag, sizeof tag, "W/\"%016llx-%zx\"", static_cast<unsigned long long>(hash), bytes.size());
+  return tag;
+}
+
+// The page itself and its data (site.json, which scripts/run --demo rewrites)
+// are checked with the server on every load, so a new version shows at once;
+// scripts, styles and the icon are reused for a few minutes without asking
+// (Chromium fetches the icon again on every history.pushState otherwise),
+// then checked. A deploy thus mixes old scripts with a new page for at most
+// that long.
+std::string cache_control(const std::filesystem::path& file) {
+  const std::string ext = file.extension().string();
+  return ext == ".html" || ext == ".json" ? "no-cache" : "max-age=300";
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view opaque(std::string_view tag) { return tag.starts_with("W/") ? tag.substr(2) : tag; }
+
 }  // namespace
+
+bool etag_matches(std::string_view if_none_match, std::string_view etag) {
+  while (!if_none_match.empty()) {
+    const std::size_t comma = std::min(if_none_match.find(','), if_none_match.size());
+    const std::string_view tag = trim(if_none_match.substr(0, comma));
+    if (tag == "*" || (!tag.empty() && opaque(tag) == opaque(etag))) return true;
+    if_none_match.remove_prefix(std::min(comma + 1, if_none_match.size()));
+  }
+  return false;
+}
 
 StaticFiles::StaticFiles(std::filesystem::path root) {
   std::error_code ec;
@@ -79,7 +120,9 @@ std::optional<StaticFile> StaticFiles::get(std::string_view url_path) const {
   if (!in) return std::nullopt;
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  return StaticFile{bytes.str(), content_type(*file)};
+  std::string content = bytes.str();
+  std::string etag = etag_of(content);
+  return StaticFile{std::move(content), content_type(*file), std::move(etag), cache_control(*file)};
 }
 
 }  // namespace imr::searcher

@@ -1,5 +1,6 @@
 // The web page's files, served from one folder and never from outside it:
-// no "..", no hidden files, no directory listings, no symlinks out.
+// no "..", no hidden files, no directory listings, no symlinks out. Each
+// carries a validator and a caching rule, so a browser keeps what it has.
 #pragma once
 
 #include <filesystem>
@@ -12,7 +13,13 @@ namespace imr::searcher {
 struct StaticFile {
   std::string content;
   std::string content_type;
+  std::string etag;           // weak (W/"..."): gzip changes the bytes, not the file
+  std::string cache_control;  // the value of the Cache-Control header
 };
+
+// Whether an If-None-Match header names `etag` (weak comparison, as RFC 9110
+// asks for it; "*" names any): the browser's copy is current, a 304 answers.
+bool etag_matches(std::string_view if_none_match, std::string_view etag);
 
 class StaticFiles {
  public:

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import {
   BASE_URL, apiDoc, apiParamsOf, apiQueryOf, apiSearch, eventually, expectResults, expectUrl, facetValue, flow,
   letterKey, measure, measureLoad, openSearch, pressedFilters, screenshot, search, searchParams, shownResults, ANY_DECISION_DATE, api,
-  apiRequest, recordApi,
+  apiRequest, recordApi, recordFiles,
 } from './page_helpers.mjs';
 
 const QUERY = 'carisoprodol';
@@ -51,6 +51,13 @@ const pct = (x) => `${(x * 100).toFixed(1)}%`;
 // Counts as the page writes them (1,234).
 const num = (n) => n.toLocaleString('en-US');
 
+// Opens the "Show as table" box holding `selector` and waits for its table:
+// the page builds it only then, on the box's toggle event (a task of its own).
+async function openTable(page, selector) {
+  await page.click(`details:has(${selector}) > summary`);
+  await page.waitForSelector(`${selector} table tbody`, { state: 'attached' });
+}
+
 function shownTable(page, selector) {
   return page.$$eval(`${selector} tbody tr`, (rows) => rows.map((row) =>
     [...row.children].map((cell) => cell.textContent)));
@@ -78,6 +85,8 @@ flow('the empty query opens on analytics whose bars are the API\'s stats, and a 
     + `(95% interval ${pct(low)} to ${pct(high)}) of ${first.items.toLocaleString('en-US')} items`,
   'each bar says its rate and its Wilson interval');
   assert.equal(labels[0][1], labels[0][0], 'and has a <title>');
+  assert.equal(await page.$$eval('#stats-table tr', (rows) => rows.length), 0, 'a closed table is not built');
+  await openTable(page, '#stats-table');
   const table = await shownTable(page, '#stats-table');
   assert.equal(table.length, all.rows.length, 'the table lists every row');
   assert.deepEqual(table[0], [first.value, num(first.items), num(first.upheld), num(first.overturned),
@@ -114,6 +123,8 @@ flow('decisions per year and month are the API\'s, in time order, and a year fil
   const shownColumns = () => page.$$eval('#stats-time-table tbody tr', (rows) => rows.map((row) =>
     [row.children[0].textContent, Number(row.children[2].textContent.replace(/,/g, '')),
       Number(row.children[3].textContent.replace(/,/g, ''))]));
+  await page.waitForSelector('#stats-time-chart .column');
+  await openTable(page, '#stats-time-table');
   await eventually(shownColumns, chrono(years.rows), 'the year table is /api/stats by decision_year, oldest first');
   const columns = await page.$$eval('#stats-time-chart svg[role="img"] .column', (groups) => groups.map((g) => g.dataset.value));
   assert.deepEqual(columns, chrono(years.rows).map((r) => r[0]), 'one column per year, oldest first');
@@ -368,8 +379,11 @@ flow('a letter linked directly flags its matching items, names its source by fil
 
 flow('keyboard focus stays on a toggled facet, and a long facet filters by typing and sorts A-Z', async (page) => {
   const state = { q: QUERY };
+  const loading = recordFiles();
   await openSearch(page, state);
   const all = await expectResults(page, state);
+  await eventually(() => loading().includes('/favicon.svg 200'), true, 'the page fetched its icon');
+  const toggling = recordFiles();
   const value = all.facets.specialty[1].value;
   await facetValue(page, 'specialty', value).focus();
   await measure(page, 'toggle a facet with the keyboard', () => page.keyboard.press('Enter'),
@@ -383,6 +397,9 @@ flow('keyboard focus stays on a toggled facet, and a long facet filters by typin
   await page.keyboard.press('Space');
   await expectResults(page, state);
   assert.equal(await focused(), `specialty:${value}:false`, 'and stays there when toggled back');
+  // Chromium fetches the icon again on every history.pushState unless the
+  // server lets it keep it; an interaction should cost the search alone.
+  assert.deepEqual(toggling(), [], 'toggling fetches none of the page\'s files again');
 
   const drugs = all.facets.drug.map((d) => d.value);
   const box = page.locator('[data-facet="drug"] .facet-filter');
@@ -473,11 +490,23 @@ flow('a shared analytics link opens with its bars and chart drawn', async (page)
       && document.querySelector('#stats-time-chart .column') && window.__imrChanged);
   await eventually(() => shownBars(page), barsOf((await apiStats(state, 'specialty')).rows), 'the bars are the API\'s');
   const params = [...apiParamsOf(state)];
-  assert.deepEqual(loading(), [
+  const asked = loading();
+  assert.deepEqual(asked, [
     apiRequest('/api/search', [...params, ['per_page', '0'], ['page', '1']]),
     apiRequest('/api/stats', [...params, ['by', 'decision_month']]),
     apiRequest('/api/stats', [...params, ['by', 'specialty']]),
   ].sort(), 'the counts and both charts are asked once each (sent early by state.js, taken by app.js)');
+
+  // Opened again (not reloaded): the browser keeps the scripts, style and
+  // icon, and only checks the page itself with the server, which answers 304.
+  await page.goto('about:blank');
+  const files = recordFiles();
+  const again = recordApi(page);
+  await measureLoad(page, 'open a shared analytics link again (files cached)', `${BASE_URL}/?${searchParams(state)}`,
+    () => document.querySelector('.stat-rows[data-by="specialty"] .stat-button')
+      && document.querySelector('#stats-time-chart .column') && window.__imrChanged);
+  assert.deepEqual(again(), asked, 'the same requests of the API');
+  await eventually(files, ['/ 304', '/site.json 304'], 'of the page\'s files only the page and its data are checked');
 });
 
 // ---- generated demo data ----------------------------------------------------------------

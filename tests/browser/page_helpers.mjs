@@ -5,7 +5,7 @@
 // Environment: IMR_BASE_URL (the server), IMR_TMP (this run's scratch folder).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -133,7 +133,7 @@ export async function measure(page, name, action, done, arg) {
   const ms = await handle.jsonValue();
   await page.evaluate(() => { window.__imrArmed = false; });
   assert.equal(typeof ms, 'number', `${name}: the interaction was seen by the page`);
-  timings.push({ name, ms, drawn: await drawnAfter(page, ms, 'window.__imrT0') });
+  timings.push({ name, ms, drawn: await drawnAfter(page, ms, 'window.__imrT0'), ...await apiTimes(page, 'window.__imrT0', ms) });
   return ms;
 }
 
@@ -142,8 +142,25 @@ export async function measure(page, name, action, done, arg) {
 export async function measureLoad(page, name, url, done) {
   await page.goto(url);
   const ms = await (await page.waitForFunction(done, null, { polling: 'raf', timeout: WAIT_MS })).jsonValue();
-  timings.push({ name, ms, drawn: await drawnAfter(page, ms, '0') });
+  timings.push({ name, ms, drawn: await drawnAfter(page, ms, '0'), ...await apiTimes(page, '0', ms) });
   return ms;
+}
+
+// Where an interaction's time went: of the API requests it made (sent from
+// `origin` on, answered before its last DOM change `ms` later), the longest
+// from sending to the answer's end in the page, and the longest the server
+// itself took (its Server-Timing); the rest of the DOM time is the page's own.
+function apiTimes(page, origin, ms) {
+  return page.evaluate(([start, until]) => {
+    const t0 = start === '0' ? 0 : window.__imrT0;
+    const asked = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.startsWith('/api/')
+      && e.startTime >= t0 - 1 && e.responseEnd > 0 && e.responseEnd <= t0 + until + 1);
+    const app = (e) => (e.serverTiming.find((t) => t.name === 'app') || { duration: 0 }).duration;
+    return {
+      fetch: Math.max(0, ...asked.map((e) => e.responseEnd - e.startTime)),
+      server: Math.max(0, ...asked.map(app)),
+    };
+  }, [origin, ms]);
 }
 
 // The ms (since `origin`, a page expression) until the first frame showing
@@ -160,9 +177,10 @@ async function drawnAfter(page, ms, origin) {
 export function printTimings() {
   if (timings.length === 0) return;
   const width = Math.max(...timings.map((t) => t.name.length));
-  const lines = timings.map((t) => `| ${t.name.padEnd(width)} | ${t.ms.toFixed(1).padStart(8)} | ${t.drawn.toFixed(1).padStart(8)} |`);
-  console.log([`| ${'interaction'.padEnd(width)} |   DOM ms | drawn ms |`, `|${'-'.repeat(width + 2)}|---------:|---------:|`,
-    ...lines].join('\n'));
+  const cell = (x) => x.toFixed(1).padStart(8);
+  const lines = timings.map((t) => `| ${t.name.padEnd(width)} | ${cell(t.ms)} | ${cell(t.drawn)} | ${cell(t.fetch)} | ${cell(t.server).padStart(9)} |`);
+  console.log([`| ${'interaction'.padEnd(width)} |   DOM ms | drawn ms | fetch ms | server ms |`,
+    `|${'-'.repeat(width + 2)}|---------:|---------:|---------:|----------:|`, ...lines].join('\n'));
 }
 
 // The API requests the page makes from now until the returned stop() is
@@ -178,6 +196,18 @@ export function recordApi(page) {
     page.off('request', listener);
     return asked.sort();
   };
+}
+
+// The page's own files (not the API) the server sent from now until the
+// returned stop() is called, as "PATH STATUS" in the order served: read from
+// the server's log (./run keeps it in IMR_TMP), which also shows what
+// page.on('request') leaves out (the icon) and what the browser's cache kept.
+export function recordFiles() {
+  const served = () => readFileSync(path.join(TMP, 'server.log'), 'utf8').split('\n')
+    .map((line) => /method="GET" path="([^"]*)".* status=(\d+)/.exec(line)).filter(Boolean)
+    .filter(([, pathname]) => !pathname.startsWith('/api/')).map(([, pathname, status]) => `${pathname} ${status}`);
+  const from = served().length;
+  return () => served().slice(from);
 }
 
 export const apiRequest = (pathname, params) => `${pathname}?${[...params].map(([k, v]) => `${k}=${v}`).sort().join('&')}`;

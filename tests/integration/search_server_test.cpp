@@ -112,6 +112,41 @@ TEST_CASE("the page's files come gzipped to a browser, which also accepts Brotli
   CHECK(plain->body.find("function") != std::string::npos);
 }
 
+// A browser keeps the page's scripts, styles and icon for a while and checks
+// the page itself each time; a file it holds is answered 304 without a body.
+TEST_CASE("the page's files carry a validator and a caching rule and are answered 304 when unchanged") {
+  auto c = server().client();
+  c.set_keep_alive(true);
+  auto script = c.Get("/app.js");
+  REQUIRE(script);
+  CHECK(script->status == 200);
+  CHECK(script->get_header_value("Cache-Control") == "max-age=300");
+  // A connection serves many requests (httplib's default closes it after 5).
+  CHECK(script->get_header_value("Keep-Alive").ends_with("max=100"));
+  const std::string tag = script->get_header_value("ETag");
+  CAPTURE(tag);
+  CHECK(tag.starts_with("W/\""));
+  CHECK(server().client().Get("/favicon.svg")->get_header_value("Cache-Control") == "max-age=300");
+  for (const char* path : {"/", "/index.html", "/site.json"}) {
+    CAPTURE(path);
+    CHECK(server().client().Get(path)->get_header_value("Cache-Control") == "no-cache");
+  }
+  CHECK(server().client().Get("/style.css")->get_header_value("ETag") != tag);
+
+  for (const std::string& held : {tag, tag.substr(2), "\"other\", " + tag, std::string("*")}) {
+    CAPTURE(held);
+    auto again = server().client().Get("/app.js", {{"If-None-Match", held}});
+    REQUIRE(again);
+    CHECK(again->status == 304);
+    CHECK(again->body.empty());
+    CHECK(again->get_header_value("ETag") == tag);
+  }
+  auto changed = server().client().Get("/app.js", {{"If-None-Match", "W/\"0000000000000000-1\""}});
+  REQUIRE(changed);
+  CHECK(changed->status == 200);
+  CHECK(changed->body == script->body);
+}
+
 TEST_CASE("the page is served with security headers, never a file outside web/") {
   auto page = server().client().Get("/");
   REQUIRE(page);
