@@ -1,8 +1,11 @@
 // collect(): the two passes of a search.
 #include "imr/collector/collector.h"
 
+#include <atomic>
+#include <deque>
 #include <functional>
 #include <future>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -71,6 +74,65 @@ bool past_the_end(const PageRequest& page, Xapian::doccount total) {
   return page.per_page == 0 || (page.page > 1 && (page.page - 1) > total / page.per_page);
 }
 
+// The matcher's scans (phrases, wildcards, value ranges) come in this many
+// parts, so that the thread that ranks the page counts the parts left when
+// it is done, instead of waiting idle for the other one.
+constexpr std::size_t kCountingParts = 8;
+
+// The counting pass, shared by the threads that join it: the docid space in
+// parts, each part taken by the next free thread, each thread counting into
+// a counter of its own; the counters are merged at the end.
+class SharedCount {
+ public:
+  SharedCount(const Filters& filters, const FacetColumns& columns, const Deadline& deadline, std::size_t parts)
+      : filters_(filters), columns_(columns), deadline_(deadline), parts_(parts) {}
+
+  // Every letter, unfiltered (the landing view): the columns know its counts.
+  bool needs_no_scan(const Xapian::Query& query) const {
+    return filters_.empty() && query.get_type() == Xapian::Query::LEAF_MATCH_ALL;
+  }
+
+  void join(const Xapian::Database& on, const Xapian::Query& query) {
+    ColumnFacetCounter& counter = new_counter();
+    if (needs_no_scan(query)) {
+      if (next_part_++ != 0) return;
+      deadline_.check();
+      return counter.add_every_letter();
+    }
+    const auto visit = [&](Xapian::docid docid) { counter.add(docid); };
+    for (std::size_t part = next_part_++; part < parts_; part = next_part_++)
+      scan_docids(on, query, visit, deadline_, range_of(part));
+  }
+
+  // Once every thread has joined and left.
+  SearchResult result() {
+    ColumnFacetCounter& first = counters_.front();
+    for (std::size_t i = 1; i < counters_.size(); ++i) first.merge(counters_[i]);
+    return SearchResult{first.total(), {}, first.facets()};
+  }
+
+ private:
+  ColumnFacetCounter& new_counter() {
+    const std::lock_guard lock(mutex_);
+    return counters_.emplace_back(filters_, columns_);
+  }
+
+  DocidRange range_of(std::size_t part) const {
+    if (parts_ == 1) return {};
+    const std::size_t end = columns_.docid_end();
+    const auto at = [&](std::size_t p) { return static_cast<Xapian::docid>(1 + (end - 1) * p / parts_); };
+    return {at(part), part + 1 == parts_ ? 0 : at(part + 1)};
+  }
+
+  const Filters& filters_;
+  const FacetColumns& columns_;
+  const Deadline& deadline_;
+  const std::size_t parts_;
+  std::atomic<std::size_t> next_part_ = 0;
+  std::mutex mutex_;
+  std::deque<ColumnFacetCounter> counters_;  // one per thread; a deque keeps each in place
+};
+
 // Nothing for a query Xapian cannot serialise (a posting source of our own): it is counted on one core.
 std::optional<std::string> serialised_query(const Xapian::Query& query) {
   try {
@@ -99,39 +161,34 @@ SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, con
                      const Xapian::Database* twin, const PageReady& on_page) {
   std::shared_ptr<const FacetColumns> built;
   if (columns == nullptr) columns = (built = FacetColumns::build(db)).get();
-  const auto count = [&, columns](const Xapian::Database& on, const Xapian::Query& what) {
-    ColumnFacetCounter counter(filters, *columns);
-    // Every letter, unfiltered (the landing view): the columns know its counts.
-    if (filters.empty() && what.get_type() == Xapian::Query::LEAF_MATCH_ALL) {
-      deadline.check();
-      counter.add_every_letter();
-    } else {
-      scan_docids(
-          on, what, [&](Xapian::docid docid) { counter.add(docid); }, deadline);
-    }
-    return SearchResult{counter.total(), {}, counter.facets()};
-  };
-  // Xapian's reference counts are not atomic: the other thread gets a query
-  // of its own, rebuilt from the serialised form, never a copy of this one.
   // Letters that fail two filter groups count nowhere: they are not walked.
   const Xapian::Query counted_letters =
       filters.groups().size() < 2 ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filters.counting_query());
-  const bool two_cores = twin != nullptr && page.per_page > 0;
-  const std::optional<std::string> serialised = two_cores ? serialised_query(counted_letters) : std::nullopt;
-  if (serialised) {
-    std::future<SearchResult> counted = std::async(std::launch::async, [&count, twin, &serialised] {
-      return count(*twin, Xapian::Query::unserialise(*serialised));
-    });
+  const auto ranked_page = [&] {
     std::vector<Hit> hits = page_of(db, query, filters, page, deadline);
     if (on_page) on_page(hits);
-    SearchResult result = counted.get();
+    return hits;
+  };
+  const std::size_t parts = scans_in_parts(db, counted_letters) ? kCountingParts : 1;
+  SharedCount count(filters, *columns, deadline, parts);
+  // Xapian's reference counts are not atomic: the other thread gets a query
+  // of its own, rebuilt from the serialised form, never a copy of this one.
+  const std::optional<std::string> serialised =
+      twin != nullptr && !count.needs_no_scan(counted_letters) ? serialised_query(counted_letters) : std::nullopt;
+  if (serialised) {
+    std::future<void> counted = std::async(std::launch::async, [&count, twin, &serialised] {
+      count.join(*twin, Xapian::Query::unserialise(*serialised));
+    });
+    std::vector<Hit> hits = page.per_page > 0 ? ranked_page() : std::vector<Hit>{};
+    count.join(db, counted_letters);  // the parts the other core has not taken yet
+    counted.get();
+    SearchResult result = count.result();
     if (!past_the_end(page, result.total)) result.hits = std::move(hits);
     return result;
   }
-  SearchResult result = count(db, counted_letters);
-  if (past_the_end(page, result.total)) return result;
-  result.hits = page_of(db, query, filters, page, deadline);
-  if (on_page) on_page(result.hits);
+  count.join(db, counted_letters);
+  SearchResult result = count.result();
+  if (!past_the_end(page, result.total)) result.hits = ranked_page();
   return result;
 }
 

@@ -1,6 +1,7 @@
 // ColumnFacetCounter: FacetCounter's counts from ordinal columns.
 #include "imr/collector/column_facet_counter.h"
 
+#include <bit>
 #include <stdexcept>
 
 namespace imr::searcher {
@@ -19,7 +20,7 @@ ColumnFacetCounter::ColumnFacetCounter(const Filters& filters, const FacetColumn
       counts_(columns.facet_value_count(), 0),
       counted_in_(columns.facet_value_count(), 0),
       unfiltered_(filters.empty()),
-      matched_(unfiltered_ ? columns.docid_end() : 0, false) {
+      matched_(unfiltered_ ? columns.docid_end() / 64 + 1 : 0, 0) {
   for (const schema::Field& f : schema::fields()) {
     if (!f.facet) continue;
     own_[index_of(f.id)] = filters.mask_of(f.id);
@@ -57,9 +58,13 @@ std::vector<Xapian::doccount> ColumnFacetCounter::unfiltered_counts() const {
   if (total_ == columns_.letter_count()) return std::vector(all.begin(), all.end());
   std::vector<Xapian::doccount> counts = most ? std::vector(all.begin(), all.end()) : counts_;
   DistinctFacetValues distinct(columns_);
-  for (Xapian::docid d = 1; d < columns_.docid_end(); ++d) {
-    if (matched_[d] == most || !columns_.has_table(d)) continue;
-    distinct.for_each(d, [&](Ordinal o) { most ? --counts[o] : ++counts[o]; });
+  for (std::size_t w = 0; w < matched_.size(); ++w) {
+    // The letters to visit: the matched ones, or when most match, the others.
+    for (std::uint64_t bits = most ? ~matched_[w] : matched_[w]; bits != 0; bits &= bits - 1) {
+      const auto d = static_cast<Xapian::docid>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+      if (d == 0 || d >= columns_.docid_end() || !columns_.has_table(d)) continue;
+      distinct.for_each(d, [&](Ordinal o) { most ? --counts[o] : ++counts[o]; });
+    }
   }
   return counts;
 }
@@ -69,7 +74,7 @@ void ColumnFacetCounter::add(Xapian::docid docid) {
   if (rows == 0) return;  // no readable facet table: not a letter the scans see
   if (unfiltered_) {
     ++total_;
-    matched_[docid] = true;
+    matched_[docid / 64] |= std::uint64_t{1} << (docid % 64);
     return;
   }
   const GroupBits bits = matcher_.match(docid);
@@ -82,7 +87,14 @@ void ColumnFacetCounter::add(Xapian::docid docid) {
 void ColumnFacetCounter::add_every_letter() {
   if (!unfiltered_) throw std::logic_error("add_every_letter() counts without filters only");
   total_ = columns_.letter_count();
-  matched_.assign(matched_.size(), true);
+  matched_.assign(matched_.size(), ~std::uint64_t{0});
+}
+
+void ColumnFacetCounter::merge(const ColumnFacetCounter& other) {
+  total_ += other.total_;
+  for (std::size_t o = 0; o < counts_.size(); ++o) counts_[o] += other.counts_[o];
+  if (other.total_ == 0) return;
+  for (std::size_t w = 0; w < matched_.size(); ++w) matched_[w] |= other.matched_[w];
 }
 
 std::vector<Facet> ColumnFacetCounter::facets() const {

@@ -246,4 +246,24 @@ std::unique_ptr<DocidStream> docid_stream(const Xapian::Database& db, const Xapi
   return build(db, query);
 }
 
+bool is_set_expression(const Xapian::Query& query) {
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+    case Xapian::Query::LEAF_MATCH_ALL:
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+      return true;
+    case Xapian::Query::OP_SCALE_WEIGHT:
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_AND_NOT:
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        if (!is_set_expression(query.get_subquery(i))) return false;
+      return query.get_num_subqueries() > 0;
+    default:
+      return false;
+  }
+}
+
 }  // namespace imr::searcher

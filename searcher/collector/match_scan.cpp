@@ -2,6 +2,7 @@
 // how Xapian gives exact counts instead of estimates.
 #include "imr/collector/match_scan.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "imr/collector/docid_stream.h"
@@ -42,6 +43,39 @@ class DocidSpy : public Xapian::MatchSpy {
   const std::function<void(Xapian::docid)>& visit_;
   DeadlineTicker ticker_;
 };
+
+// The docids of a range, for the matcher to AND with a query: it skips
+// straight to the range's first docid and stops after its last.
+class RangeSource : public Xapian::PostingSource {
+ public:
+  explicit RangeSource(DocidRange range) : range_(range) {}
+
+  void init(const Xapian::Database& db) override {
+    const Xapian::docid last = db.get_lastdocid();
+    last_ = range_.end == 0 ? last : std::min(last, range_.end - 1);
+    at_ = 0;
+  }
+  Xapian::doccount get_termfreq_min() const override { return 0; }
+  Xapian::doccount get_termfreq_est() const override { return size(); }
+  Xapian::doccount get_termfreq_max() const override { return size(); }
+  void next(double) override { at_ = at_ == 0 ? range_.first : at_ + 1; }
+  void skip_to(Xapian::docid target, double) override { at_ = std::max({target, range_.first, at_}); }
+  bool at_end() const override { return at_ > last_; }
+  Xapian::docid get_docid() const override { return at_; }
+  PostingSource* clone() const override { return new RangeSource(range_); }
+
+ private:
+  Xapian::doccount size() const { return last_ >= range_.first ? last_ - range_.first + 1 : 0; }
+
+  DocidRange range_;
+  Xapian::docid last_ = 0;
+  Xapian::docid at_ = 0;
+};
+
+Xapian::Query within(const Xapian::Query& query, DocidRange range) {
+  if (range.whole()) return query;
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query((new RangeSource(range))->release()));
+}
 
 void run_scan(const Xapian::Database& db, const Xapian::Query& query, Xapian::MatchSpy& spy) {
   Xapian::Enquire enquire(db);
@@ -99,7 +133,9 @@ void scan_matches(const Xapian::Database& db, const Xapian::Query& query,
 }
 
 void scan_docids(const Xapian::Database& db, const Xapian::Query& query,
-                 const std::function<void(Xapian::docid)>& visit, const Deadline& deadline) {
+                 const std::function<void(Xapian::docid)>& visit, const Deadline& deadline, DocidRange range) {
+  if (!range.whole() && !scans_in_parts(db, query))
+    throw std::logic_error("scan_docids: this query is scanned whole, never in parts");
   if (const std::unique_ptr<DocidStream> stream = docid_stream(db, query)) {
     DeadlineTicker ticker(deadline);
     for (Xapian::docid d = stream->next(); d != 0; d = stream->next()) {
@@ -110,7 +146,11 @@ void scan_docids(const Xapian::Database& db, const Xapian::Query& query,
   }
   if (combines_databases(db)) return scan_combined(db, query, visit, deadline);
   DocidSpy spy(visit, deadline);
-  run_scan(db, query, spy);
+  run_scan(db, within(query, range), spy);
+}
+
+bool scans_in_parts(const Xapian::Database& db, const Xapian::Query& query) {
+  return !is_set_expression(query) && !combines_databases(db);
 }
 
 }  // namespace imr::searcher

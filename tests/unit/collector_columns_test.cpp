@@ -168,6 +168,26 @@ TEST_CASE("facet columns: counts equal FacetCounter's over many random filter co
   }
 }
 
+TEST_CASE("facet columns: counters of disjoint parts merged count as one counter over all") {
+  const test::LetterIndex index = test::make_index(150);  // docids past 64 and 128: more than one bit word
+  const auto columns = FacetColumns::build(index.db);
+  const std::vector<std::vector<std::string>> filter_sets{
+      {}, {"decision:upheld"}, {"drug:gabapentin", "decision:overturned"}, {"license_state:ca", "drug:carisoprodol"}};
+  const std::vector<Xapian::Query> queries{Xapian::Query::MatchAll,
+                                           Xapian::Query(schema::boolean_term(schema::FieldId::drug, "gabapentin"))};
+  for (const std::vector<std::string>& specs : filter_sets)
+    for (const Xapian::Query& query : queries) {
+      CAPTURE(specs.size());
+      CAPTURE(query.get_description());
+      const searcher::Filters filters = searcher::Filters::parse(specs);
+      searcher::ColumnFacetCounter low(filters, *columns), high(filters, *columns), none(filters, *columns);
+      searcher::scan_docids(index.db, query, [&](Xapian::docid d) { (d % 3 == 0 || d > 100 ? high : low).add(d); });
+      low.merge(none);
+      low.merge(high);
+      check_same({low.total(), low.facets()}, column_counts(index.db, *columns, query, filters));
+    }
+}
+
 TEST_CASE("facet columns: a new index revision is counted by the next search") {
   test::OnDiskIndex index;
   for (std::size_t i = 0; i < 6; ++i) index.add(i);

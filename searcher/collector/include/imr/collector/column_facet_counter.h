@@ -25,6 +25,8 @@ class ColumnFacetCounter {
   void add(Xapian::docid docid);
   // As add() for every letter of the columns, without walking them; only without filters.
   void add_every_letter();
+  // Adds the letters another counter (same filters and columns) counted; none of them counted here.
+  void merge(const ColumnFacetCounter& other);
 
   Xapian::doccount total() const { return total_; }
   // Every facet field of the schema, in schema order; as FacetCounter::facets().
@@ -48,7 +50,7 @@ class ColumnFacetCounter {
   std::uint32_t letter_ = 0;
   Xapian::doccount total_ = 0;
   bool unfiltered_;
-  std::vector<bool> matched_;  // by docid, without filters: counted when the last match is known
+  std::vector<std::uint64_t> matched_;  // docid bits, without filters: counted when the last match is known
 };
 
 }  // namespace imr::searcher

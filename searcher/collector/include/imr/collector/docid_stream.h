@@ -30,4 +30,7 @@ class DocidStream {
 // Null when the query is not a plain set expression over posting lists.
 std::unique_ptr<DocidStream> docid_stream(const Xapian::Database& db, const Xapian::Query& query);
 
+// Whether docid_stream() serves the query (without opening anything).
+bool is_set_expression(const Xapian::Query& query);
+
 }  // namespace imr::searcher

@@ -21,9 +21,24 @@ bool read_facet_table(const Xapian::Document& doc, std::string& blob, schema::Fa
 void scan_matches(const Xapian::Database& db, const Xapian::Query& query,
                   const std::function<void(const schema::FacetTableView&)>& visit, const Deadline& deadline = {});
 
+// A part of the docid space: [first, end); end 0 for no end.
+struct DocidRange {
+  Xapian::docid first = 1;
+  Xapian::docid end = 0;
+  bool whole() const { return first <= 1 && end == 0; }
+};
+
 // The same scan handing over only each letter's docid (read from the columns,
-// so no value of the document is fetched).
+// so no value of the document is fetched), in ascending order when `range`
+// is a part (which needs scans_in_parts()).
 void scan_docids(const Xapian::Database& db, const Xapian::Query& query,
-                 const std::function<void(Xapian::docid)>& visit, const Deadline& deadline = {});
+                 const std::function<void(Xapian::docid)>& visit, const Deadline& deadline = {}, DocidRange range = {});
+
+// Whether a scan of part of the docid space costs about that part's share of
+// the whole: true for Xapian's matcher on one database (phrases, wildcards,
+// value ranges), which skips to the part; false for set expressions (a
+// broad union is marked whole for any part) and for several databases
+// searched as one (whose docids interleave).
+bool scans_in_parts(const Xapian::Database& db, const Xapian::Query& query);
 
 }  // namespace imr::searcher
