@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -88,9 +89,12 @@ class OrStream : public DocidStream {
 // and marking costs a fraction of a merge step.
 class MarkedUnion : public DocidStream {
  public:
-  MarkedUnion(Streams parts, Xapian::docid last) : words_(std::size_t{last} / 64 + 1, 0) {
-    for (auto& p : parts)
+  // Parts most postings first: once every letter is marked the rest cannot add one.
+  MarkedUnion(Streams parts, Xapian::docid last, Xapian::doccount letters) : words_(std::size_t{last} / 64 + 1, 0) {
+    for (auto& p : parts) {
       for (Xapian::docid d = p->next(); d != 0; d = p->next()) words_[d / 64] |= std::uint64_t{1} << (d % 64);
+      if (marked() == letters) break;
+    }
   }
 
   Xapian::docid skip_to(Xapian::docid target) override {
@@ -105,6 +109,12 @@ class MarkedUnion : public DocidStream {
   }
 
  private:
+  Xapian::doccount marked() const {
+    Xapian::doccount n = 0;
+    for (const std::uint64_t w : words_) n += static_cast<Xapian::doccount>(std::popcount(w));
+    return n;
+  }
+
   std::vector<std::uint64_t> words_;
 };
 
@@ -231,12 +241,14 @@ constexpr Xapian::doccount kDenseShare = 8;
 std::unique_ptr<DocidStream> marked_union(const Xapian::Database& db, const Xapian::Query& query) {
   std::set<std::string> terms;
   if (!is_union(query) || !union_terms(query, terms)) return nullptr;
+  std::vector<std::pair<Xapian::doccount, std::string>> by_postings;
   Xapian::doccount postings = 0;
-  for (const std::string& t : terms) postings += db.get_termfreq(t);
+  for (const std::string& t : terms) postings += by_postings.emplace_back(db.get_termfreq(t), t).first;
   if (postings < db.get_doccount() / kDenseShare) return nullptr;
+  std::ranges::sort(by_postings, std::greater{});
   Streams parts;
-  for (const std::string& t : terms) parts.push_back(std::make_unique<TermStream>(db, t));
-  return std::make_unique<MarkedUnion>(std::move(parts), db.get_lastdocid());
+  for (const auto& [freq, t] : by_postings) parts.push_back(std::make_unique<TermStream>(db, t));
+  return std::make_unique<MarkedUnion>(std::move(parts), db.get_lastdocid(), db.get_doccount());
 }
 
 }  // namespace
