@@ -54,8 +54,8 @@ void set_date(Xapian::Document& doc, unsigned slot_no, const std::optional<std::
 
 }  // namespace
 
-BuiltDocument DocumentBuilder::build(const schema::Record& record, std::string_view clean_text,
-                                     std::string_view hash) const {
+BuiltDocument DocumentBuilder::build(const schema::Record& record, std::string_view clean_text, std::string_view hash,
+                                     const DictionaryFor& dictionary_for) const {
   Xapian::Document doc;
   std::vector<schema::StemmedWord> stems = add_text(doc, analyzer_, *standard_, clean_text);
 
@@ -76,8 +76,9 @@ BuiltDocument DocumentBuilder::build(const schema::Record& record, std::string_v
   doc.add_boolean_term(key);
   doc.add_boolean_term(schema::source_term(record.source));
   schema::StoredLetter stored{record, std::string(clean_text)};
-  doc.set_data(schema::encode_stored_letter(stored, nullptr));
-  return {std::move(doc), std::move(key), std::move(stored), std::move(stems)};
+  std::shared_ptr<const schema::LetterDictionary> dictionary = dictionary_for ? dictionary_for(key) : nullptr;
+  doc.set_data(schema::encode_stored_letter(stored, dictionary.get()));
+  return {std::move(doc), std::move(key), std::move(stored), std::move(stems), std::move(dictionary)};
 }
 
 }  // namespace imr::indexer

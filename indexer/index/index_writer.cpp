@@ -64,6 +64,11 @@ IndexWriter::~IndexWriter() {
   }
 }
 
+std::shared_ptr<const schema::LetterDictionary> IndexWriter::dictionary() const {
+  const std::lock_guard lock(dictionary_mutex_);
+  return dictionary_;
+}
+
 SourceState IndexWriter::source_state(std::string_view source, std::string_view content_hash) const {
   const std::string term = schema::source_term(source);
   SourceState state = SourceState::absent;
@@ -107,8 +112,12 @@ void IndexWriter::drop_stale_unguarded(std::string_view source, const std::strin
 WriteOutcome IndexWriter::write_unguarded(const BuiltDocument& doc, std::string_view source) {
   drop_stale_unguarded(source, doc.key_term);
   begin_batch_if_needed();
+  // A new letter is added outright: replace_document would look its key up again.
   const bool existed = db_.term_exists(doc.key_term);
-  db_.replace_document(doc.key_term, with_letter(doc));
+  if (existed)
+    db_.replace_document(doc.key_term, with_letter(doc));
+  else
+    db_.add_document(with_letter(doc));
   stems_.add(doc.stems);
   if (++in_batch_ >= batch_size_) commit();
   return existed ? WriteOutcome::replaced : WriteOutcome::added;
@@ -143,10 +152,9 @@ std::size_t IndexWriter::prune(const std::function<bool(const std::string& sourc
 Xapian::Document IndexWriter::with_letter(const BuiltDocument& doc) {
   Xapian::Document document = doc.document;
   document.add_value(schema::slot::reading_version, reading_version_);
-  if (dictionary_)
-    document.set_data(schema::encode_stored_letter(doc.stored, dictionary_.get()));
-  else
-    samples_.push_back(doc.stored.text);
+  // Usually the preparer already compressed the letter with this index's dictionary.
+  if (doc.dictionary != dictionary_) document.set_data(schema::encode_stored_letter(doc.stored, dictionary_.get()));
+  if (!dictionary_) samples_.push_back(doc.stored.text);
   return document;
 }
 
@@ -167,7 +175,10 @@ void IndexWriter::commit() {
     stems_.write(db_);
     db_.commit_transaction();
     stems_.committed();
-    if (trained) dictionary_ = trained;  // only once it is on disk
+    if (trained) {  // only once it is on disk
+      const std::lock_guard lock(dictionary_mutex_);
+      dictionary_ = trained;
+    }
   });
   // A shard's batch may hold too few letters to train on: its texts wait for the next batch's.
   if (dictionary_ || samples_.size() >= std::max(batch_size_, 4 * schema::LetterDictionary::kMinSamples))

@@ -162,7 +162,8 @@ void index_files(const std::vector<std::string>& files, unsigned threads, Sharde
                                   },
                               .on_error = [&](const std::string& source,
                                               const std::string& error) { summary.skip(source, error, true); }});
-  const ParallelPreparer preparer(schema::Vocabulary::builtin(), threads, true);
+  ParallelPreparer preparer(schema::Vocabulary::builtin(), threads, true);
+  preparer.compress_with([&index](const std::string& key_term) { return index.dictionary_for(key_term); });
   ShardThreads writers(index);
   const auto count_writes = [&] {
     summary.added = writers.added();

@@ -26,7 +26,7 @@ void ParallelPreparer::prepare_one(const Worker& worker, FileBytes& file, Prepar
   try {
     LoadedLetter letter = worker.loader.load_bytes(file.bytes, file.format, file.source);
     if (build_documents_ && letter.parsed.is_letter)
-      out.document = worker.builder.build(letter.parsed.record, letter.clean_text, file.content_hash);
+      out.document = worker.builder.build(letter.parsed.record, letter.clean_text, file.content_hash, dictionary_for_);
     out.letter = std::move(letter);
   } catch (const ReadError& e) {
     out.error = e.what();

@@ -32,13 +32,22 @@ std::size_t get_varint(std::string_view in, std::size_t& pos) {
 using CompressionContext = std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)>;
 using DecompressionContext = std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)>;
 
+// A context per thread, reused: creating one per letter cost more than the
+// compression (its large workspace made malloc consolidate its free lists every time).
+// Reuse does not change the output, which depends only on the level or the dictionary.
+ZSTD_CCtx* thread_compression_context() {
+  thread_local const CompressionContext cctx(ZSTD_createCCtx(), ZSTD_freeCCtx);
+  if (!cctx) throw std::runtime_error("cannot compress a letter: out of memory");
+  return cctx.get();
+}
+
 std::string compress(std::string_view plain, const LetterDictionary* dictionary) {
   std::string out(1 + ZSTD_compressBound(plain.size()), kZstdFormat);
-  const CompressionContext cctx(ZSTD_createCCtx(), ZSTD_freeCCtx);
+  ZSTD_CCtx* const cctx = thread_compression_context();
   const std::size_t n =
-      dictionary ? ZSTD_compress_usingCDict(cctx.get(), out.data() + 1, out.size() - 1, plain.data(), plain.size(),
+      dictionary ? ZSTD_compress_usingCDict(cctx, out.data() + 1, out.size() - 1, plain.data(), plain.size(),
                                             dictionary->for_compression())
-                 : ZSTD_compressCCtx(cctx.get(), out.data() + 1, out.size() - 1, plain.data(), plain.size(), kLevel);
+                 : ZSTD_compressCCtx(cctx, out.data() + 1, out.size() - 1, plain.data(), plain.size(), kLevel);
   if (ZSTD_isError(n)) throw std::runtime_error(std::string("cannot compress a letter: ") + ZSTD_getErrorName(n));
   out.resize(1 + n);
   return out;

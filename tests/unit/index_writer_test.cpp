@@ -2,7 +2,10 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <xapian.h>
 
@@ -259,6 +262,40 @@ TEST_CASE("a stored letter round-trips with and without a dictionary and rejects
   CHECK_THROWS_WITH(imr::schema::decode_stored_letter(packed.substr(0, packed.size() / 2), dictionaries),
                     doctest::Contains("corrupt"));
   CHECK(imr::schema::LetterDictionary::train(std::span(samples).first(10)) == nullptr);
+}
+
+// Preparers compress each letter with the dictionary of the shard it goes to,
+// read while that shard's writer may be training it: a letter compressed with
+// any other dictionary must be compressed again, or the index could not read it.
+TEST_CASE("a letter compressed ahead with another dictionary than the index's is compressed again") {
+  imr::testing::TempDir dir;
+  DocumentBuilder builder;
+  std::vector<std::string> samples;
+  for (int n = 1000; n < 1100; ++n) samples.push_back(boilerplate_letter(n) + " foreign");
+  const std::shared_ptr<const imr::schema::LetterDictionary> foreign = imr::schema::LetterDictionary::train(samples);
+  REQUIRE(foreign != nullptr);
+  {
+    IndexWriter w(dir / "index", 100);
+    for (int n = 0; n < 100; ++n) {
+      const std::string name = std::to_string(n) + ".txt";
+      w.write(builder.build(letter("CM14-" + std::to_string(n), name), boilerplate_letter(n), name), name);
+    }
+    const std::shared_ptr<const imr::schema::LetterDictionary> own = w.dictionary();
+    REQUIRE(own != nullptr);
+    REQUIRE(own->id() != foreign->id());
+    const auto with = [](std::shared_ptr<const imr::schema::LetterDictionary> d) {
+      return [d](const std::string&) { return d; };
+    };
+    w.write(builder.build(letter("CM14-own", "own.txt"), boilerplate_letter(500), "o", with(own)), "own.txt");
+    w.write(builder.build(letter("CM14-foreign", "foreign.txt"), boilerplate_letter(501), "f", with(foreign)),
+            "foreign.txt");
+  }
+  Xapian::Database db((dir / "index").string());
+  for (const auto& [key, n] : {std::pair{"CM14-own", 500}, std::pair{"CM14-foreign", 501}}) {
+    Xapian::PostingIterator it = db.postlist_begin(imr::schema::key_term(key));
+    REQUIRE(it != db.postlist_end(imr::schema::key_term(key)));
+    CHECK(imr::schema::read_stored_letter(db, db.get_document(*it)).text == boilerplate_letter(n));
+  }
 }
 
 // A shard of a sharded index gets a share of each batch, which may be fewer

@@ -2,9 +2,11 @@
 // with positions (none inside the standard passages), no stems (the index's
 // stem table answers them: schema/stem_table.h), a boolean term for every facet value, values for
 // dates and the facet table, and the stored letter for display (compressed
-// without a dictionary: the index writer, which knows the index's, redoes it).
+// with the dictionary the caller names for the letter's key, the one of the
+// shard it goes to; the index writer redoes it when that is not its own).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,12 +28,18 @@ struct BuiltDocument {
   schema::StoredLetter stored;  // what the document's data holds, for the writer to compress again
   // For the index's stem table, which whoever writes the document keeps (StemTableWriter, add_stem_words).
   std::vector<schema::StemmedWord> stems;
+  // The dictionary the document's data was compressed with (null: none).
+  std::shared_ptr<const schema::LetterDictionary> dictionary;
 };
+
+// The dictionary to compress a letter with, from its key term (null: none).
+using DictionaryFor = std::function<std::shared_ptr<const schema::LetterDictionary>(const std::string& key_term)>;
 
 // Not thread-safe (holds an Analyzer): one per thread.
 class DocumentBuilder {
  public:
-  BuiltDocument build(const schema::Record& record, std::string_view clean_text, std::string_view content_hash) const;
+  BuiltDocument build(const schema::Record& record, std::string_view clean_text, std::string_view content_hash,
+                      const DictionaryFor& dictionary_for = {}) const;
 
  private:
   schema::Analyzer analyzer_;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -67,6 +68,8 @@ class IndexWriter {
   // std::runtime_error and drops the open batch.
   void commit();
   Xapian::doccount document_count() const { return db_.get_doccount(); }
+  // The dictionary this writer compresses letters with (null: none yet); any thread may ask.
+  std::shared_ptr<const schema::LetterDictionary> dictionary() const;
   const std::filesystem::path& dir() const { return dir_; }
 
  private:
@@ -85,7 +88,8 @@ class IndexWriter {
   std::size_t in_batch_ = 0;
   // Until the index has a dictionary, the texts of the batches since the last commit that
   // could train one (too few letters) are kept to train one at the next commit.
-  std::shared_ptr<const schema::LetterDictionary> dictionary_;
+  std::shared_ptr<const schema::LetterDictionary> dictionary_;  // written by the writer's thread under the mutex
+  mutable std::mutex dictionary_mutex_;
   std::vector<std::string> samples_;
   // The stem table's new words, written in the transaction of the letters that hold them.
   schema::StemTableWriter stems_;

@@ -34,6 +34,10 @@ class ShardedIndex {
 
   std::size_t size() const { return writers_.size(); }
   IndexWriter& shard(std::size_t i) { return *writers_[i]; }
+  // The dictionary the shard of this key compresses letters with (null: none yet); any thread may ask.
+  std::shared_ptr<const schema::LetterDictionary> dictionary_for(const std::string& key_term) const {
+    return writers_[shard_of(key_term)]->dictionary();
+  }
   std::size_t shard_of(std::string_view key_term) const;
 
   // The calls below touch every shard: call them only while no shard is being written.

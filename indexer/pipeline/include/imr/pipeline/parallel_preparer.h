@@ -34,6 +34,10 @@ class ParallelPreparer {
                    ReaderData reader_data = ReaderData::builtin());
   ~ParallelPreparer();
 
+  // Documents are built with the dictionaries this names (by default none), so the
+  // index writer need not compress them again.
+  void compress_with(DictionaryFor dictionary_for) { dictionary_for_ = std::move(dictionary_for); }
+
   std::vector<PreparedLetter> prepare(std::vector<FileBytes> files) const;
 
  private:
@@ -42,6 +46,7 @@ class ParallelPreparer {
 
   std::vector<std::unique_ptr<Worker>> workers_;
   bool build_documents_;
+  DictionaryFor dictionary_for_;
 };
 
 }  // namespace imr::indexer
