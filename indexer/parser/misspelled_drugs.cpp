@@ -52,8 +52,9 @@ bool one_slip_apart(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::vector<std::string> misspelled_drugs(std::string_view treatment) {
-  static const Pattern before_strength(R"(\b([a-z]{6,})(?:\s+(?:hcl|er|xr|cr|sr|xl|ir|sodium|potassium|hydrochloride|bitartrate|tartrate|maleate|succinate))*\s*\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*(?:mg|mcg|ml|%))",
-                                       Pattern::icase);
+  static const Pattern before_strength(
+      R"(\b([a-z]{6,})(?:\s+(?:hcl|er|xr|cr|sr|xl|ir|sodium|potassium|hydrochloride|bitartrate|tartrate|maleate|succinate))*\s*\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*(?:mg|mcg|ml|%))",
+      Pattern::icase);
   std::vector<std::string> out;
   for (const Match& m : search_all(treatment, before_strength)) {
     const std::string word = text::lower(group(m, 1));
