@@ -171,6 +171,23 @@ TEST_CASE("reader: a word cut at a line end without a hyphen is rejoined when it
   CHECK(unwrap_knowing("a thor\nAcic strain.", &vocabulary) == Paragraphs{"a thor Acic strain."});
 }
 
+TEST_CASE("reader: a dash list keeps its dashes but rejoins a word cut before its ending") {
+  const auto unwrap_with_endings = [](std::string_view text) {
+    const Dehyphenator dehyphenator(*test_reader_data().hyphen_prefixes, text, nullptr,
+                                    test_reader_data().word_endings.get());
+    return unwrap_paragraphs(text, dehyphenator);
+  };
+  CHECK(unwrap_with_endings("Diagnoses:- adhesive capsuli-\ntis- cervical radiculopa-\nthy- lumbar strain.") ==
+        Paragraphs{"Diagnoses:- adhesive capsulitis- cervical radiculopathy- lumbar strain."});
+  CHECK(unwrap_with_endings("ADHESIVE CAPSULI-\nTIS OF THE LEFT SHOULDER.") ==
+        Paragraphs{"ADHESIVE CAPSULITIS OF THE LEFT SHOULDER."});
+  // A whole word after the dash, or one before it that ends in an ending, is the list's next item.
+  CHECK(unwrap_with_endings("Diagnoses:- lumbar sprain-\nmyalgia- knee pain.") ==
+        Paragraphs{"Diagnoses:- lumbar sprain- myalgia- knee pain."});
+  CHECK(unwrap_with_endings("Diagnoses:- knee bursi-\ntis- shoulder bursitis-\nitis.") ==
+        Paragraphs{"Diagnoses:- knee bursitis- shoulder bursitis- itis."});
+}
+
 TEST_CASE("reader: a hyphen before the space that ends every line of PDF text still breaks a word") {
   CHECK(unwrap("The treat- \n\nment was given \n\nto the patient \n\nyesterday. \n\n \n\nNext. \n\n") ==
         Paragraphs{"The treatment was given to the patient yesterday.", "Next."});
