@@ -72,6 +72,21 @@ std::optional<std::pair<int, int>> page_n_of_m(std::string_view t) {
   return std::pair{number(t.substr(5, first_end - 5)), number(t.substr(last_start))};
 }
 
+// Lines longer than this print more than a page's furniture.
+constexpr std::size_t kMaxFurnitureLine = 120;
+
+// "Page 2 of 5" alone, or at either end of a running line beside other
+// furniture ("MAXIMUS FEDERAL SERVICES, INC.   Page 2 of 5", "Page 2 of 5 | CM16-0123456").
+std::optional<std::pair<int, int>> page_mark(std::string_view t) {
+  if (const auto alone = page_n_of_m(t)) return alone;
+  if (t.size() > kMaxFurnitureLine) return std::nullopt;
+  for (std::size_t at = t.find(" Page "); at != std::string_view::npos; at = t.find(" Page ", at + 1))
+    if (const auto tail = page_n_of_m(t.substr(at + 1))) return tail;
+  std::size_t end = 0;  // after the fourth word: "Page", "2", "of", "5"
+  for (int word = 0; word < 4 && end != std::string_view::npos; ++word) end = t.find(' ', end + 1);
+  return end == std::string_view::npos ? std::nullopt : page_n_of_m(t.substr(0, end));
+}
+
 bool ends_sentence(std::string_view text) {
   return !text.empty() && std::string_view(".!?:;\")]").find(text.back()) != std::string_view::npos;
 }
@@ -288,16 +303,17 @@ std::vector<std::string> split_at_page_numbers(const std::string& text) {
   std::vector<Mark> marks;
   std::size_t lines = 0;
   for (const std::string_view line : split_lines(text)) {
-    if (const auto n = page_n_of_m(tidy_line(line))) {
+    if (const auto n = page_mark(tidy_line(line))) {
       const auto begin = static_cast<std::size_t>(line.data() - text.data());
       marks.push_back({begin, begin + line.size(), n->first, n->second, lines});
     }
     lines += !is_blank_line(line);
   }
   if (marks.empty()) return {text};
-  // Numbers at the top: "Page 1 of n" opens the text and a whole page follows the last one.
+  // Numbers at the top: "Page 1 of n" opens the text and more than a footer
+  // follows the last one (a last page may be short).
   const bool headers = marks.front().page == 1 && marks.front().lines_before < kFurnitureZone &&
-                       lines - marks.back().lines_before > 2 * kFurnitureZone;
+                       lines - marks.back().lines_before > kFurnitureZone + 1;
   std::vector<std::string> pages;
   std::size_t start = 0;
   for (const Mark& m : marks) {
