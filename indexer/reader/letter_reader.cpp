@@ -128,6 +128,7 @@ CleanText clean_letter(std::string_view bytes, Format format, const ReaderData& 
   std::vector<std::string> pages = pages_of(bytes, format, out.warnings);
   repair_characters(pages, out.warnings);
   const layout::LetterLabels& labels = *data.labels;
+  if (pages.size() == 1) pages = reader::split_at_running_lines(pages.front(), labels);
   const std::string text = reader::join_pages(pages, labels);
   const reader::Dehyphenator dehyphenator(*data.hyphen_prefixes, text, data.known_words.get(), data.word_endings.get());
   const auto decision_line = [&labels](std::string_view line) { return reader::is_decision_line(line, labels); };
