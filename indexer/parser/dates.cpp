@@ -10,11 +10,13 @@
 namespace imr::indexer::parsing {
 namespace {
 
-// Groups: 1-3 numeric m/d/y; 4 month name, 5 day, 6 year.
+// Groups: 1-3 numeric m/d/y; 4 month name, 5 day ("3" or "3rd"), 6 year;
+// 7 day, 8 month name, 9 year ("3 March 2016", "3rd of March, 2016").
 const Pattern& date_pattern() {
   static const Pattern re(
       R"(\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?![\d/-]))"
-      R"(|\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2}),?\s+(\d{4})\b)",
+      R"(|\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b)"
+      R"(|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+(\d{4})\b)",
       Pattern::icase);
   return re;
 }
@@ -48,7 +50,9 @@ DateMention mention_of(const Match& m, std::string_view text) {
     const std::string_view year = group(m, 3);
     return {iso_date(to_int(year), to_int(group(m, 1)), to_int(group(m, 2)), year.size() == 2), printed, offset};
   }
-  return {iso_date(to_int(group(m, 6)), month_number(group(m, 4)), to_int(group(m, 5)), false), printed, offset};
+  if (m[4].matched)
+    return {iso_date(to_int(group(m, 6)), month_number(group(m, 4)), to_int(group(m, 5)), false), printed, offset};
+  return {iso_date(to_int(group(m, 9)), month_number(group(m, 8)), to_int(group(m, 7)), false), printed, offset};
 }
 
 }  // namespace

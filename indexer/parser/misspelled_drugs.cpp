@@ -36,28 +36,32 @@ const std::unordered_map<std::string, std::string>& drug_names() {
   return names;
 }
 
-// Whether a and b differ by one letter changed, added or left out.
-bool one_letter_off(std::string_view a, std::string_view b) {
+// Whether a and b differ by one slip of the keys: a letter changed, added or
+// left out, or two neighbours swapped ("Oxycodoen").
+bool one_slip_apart(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > 1) return false;
   std::size_t i = 0;
   while (i < a.size() && a[i] == b[i]) ++i;
-  if (a.size() == b.size()) return i < a.size() && a.substr(i + 1) == b.substr(i + 1);
-  return a.substr(i) == b.substr(i + 1);
+  if (a.size() != b.size()) return a.substr(i) == b.substr(i + 1);
+  if (i == a.size()) return false;
+  if (a.substr(i + 1) == b.substr(i + 1)) return true;
+  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
 }
 
 }  // namespace
 
 std::vector<std::string> misspelled_drugs(std::string_view treatment) {
-  static const Pattern before_strength(R"(\b([a-z]{6,})\s*\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*(?:mg|mcg|ml|%))",
-                                       Pattern::icase);
+  static const Pattern before_strength(
+      R"(\b([a-z]{6,})(?:\s+(?:hcl|er|xr|cr|sr|xl|ir|sodium|potassium|hydrochloride|bitartrate|tartrate|maleate|succinate))*\s*\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*(?:mg|mcg|ml|%))",
+      Pattern::icase);
   std::vector<std::string> out;
   for (const Match& m : search_all(treatment, before_strength)) {
     const std::string word = text::lower(group(m, 1));
     std::string found;
     bool several = false;
     for (const auto& [name, generic] : drug_names()) {
-      if (!one_letter_off(word, name) || generic == found) continue;
+      if (!one_slip_apart(word, name) || generic == found) continue;
       several = !found.empty();
       found = generic;
       if (several) break;

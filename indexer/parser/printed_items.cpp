@@ -100,6 +100,18 @@ struct DecidedHeading {
   PrintedItem item;
 };
 
+// "X: Denial upheld", "X: UR denial overturned": what was upheld is named
+// before the decision; the heading still ends at its colon.
+std::string_view without_denial_word(std::string_view before) {
+  for (const std::string_view word : {"denial", "UR", "the"}) {
+    if (before.size() <= word.size() || !starts_with_icase(before.substr(before.size() - word.size()), word)) continue;
+    const std::string_view rest = before.substr(0, before.size() - word.size());
+    if (rest.back() != ' ' && rest.back() != ':') continue;
+    before = trim_markup(rest);
+  }
+  return before;
+}
+
 // "Carisoprodol 350mg QTY: 30.00: Upheld" -> the item; checked by hand rather
 // than by regex because it runs on every paragraph, however long.
 std::optional<DecidedHeading> decided_heading(std::string_view paragraph) {
@@ -108,7 +120,7 @@ std::optional<DecidedHeading> decided_heading(std::string_view paragraph) {
   while (!p.empty() && p.back() == '.') p = trim_markup(p.substr(0, p.size() - 1));
   for (const std::string_view decision : {"upheld", "overturned"}) {
     if (p.size() <= decision.size() || !starts_with_icase(p.substr(p.size() - decision.size()), decision)) continue;
-    const std::string_view before = trim_markup(p.substr(0, p.size() - decision.size()));
+    const std::string_view before = without_denial_word(trim_markup(p.substr(0, p.size() - decision.size())));
     if (before.empty() || before.back() != ':') return std::nullopt;
     const std::size_t start = heading_start(before);
     const auto [number, treatment] = split_number(before.substr(start, before.size() - 1 - start));

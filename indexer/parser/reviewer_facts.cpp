@@ -3,8 +3,11 @@
 #include "reviewer_facts.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "field_values.h"
+#include "imr/schema/data_table.h"
+#include "imr/schema/text.h"
 #include "text_util.h"
 
 namespace imr::indexer::parsing {
@@ -80,12 +83,47 @@ Printed from_prose(std::string_view text) {
   return {};
 }
 
+// Shortened words of credentials -> the words they stand for
+// (schema/data/specialty_abbreviations.tsv).
+const std::unordered_map<std::string, std::vector<std::string>>& abbreviations() {
+  static const auto table = [] {
+    std::unordered_map<std::string, std::vector<std::string>> out;
+    for (const schema::TsvRow& row : schema::read_data_table("specialty_abbreviations.tsv", 2, 2)) {
+      static const Pattern spaces(R"(\s+)");
+      std::vector<std::string> words;
+      for (const std::string& word : split(row.column(1), spaces)) words.push_back(text::lower(word));
+      out.emplace(text::lower(row.column(0)), std::move(words));
+    }
+    return out;
+  }();
+  return table;
+}
+
+// The tokens with each shortened word written out, every full word standing
+// where the short one was printed, so a match still maps to its piece.
+std::vector<schema::Token> with_abbreviations_written_out(std::vector<schema::Token> tokens) {
+  std::vector<schema::Token> out;
+  out.reserve(tokens.size());
+  for (schema::Token& token : tokens) {
+    const auto found = token.compound ? abbreviations().end() : abbreviations().find(token.term);
+    if (found == abbreviations().end()) {
+      out.push_back(std::move(token));
+      continue;
+    }
+    for (const std::string& word : found->second) {
+      out.push_back(token);
+      out.back().term = word;
+    }
+  }
+  return out;
+}
+
 // The canonical names of the printed pieces. Named on the whole phrase, so a
 // name with a comma in it stays one ("Endocrinology, Diabetes and
 // Metabolism"); a piece the vocabulary names nothing in stays as printed.
 std::vector<std::string> certifications(const Printed& printed, const schema::Vocabulary& vocabulary,
                                         const schema::Analyzer& analyzer, std::vector<std::string>& warnings) {
-  const auto tokens = analyzer.tokens(printed.credentials);
+  const auto tokens = with_abbreviations_written_out(analyzer.tokens(printed.credentials));
   const auto named = vocabulary.specialties_in(tokens);
   std::vector<std::string> out;
   for (const Piece& piece : printed.pieces) {

@@ -13,14 +13,14 @@ constexpr std::size_t kLeadIn = 90;  // bytes before a date that may name it
 
 const Pattern& injury_lead_in() {
   static const Pattern re(
-      R"(\b(?:injur(?:y|ies|ed)|date of injury|DOI)(?:\s+(?:date|of|on|dated|was|is|at|work|while|reported|occurred|sustained))*\s*:?\s*$)",
+      R"(\b(?:injur(?:y|ies|ed)|date of injury|DOI)(?:\s+(?:date|of|on|dated|was|is|at|work|while|reported|occurred|sustained|the))*\s*:?\s*$)",
       Pattern::icase);
   return re;
 }
 
 const Pattern& ur_lead_in() {
   static const Pattern re(
-      R"(\b(?:utilization review|UR)(?:\s+(?:determination|decision|letter|report|being|challenged|appealed|under|review|is|was|from|dated|of|on))*\s*:?\s*$)",
+      R"(\b(?:utilization review|UR)(?:\s+(?:determination|decision|letter|report|being|challenged|appealed|under|review|is|was|from|dated|of|on|the))*\s*:?\s*$)",
       Pattern::icase);
   return re;
 }

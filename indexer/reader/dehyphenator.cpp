@@ -44,6 +44,13 @@ std::shared_ptr<const std::unordered_set<std::string>> Dehyphenator::builtin_pre
   return prefixes;
 }
 
+std::shared_ptr<const std::unordered_set<std::string>> Dehyphenator::builtin_word_endings() {
+  auto endings = std::make_shared<std::unordered_set<std::string>>();
+  for (const schema::TsvRow& row : schema::read_data_table("word_endings.txt", 1, 1))
+    endings->insert(text::lower(row.column(0)));
+  return endings;
+}
+
 std::shared_ptr<const std::unordered_set<std::string>> Dehyphenator::builtin_known_words() {
   // Each table's name and its most columns; every column holds names or wordings.
   static constexpr std::pair<std::string_view, std::size_t> kTables[] = {
@@ -58,8 +65,9 @@ std::shared_ptr<const std::unordered_set<std::string>> Dehyphenator::builtin_kno
 }
 
 Dehyphenator::Dehyphenator(const std::unordered_set<std::string>& prefixes, std::string_view text,
-                           const std::unordered_set<std::string>* known_words)
-    : prefixes_(prefixes), text_(text), known_words_(known_words) {}
+                           const std::unordered_set<std::string>* known_words,
+                           const std::unordered_set<std::string>* word_endings)
+    : prefixes_(prefixes), text_(text), known_words_(known_words), word_endings_(word_endings) {}
 
 Dehyphenator::Words Dehyphenator::words_of(std::string_view text) {
   Words words;
@@ -98,7 +106,9 @@ bool Dehyphenator::keeps_hyphen(std::string_view left, std::string_view right) c
     if (is_digit(c)) return true;
   const std::string joined = text::lower(left) + text::lower(right);
   // "FLUR-" / "BIPROFEN": a word of capitals cut like any other.
-  if (is_capitals(left) && is_capitals(right) && (words().plain.contains(joined) || is_known(joined))) return false;
+  if (is_capitals(left) && is_capitals(right) &&
+      (words().plain.contains(joined) || is_known(joined) || ends_cut_word(left, right)))
+    return false;
   if (is_digit(right.front()) || !(right.front() >= 'a' && right.front() <= 'z')) return true;
   if (words().plain.contains(joined)) return false;
   if (words().hyphenated.contains(text::lower(left) + "-" + text::lower(right))) return true;
@@ -127,6 +137,24 @@ bool Dehyphenator::rejoins(std::string_view left, std::string_view right) const 
   return (known_words_ && known_words_->contains(joined)) || words().plain.contains(joined);
 }
 
+// A piece after a line-end hyphen that is only the end of a word ending
+// ("tis" of "itis"), after a piece that is no word and ends in none: a word cut.
+bool Dehyphenator::ends_cut_word(std::string_view left, std::string_view right) const {
+  constexpr std::size_t kMinEnding = 3;
+  if (!word_endings_ || right.size() < kMinEnding || left.size() < 2) return false;
+  for (const std::string_view piece : {left, right})
+    if (!std::ranges::all_of(piece, is_alpha)) return false;
+  const bool lower_case = std::ranges::all_of(right, [](char c) { return c >= 'a' && c <= 'z'; });
+  if (!lower_case && !(is_capitals(left) && is_capitals(right))) return false;
+  const std::string l = text::lower(left), r = text::lower(right);
+  if (is_word(l) || is_word(r)) return false;
+  const auto ends_with_ending = [&](std::string_view word) {
+    return std::ranges::any_of(*word_endings_, [&](const std::string& e) { return word.ends_with(e); });
+  };
+  if (ends_with_ending(l)) return false;
+  return std::ranges::any_of(*word_endings_, [&](const std::string& e) { return e.ends_with(r); });
+}
+
 void Dehyphenator::join_unbroken(std::string& paragraph, std::string_view next) const {
   std::size_t left_start = paragraph.size();
   while (left_start > 0 && is_alnum(paragraph[left_start - 1])) --left_start;
@@ -149,7 +177,7 @@ void Dehyphenator::join(std::string& paragraph, std::string_view next) const {
   const std::string_view right = next.substr(0, right_end);
   // A list's dash stays, unless it cut a known word whose pieces are no
   // words ("sciatica- thor-" / "acic sprain").
-  if (in_dash_list(paragraph) && !rejoins(left, right)) {
+  if (in_dash_list(paragraph) && !rejoins(left, right) && !ends_cut_word(left, right)) {
     paragraph += ' ';
   } else if (!keeps_hyphen(left, right)) {
     paragraph.pop_back();

@@ -5,7 +5,9 @@
 // (schema/data/hyphen_prefixes.txt) and digits keep the hyphen.
 // PDF text also breaks words without a hyphen ("thor" / "acic"): two pieces
 // that are no words, of the letter or of the vocabularies, whose join is one,
-// are joined again.
+// are joined again. In a list whose items are joined by dashes, a line-end
+// dash is the list's unless the next piece is a word's ending
+// (schema/data/word_endings.txt: "capsuli-" / "tis").
 #pragma once
 
 #include <memory>
@@ -22,10 +24,12 @@ namespace imr::indexer::reader {
 class Dehyphenator {
  public:
   // prefixes: lower-case word beginnings that keep their hyphen; known_words:
-  // lower-case words of the vocabularies, or none. letter_text and both sets
-  // must outlive the Dehyphenator.
+  // lower-case words of the vocabularies, or none; word_endings: lower-case
+  // endings that only close a word, or none. letter_text and the sets must
+  // outlive the Dehyphenator.
   Dehyphenator(const std::unordered_set<std::string>& prefixes, std::string_view letter_text,
-               const std::unordered_set<std::string>* known_words = nullptr);
+               const std::unordered_set<std::string>* known_words = nullptr,
+               const std::unordered_set<std::string>* word_endings = nullptr);
 
   // The prefixes of schema/data/hyphen_prefixes.txt, built anew for whoever
   // assembles a reader.
@@ -33,6 +37,8 @@ class Dehyphenator {
   // The words of the vocabularies of schema/data (treatments, specialties,
   // guidelines, drugs, synonyms), lower case.
   static std::shared_ptr<const std::unordered_set<std::string>> builtin_known_words();
+  // The endings of schema/data/word_endings.txt.
+  static std::shared_ptr<const std::unordered_set<std::string>> builtin_word_endings();
 
   // Appends next_line to paragraph, which ends with a line-end hyphen
   // ("...treat-"), deciding whether the hyphen stays.
@@ -52,11 +58,13 @@ class Dehyphenator {
   bool is_known(const std::string& lower) const;
   bool is_word(const std::string& lower) const;
   bool rejoins(std::string_view left, std::string_view right) const;
+  bool ends_cut_word(std::string_view left, std::string_view right) const;
   const Words& words() const;
 
   const std::unordered_set<std::string>& prefixes_;
   std::string_view text_;
   const std::unordered_set<std::string>* known_words_;
+  const std::unordered_set<std::string>* word_endings_;
   mutable std::optional<Words> words_;
 };
 

@@ -111,7 +111,7 @@ std::string read_file_bytes(const fs::path& path) {
 
 ReaderData ReaderData::builtin() {
   return {layout::LetterLabels::builtin(), reader::Dehyphenator::builtin_prefixes(),
-          reader::Dehyphenator::builtin_known_words()};
+          reader::Dehyphenator::builtin_known_words(), reader::Dehyphenator::builtin_word_endings()};
 }
 
 CleanText read_letter(const fs::path& path, const ReaderData& data) {
@@ -128,8 +128,9 @@ CleanText clean_letter(std::string_view bytes, Format format, const ReaderData& 
   std::vector<std::string> pages = pages_of(bytes, format, out.warnings);
   repair_characters(pages, out.warnings);
   const layout::LetterLabels& labels = *data.labels;
+  if (pages.size() == 1) pages = reader::split_at_running_lines(pages.front(), labels);
   const std::string text = reader::join_pages(pages, labels);
-  const reader::Dehyphenator dehyphenator(*data.hyphen_prefixes, text, data.known_words.get());
+  const reader::Dehyphenator dehyphenator(*data.hyphen_prefixes, text, data.known_words.get(), data.word_endings.get());
   const auto decision_line = [&labels](std::string_view line) { return reader::is_decision_line(line, labels); };
   out.text = joined(reader::split_at_labels(reader::unwrap_paragraphs(text, dehyphenator, decision_line), labels));
   if (out.text.empty()) out.warnings.emplace_back("the file holds no text");

@@ -72,6 +72,23 @@ std::optional<std::pair<int, int>> page_n_of_m(std::string_view t) {
   return std::pair{number(t.substr(5, first_end - 5)), number(t.substr(last_start))};
 }
 
+// Lines longer than this print more than a page's furniture.
+constexpr std::size_t kMaxFurnitureLine = 120;
+// Fewer non-blank lines than this between two repeats of a line are no page.
+constexpr std::size_t kMinPageLines = 5;
+
+// "Page 2 of 5" alone, or at either end of a running line beside other
+// furniture ("MAXIMUS FEDERAL SERVICES, INC.   Page 2 of 5", "Page 2 of 5 | CM16-0123456").
+std::optional<std::pair<int, int>> page_mark(std::string_view t) {
+  if (const auto alone = page_n_of_m(t)) return alone;
+  if (t.size() > kMaxFurnitureLine) return std::nullopt;
+  for (std::size_t at = t.find(" Page "); at != std::string_view::npos; at = t.find(" Page ", at + 1))
+    if (const auto tail = page_n_of_m(t.substr(at + 1))) return tail;
+  std::size_t end = 0;  // after the fourth word: "Page", "2", "of", "5"
+  for (int word = 0; word < 4 && end != std::string_view::npos; ++word) end = t.find(' ', end + 1);
+  return end == std::string_view::npos ? std::nullopt : page_n_of_m(t.substr(0, end));
+}
+
 bool ends_sentence(std::string_view text) {
   return !text.empty() && std::string_view(".!?:;\")]").find(text.back()) != std::string_view::npos;
 }
@@ -288,22 +305,124 @@ std::vector<std::string> split_at_page_numbers(const std::string& text) {
   std::vector<Mark> marks;
   std::size_t lines = 0;
   for (const std::string_view line : split_lines(text)) {
-    if (const auto n = page_n_of_m(tidy_line(line))) {
+    if (const auto n = page_mark(tidy_line(line))) {
       const auto begin = static_cast<std::size_t>(line.data() - text.data());
       marks.push_back({begin, begin + line.size(), n->first, n->second, lines});
     }
     lines += !is_blank_line(line);
   }
   if (marks.empty()) return {text};
-  // Numbers at the top: "Page 1 of n" opens the text and a whole page follows the last one.
+  // Numbers at the top: "Page 1 of n" opens the text and more than a footer
+  // follows the last one (a last page may be short).
   const bool headers = marks.front().page == 1 && marks.front().lines_before < kFurnitureZone &&
-                       lines - marks.back().lines_before > 2 * kFurnitureZone;
+                       lines - marks.back().lines_before > kFurnitureZone + 1;
   std::vector<std::string> pages;
   std::size_t start = 0;
   for (const Mark& m : marks) {
     if (headers ? m.page == 1 : m.page >= m.of) continue;
     const std::size_t cut = headers ? m.begin : std::min(text.size(), m.end + 1);
     if (cut <= start) continue;
+    pages.push_back(text.substr(start, cut - start));
+    start = cut;
+  }
+  pages.push_back(text.substr(start));
+  return pages;
+}
+
+namespace {
+
+// A line that could be a letterhead or footer: short, of two words or more,
+// each opening with a capital, a digit or a sign ("MAXIMUS FEDERAL SERVICES,
+// INC.", "P.O. Box 138009, Sacramento, CA 95813-8009"), and no label or
+// field (no colon). Prose and item lines have words in lower case.
+bool is_furniture_like(std::string_view tidy, const layout::LetterLabels& labels) {
+  if (tidy.size() > kMaxFurnitureLine || tidy.find(':') != std::string_view::npos || labels.match_at(tidy, 0))
+    return false;
+  std::size_t words = 0;
+  bool letters = false;
+  for (std::size_t at = 0; at < tidy.size(); ++at) {
+    if (at > 0 && tidy[at - 1] != ' ') continue;
+    if (tidy[at] >= 'a' && tidy[at] <= 'z') return false;
+    ++words;
+  }
+  for (const char c : tidy) letters |= (c >= 'A' && c <= 'Z');
+  return words >= 2 && letters;
+}
+
+bool has_lower_case(std::string_view text) {
+  return std::ranges::any_of(text, [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+}  // namespace
+
+std::vector<std::string> split_at_running_lines(const std::string& text, const layout::LetterLabels& labels) {
+  // Letterheads repeat word for word, where two items' headings may differ
+  // only in their numbers: lines are compared as printed.
+  struct Line {
+    std::string_view text;
+    std::string tidy;
+    std::size_t non_blank_before;
+  };
+  std::vector<Line> lines;
+  std::unordered_map<std::string, std::size_t> count;
+  std::unordered_set<std::string> in_capitals;
+  std::size_t non_blank = 0;
+  for (const std::string_view line : split_lines(text)) {
+    lines.push_back({line, tidy_line(line), non_blank});
+    const std::string& tidy = lines.back().tidy;
+    non_blank += !tidy.empty();
+    if (!is_furniture_like(tidy, labels)) continue;
+    ++count[tidy];
+    if (!has_lower_case(tidy)) in_capitals.insert(tidy);
+  }
+  // The running line: the line in capitals repeated most, at least twice and
+  // a page apart each time. (A line of capitalised words may be a wrapped
+  // line of a guideline's title repeated for every item: it only goes with a
+  // running line, below it.)
+  std::string running;
+  std::size_t times = 0;
+  for (const auto& [tidy, n] : count)
+    if (n >= 2 && in_capitals.contains(tidy) && (n > times || (n == times && tidy < running)))
+      running = tidy, times = n;
+  if (running.empty()) return {text};
+  // A line of prose in capitals (an item's name quoted in a sentence,
+  // wrapped where its heading is) goes on with the sentence above it, right
+  // above it or, in double-spaced text, with lower case going on below.
+  const auto in_prose = [&](std::size_t i) {
+    if (i > 0 && !lines[i - 1].tidy.empty() && !ends_sentence(lines[i - 1].tidy)) return true;
+    std::size_t above = i, below = i + 1;
+    while (above > 0 && lines[above - 1].tidy.empty()) --above;
+    while (below < lines.size() && lines[below].tidy.empty()) ++below;
+    if (above == 0 || below == lines.size()) return false;
+    const std::string& next = lines[below].tidy;
+    return !ends_sentence(lines[above - 1].tidy) && next[0] >= 'a' && next[0] <= 'z';
+  };
+  std::vector<std::size_t> at;  // indices of its lines
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].tidy != running) continue;
+    if (in_prose(i) || (!at.empty() && lines[i].non_blank_before - lines[at.back()].non_blank_before < kMinPageLines))
+      return {text};
+    at.push_back(i);
+  }
+  // At the top of the text it heads each page; else it ends one, with the
+  // lines repeated as often right below it (an address under a company name).
+  const bool headers = lines[at.front()].non_blank_before < kFurnitureZone;
+  const auto offset = [&](std::size_t i) { return static_cast<std::size_t>(lines[i].text.data() - text.data()); };
+  const auto cut_of = [&](std::size_t i) {
+    if (headers) return offset(i);
+    for (std::size_t below = i + 1, seen = 0; below < lines.size() && seen + 1 < kFurnitureZone; ++below) {
+      if (lines[below].tidy.empty()) continue;
+      const auto found = count.find(lines[below].tidy);
+      if (found == count.end() || found->second != times) break;
+      i = below, ++seen;
+    }
+    return std::min(text.size(), offset(i) + lines[i].text.size() + 1);
+  };
+  std::vector<std::string> pages;
+  std::size_t start = 0;
+  for (const std::size_t i : at) {
+    const std::size_t cut = cut_of(i);
+    if (cut <= start || cut >= text.size()) continue;
     pages.push_back(text.substr(start, cut - start));
     start = cut;
   }

@@ -17,6 +17,13 @@ namespace imr::indexer::reader {
 // without them is one page.
 std::vector<std::string> split_at_page_numbers(const std::string& text);
 
+// The pages of a text without form feeds or page numbers that still repeats
+// its letterhead or footer on every page (a capitalised line, twice in
+// capitals or three times in any case, and the lines repeated with it): cut
+// before each such header or after each such footer, so join_pages removes
+// them. A text without one is one page.
+std::vector<std::string> split_at_running_lines(const std::string& text, const layout::LetterLabels& labels);
+
 // A page that ends mid-sentence, or on a full line (the next page's first
 // word would not have fit), runs on into the next; otherwise a paragraph
 // break separates them (a line of spaces where the text is double-spaced).

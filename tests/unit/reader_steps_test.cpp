@@ -171,6 +171,23 @@ TEST_CASE("reader: a word cut at a line end without a hyphen is rejoined when it
   CHECK(unwrap_knowing("a thor\nAcic strain.", &vocabulary) == Paragraphs{"a thor Acic strain."});
 }
 
+TEST_CASE("reader: a dash list keeps its dashes but rejoins a word cut before its ending") {
+  const auto unwrap_with_endings = [](std::string_view text) {
+    const Dehyphenator dehyphenator(*test_reader_data().hyphen_prefixes, text, nullptr,
+                                    test_reader_data().word_endings.get());
+    return unwrap_paragraphs(text, dehyphenator);
+  };
+  CHECK(unwrap_with_endings("Diagnoses:- adhesive capsuli-\ntis- cervical radiculopa-\nthy- lumbar strain.") ==
+        Paragraphs{"Diagnoses:- adhesive capsulitis- cervical radiculopathy- lumbar strain."});
+  CHECK(unwrap_with_endings("ADHESIVE CAPSULI-\nTIS OF THE LEFT SHOULDER.") ==
+        Paragraphs{"ADHESIVE CAPSULITIS OF THE LEFT SHOULDER."});
+  // A whole word after the dash, or one before it that ends in an ending, is the list's next item.
+  CHECK(unwrap_with_endings("Diagnoses:- lumbar sprain-\nmyalgia- knee pain.") ==
+        Paragraphs{"Diagnoses:- lumbar sprain- myalgia- knee pain."});
+  CHECK(unwrap_with_endings("Diagnoses:- knee bursi-\ntis- shoulder bursitis-\nitis.") ==
+        Paragraphs{"Diagnoses:- knee bursitis- shoulder bursitis- itis."});
+}
+
 TEST_CASE("reader: a hyphen before the space that ends every line of PDF text still breaks a word") {
   CHECK(unwrap("The treat- \n\nment was given \n\nto the patient \n\nyesterday. \n\n \n\nNext. \n\n") ==
         Paragraphs{"The treatment was given to the patient yesterday.", "Next."});
@@ -226,6 +243,10 @@ TEST_CASE("reader: text without form feeds is cut into pages at its printed page
   CHECK(split_at_page_numbers("Page 1 of 2\nCase CM13-1\ntext\nPage 2 of 2\nCase CM13-1\na\nb\nc\nd\ne\nf") ==
         Pages{"Page 1 of 2\nCase CM13-1\ntext\n", "Page 2 of 2\nCase CM13-1\na\nb\nc\nd\ne\nf"});
   CHECK(split_at_page_numbers("a\nPage 1 Of 2\nb\nPage 2/2\n") == Pages{"a\nPage 1 Of 2\n", "b\nPage 2/2\n"});
+  // Beside other furniture on its line, and above a last page of a few lines.
+  CHECK(
+      split_at_page_numbers("ACME CLAIMS INC.   Page 1 of 2\na\nb\nc\nACME CLAIMS INC.   Page 2 of 2\nd\ne\nf\ng\n") ==
+      Pages{"ACME CLAIMS INC.   Page 1 of 2\na\nb\nc\n", "ACME CLAIMS INC.   Page 2 of 2\nd\ne\nf\ng\n"});
   // Anything else that mentions pages is text.
   CHECK(split_at_page_numbers("Guidelines Page(s): 30.\nsee page 2 of the report\nPage 12\n") ==
         Pages{"Guidelines Page(s): 30.\nsee page 2 of the report\nPage 12\n"});
@@ -234,6 +255,23 @@ TEST_CASE("reader: text without form feeds is cut into pages at its printed page
       "MAXIMUS FEDERAL SERVICES\n\nThe patient had generalized\n\nPage 1 of 2\nMAXIMUS FEDERAL "
       "SERVICES\n\nsedation.\n\nPage 2 of 2");
   CHECK(join_pages(pages, test_labels()) == "The patient had generalized\nsedation.");
+}
+
+TEST_CASE("reader: text without form feeds or page numbers is cut into pages at a repeated letterhead") {
+  using Pages = std::vector<std::string>;
+  const std::string page1 = "One.\nTwo.\nThree.\nFour.\nFive and\n\n";
+  const std::string page2 = "six.\nSeven.\nEight.\nNine.\nTen.\n\n";
+  const std::string footer = "ACME CLAIMS, INC.\nP.O. Box 1, Sacramento, CA 95813\n";
+  const auto pages = split_at_running_lines(page1 + footer + page2 + footer, test_labels());
+  CHECK(pages == Pages{page1 + footer, page2 + footer});
+  CHECK(join_pages(pages, test_labels()) == "One.\nTwo.\nThree.\nFour.\nFive and\nsix.\nSeven.\nEight.\nNine.\nTen.");
+  // A name in capitals that a sentence quotes and a heading repeats is text.
+  const std::string quoted =
+      "The request is for\nPHYSICAL THERAPY TO THE NECK\nand more.\na\nb\nc\nd\ne\n\n"
+      "PHYSICAL THERAPY TO THE NECK\nf\ng\n";
+  CHECK(split_at_running_lines(quoted, test_labels()) == Pages{quoted});
+  // Once is no letterhead, nor is a line that says what it is.
+  CHECK(split_at_running_lines("a\nACME CLAIMS, INC.\nb\n", test_labels()) == Pages{"a\nACME CLAIMS, INC.\nb\n"});
 }
 
 TEST_CASE("reader: headings, fields, labels and item headings start paragraphs") {

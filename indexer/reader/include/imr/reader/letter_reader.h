@@ -46,6 +46,8 @@ struct ReaderData {
   std::shared_ptr<const std::unordered_set<std::string>> hyphen_prefixes;
   // Words of the vocabularies, to rejoin words PDF text cut without a hyphen; may be null.
   std::shared_ptr<const std::unordered_set<std::string>> known_words;
+  // Endings that only close a word, to rejoin a word cut before one; may be null.
+  std::shared_ptr<const std::unordered_set<std::string>> word_endings;
 
   // All from schema/data.
   static ReaderData builtin();
