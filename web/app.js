@@ -678,6 +678,11 @@
     $('status').textContent = 'Searching…';
     try {
       const result = await asking;
+      // Both answers before the page changes: hits drawn while the undated
+      // count is still out cost a frame of their own before the facets.
+      const undatedTotal = await undated;
+      // A newer search whose undated count needed no request did not abort this one.
+      if (run !== searchRuns) return;
       shownSearch = key;
       show($('error'), false);
       renderStatus(result);
@@ -686,9 +691,6 @@
       (result.hits || []).forEach((hit) => shownHits.set(letterKey(hit), hit));
       $('hits').replaceChildren(...(result.hits || []).map(renderHit));
       renderYears(result.facets && result.facets.decision_year);
-      const undatedTotal = await undated;
-      // A newer search whose undated count needed no request did not abort this one.
-      if (run !== searchRuns) return;
       updateUndated(result, undatedTotal);
       renderFacets(result.facets);
       renderPager(result);
