@@ -93,28 +93,42 @@ class SharedCount {
   }
 
   void join(const Xapian::Database& on, const Xapian::Query& query) {
-    ColumnFacetCounter& counter = new_counter();
-    if (needs_no_scan(query)) {
-      if (next_part_++ != 0) return;
-      deadline_.check();
-      return counter.add_every_letter();
+    {
+      const std::lock_guard lock(mutex_);
+      ++counting_;  // before taking a part: the sum waits for every part taken
     }
-    const auto visit = [&](Xapian::docid docid) { counter.add(docid); };
-    for (std::size_t part = next_part_++; part < parts_; part = next_part_++)
-      scan_docids(on, query, visit, deadline_, range_of(part));
+    ColumnFacetCounter* counter = nullptr;
+    const auto visit = [&](Xapian::docid docid) { counter->add(docid); };
+    for (std::size_t part = next_part_++; part < parts_; part = next_part_++) {
+      if (counter == nullptr) counter = &new_counter();
+      if (needs_no_scan(query)) {
+        deadline_.check();
+        counter->add_every_letter();
+      } else {
+        scan_docids(on, query, visit, deadline_, range_of(part));
+      }
+    }
+    finish();
   }
 
   // Once every thread has joined and left.
-  SearchResult result() {
-    ColumnFacetCounter& first = counters_.front();
-    for (std::size_t i = 1; i < counters_.size(); ++i) first.merge(counters_[i]);
-    return SearchResult{first.total(), {}, first.facets()};
-  }
+  SearchResult result() { return std::move(result_); }
 
  private:
   ColumnFacetCounter& new_counter() {
     const std::lock_guard lock(mutex_);
     return counters_.emplace_back(filters_, columns_);
+  }
+
+  // The last thread to stop counting sums up, on its own core: the facets of
+  // a broad query (every letter's counts less those missed) are work too.
+  void finish() {
+    const std::lock_guard lock(mutex_);
+    if (--counting_ > 0 || summed_) return;
+    ColumnFacetCounter& first = counters_.front();
+    for (std::size_t i = 1; i < counters_.size(); ++i) first.merge(counters_[i]);
+    result_ = SearchResult{first.total(), {}, first.facets()};
+    summed_ = true;
   }
 
   DocidRange range_of(std::size_t part) const {
@@ -130,8 +144,22 @@ class SharedCount {
   const std::size_t parts_;
   std::atomic<std::size_t> next_part_ = 0;
   std::mutex mutex_;
-  std::deque<ColumnFacetCounter> counters_;  // one per thread; a deque keeps each in place
+  std::deque<ColumnFacetCounter> counters_;  // one per thread that took a part; a deque keeps each in place
+  std::size_t counting_ = 0;                 // threads joined and not yet finished
+  bool summed_ = false;
+  SearchResult result_;
 };
+
+// Parts pay only when the matcher has much to check: a query naming a word
+// of at least a quarter of the letters. A narrower one is counted whole
+// (eight scans and a thread cost more than they save on a few thousand letters).
+bool worth_parts(const Xapian::Database& db, const Xapian::Query& query) {
+  if (!scans_in_parts(db, query)) return false;
+  const Xapian::doccount quarter = db.get_doccount() / 4;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
+    if (db.get_termfreq(*t) >= quarter) return true;
+  return false;
+}
 
 // Nothing for a query Xapian cannot serialise (a posting source of our own): it is counted on one core.
 std::optional<std::string> serialised_query(const Xapian::Query& query) {
@@ -169,12 +197,13 @@ SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, con
     if (on_page) on_page(hits);
     return hits;
   };
-  const std::size_t parts = scans_in_parts(db, counted_letters) ? kCountingParts : 1;
+  const std::size_t parts = worth_parts(db, counted_letters) ? kCountingParts : 1;
   SharedCount count(filters, *columns, deadline, parts);
+  // The other core counts while this one ranks, or shares the parts of a count alone.
+  const bool two_cores = twin != nullptr && !count.needs_no_scan(counted_letters) && (page.per_page > 0 || parts > 1);
   // Xapian's reference counts are not atomic: the other thread gets a query
   // of its own, rebuilt from the serialised form, never a copy of this one.
-  const std::optional<std::string> serialised =
-      twin != nullptr && !count.needs_no_scan(counted_letters) ? serialised_query(counted_letters) : std::nullopt;
+  const std::optional<std::string> serialised = two_cores ? serialised_query(counted_letters) : std::nullopt;
   if (serialised) {
     std::future<void> counted = std::async(std::launch::async, [&count, twin, &serialised] {
       count.join(*twin, Xapian::Query::unserialise(*serialised));
