@@ -1,6 +1,7 @@
 // collect(): the two passes of a search.
 #include "imr/collector/collector.h"
 
+#include <algorithm>
 #include <atomic>
 #include <deque>
 #include <functional>
@@ -50,6 +51,19 @@ void set_order(Xapian::Enquire& enquire, SortOrder sort) {
   enquire.set_sort_by_key_then_relevance(by_date->release(), false);
 }
 
+// The letters ranked [first, first + count) in the sort order, among those of range.
+Xapian::MSet ranked(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters, SortOrder sort,
+                    Xapian::doccount first, Xapian::doccount count, const Deadline& deadline, DocidRange range = {}) {
+  SameItemDecider decider(filters, deadline);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(within(filtered(query, filters), range));
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  set_order(enquire, sort);
+  return enquire.get_mset(first, count, 0, nullptr, filters.needs_same_item() ? &decider : nullptr);
+}
+
+Xapian::doccount first_of(const PageRequest& page) { return (page.page - 1) * page.per_page; }
+
 std::vector<Hit> page_of(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
                          const PageRequest& page, const Deadline& deadline) {
   SameItemDecider decider(filters, deadline);
@@ -57,17 +71,64 @@ std::vector<Hit> page_of(const Xapian::Database& db, const Xapian::Query& query,
     if (auto hits =
             date_sorted_page(db, filtered(query, filters), page, filters.needs_same_item() ? &decider : nullptr))
       return std::move(*hits);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(filtered(query, filters));
-  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  set_order(enquire, page.sort);
-  const Xapian::doccount first = (page.page - 1) * page.per_page;
-  const Xapian::MSet mset =
-      enquire.get_mset(first, page.per_page, 0, nullptr, filters.needs_same_item() ? &decider : nullptr);
+  const Xapian::MSet mset = ranked(db, query, filters, page.sort, first_of(page), page.per_page, deadline);
   std::vector<Hit> hits;
   for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back({*it, it.get_weight(), it.get_document()});
   return hits;
 }
+
+// A broad query's page ranked in two halves of the docid space, one per
+// core: each half's best (first + per_page) letters, merged by weight. Equal
+// to ranking the whole, as weights come from the whole index's statistics
+// and ties go to the lower docid, which the first half holds.
+class HalvedPage {
+ public:
+  struct Ranked {
+    Xapian::docid docid;
+    double weight;
+  };
+
+  HalvedPage(const Filters& filters, const PageRequest& page, const Deadline& deadline, Xapian::docid middle)
+      : filters_(filters), page_(page), deadline_(deadline), middle_(middle) {}
+
+  // On the other core, with its own handle and query: the second half.
+  void rank_second_half(const Xapian::Database& twin, const Xapian::Query& query) {
+    try {
+      second_.set_value(best(twin, query, {middle_, 0}));
+    } catch (...) {
+      second_.set_exception(std::current_exception());
+    }
+  }
+
+  // The first half here, then the page of both, its documents read from db.
+  std::vector<Hit> page(const Xapian::Database& db, const Xapian::Query& query) {
+    const std::vector<Ranked> first = best(db, query, {1, middle_});
+    const std::vector<Ranked> second = second_.get_future().get();
+    std::vector<Ranked> both;
+    std::ranges::merge(first, second, std::back_inserter(both), [](const Ranked& a, const Ranked& b) {
+      return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
+    });
+    std::vector<Hit> hits;
+    for (std::size_t i = first_of(page_); i < both.size() && hits.size() < page_.per_page; ++i)
+      hits.push_back({both[i].docid, both[i].weight, db.get_document(both[i].docid)});
+    return hits;
+  }
+
+ private:
+  std::vector<Ranked> best(const Xapian::Database& db, const Xapian::Query& query, DocidRange range) const {
+    const Xapian::MSet mset =
+        ranked(db, query, filters_, SortOrder::relevance, 0, first_of(page_) + page_.per_page, deadline_, range);
+    std::vector<Ranked> out;
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight()});
+    return out;
+  }
+
+  const Filters& filters_;
+  const PageRequest& page_;
+  const Deadline& deadline_;
+  const Xapian::docid middle_;
+  std::promise<std::vector<Ranked>> second_;
+};
 
 // Past the end there is nothing to show; also keeps first * per_page from overflowing.
 bool past_the_end(const PageRequest& page, Xapian::doccount total) {
@@ -150,15 +211,27 @@ class SharedCount {
   SearchResult result_;
 };
 
-// Parts pay only when the matcher has much to check: a query naming a word
-// of at least a quarter of the letters. A narrower one is counted whole
-// (eight scans and a thread cost more than they save on a few thousand letters).
-bool worth_parts(const Xapian::Database& db, const Xapian::Query& query) {
-  if (!scans_in_parts(db, query)) return false;
+// A query naming a word of at least a quarter of the letters: its matcher
+// has much to check, for the count and for the ranking.
+bool names_broad_word(const Xapian::Database& db, const Xapian::Query& query) {
   const Xapian::doccount quarter = db.get_doccount() / 4;
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
     if (db.get_termfreq(*t) >= quarter) return true;
   return false;
+}
+
+// Parts pay only for a broad query: a narrower one is counted whole (eight
+// scans and a thread cost more than they save on a few thousand letters).
+bool worth_parts(const Xapian::Database& db, const Xapian::Query& query) {
+  return scans_in_parts(db, query) && names_broad_word(db, query);
+}
+
+// Ranking in halves pays for the same broad queries, by relevance (the
+// date orders read a few months' letters, not every match).
+bool worth_halves(const Xapian::Database& db, const Xapian::Query& query, const PageRequest& page,
+                  Xapian::docid middle) {
+  return page.per_page > 0 && page.sort == SortOrder::relevance && middle > 1 && splits_by_docid(db) &&
+         names_broad_word(db, query);
 }
 
 // Nothing for a query Xapian cannot serialise (a posting source of our own): it is counted on one core.
@@ -205,10 +278,22 @@ SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, con
   // of its own, rebuilt from the serialised form, never a copy of this one.
   const std::optional<std::string> serialised = two_cores ? serialised_query(counted_letters) : std::nullopt;
   if (serialised) {
-    std::future<void> counted = std::async(std::launch::async, [&count, twin, &serialised] {
+    const Xapian::docid middle = columns->docid_end() / 2;
+    std::optional<HalvedPage> halves;
+    std::optional<std::string> ranked_query;
+    if (worth_halves(db, query, page, middle) && (ranked_query = serialised_query(query)))
+      halves.emplace(filters, page, deadline, middle);
+    std::future<void> counted = std::async(std::launch::async, [&] {
+      if (halves) halves->rank_second_half(*twin, Xapian::Query::unserialise(*ranked_query));
       count.join(*twin, Xapian::Query::unserialise(*serialised));
     });
-    std::vector<Hit> hits = page.per_page > 0 ? ranked_page() : std::vector<Hit>{};
+    std::vector<Hit> hits;
+    if (halves) {
+      hits = halves->page(db, query);
+      if (on_page) on_page(hits);
+    } else if (page.per_page > 0) {
+      hits = ranked_page();
+    }
     count.join(db, counted_letters);  // the parts the other core has not taken yet
     counted.get();
     SearchResult result = count.result();

@@ -72,11 +72,6 @@ class RangeSource : public Xapian::PostingSource {
   Xapian::docid at_ = 0;
 };
 
-Xapian::Query within(const Xapian::Query& query, DocidRange range) {
-  if (range.whole()) return query;
-  return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query((new RangeSource(range))->release()));
-}
-
 void run_scan(const Xapian::Database& db, const Xapian::Query& query, Xapian::MatchSpy& spy) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
@@ -149,8 +144,15 @@ void scan_docids(const Xapian::Database& db, const Xapian::Query& query,
   run_scan(db, within(query, range), spy);
 }
 
+Xapian::Query within(const Xapian::Query& query, DocidRange range) {
+  if (range.whole()) return query;
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query((new RangeSource(range))->release()));
+}
+
+bool splits_by_docid(const Xapian::Database& db) { return !combines_databases(db); }
+
 bool scans_in_parts(const Xapian::Database& db, const Xapian::Query& query) {
-  return !is_set_expression(query) && !combines_databases(db);
+  return !is_set_expression(query) && splits_by_docid(db);
 }
 
 }  // namespace imr::searcher

@@ -34,6 +34,14 @@ struct DocidRange {
 void scan_docids(const Xapian::Database& db, const Xapian::Query& query,
                  const std::function<void(Xapian::docid)>& visit, const Deadline& deadline = {}, DocidRange range = {});
 
+// The query restricted to the letters of range (the query itself for the whole space).
+Xapian::Query within(const Xapian::Query& query, DocidRange range);
+
+// Whether Xapian's matcher can be given a part of db's docid space: false for
+// several databases searched as one, whose docids interleave (a posting
+// source is started on each shard with the shard's own docids).
+bool splits_by_docid(const Xapian::Database& db);
+
 // Whether a scan of part of the docid space costs about that part's share of
 // the whole: true for Xapian's matcher on one database (phrases, wildcards,
 // value ranges), which skips to the part; false for set expressions (a
