@@ -14,7 +14,8 @@
 // (Unicode's word rules join nothing across it but more whitespace), and the
 // compound filter joins words only across "-", "/" or "@". So a run between
 // whitespace yields the same tokens alone as inside its paragraph; only their
-// positions differ, which matter to phrases alone. And a token never starts
+// positions differ, and within a span of whole runs all by the same offset,
+// so a phrase is found in any span that reaches its last word. And a token never starts
 // right after an ASCII letter (letters join letters, digits and "_"), while
 // every needle is the start of the tokens it stands for: an occurrence after
 // a letter needs no look.
@@ -46,14 +47,16 @@ bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+bool is_alnum(char c) { return is_letter(c) || (c >= '0' && c <= '9'); }
+
 }  // namespace
 
 HitScreen::HitScreen(std::span<const Highlight> highlights) {
   for (const Highlight& h : highlights) {
     std::string needle = needle_of(h);
     if (needle.empty() || !text::is_ascii(needle)) pass_all_ = true;
-    if (h.kind == Highlight::Kind::phrase) has_phrase_ = true;
     needles_.push_back(std::move(needle));
+    words_after_.push_back(h.kind == Highlight::Kind::phrase && !h.terms.empty() ? h.terms.size() - 1 : 0);
   }
 }
 
@@ -72,26 +75,56 @@ TextRange whole_runs(std::string_view text, TextRange range) {
   return {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)};
 }
 
-std::optional<std::vector<TextRange>> HitScreen::candidate_runs(std::string_view part) const {
-  if (pass_all_ || has_phrase_ || needles_.empty() || !text::is_ascii(part)) return std::nullopt;
-  const std::string lowered = text::lower(part);
-  std::vector<TextRange> runs;
-  for (const std::string& needle : needles_) {
-    for (std::size_t at = lowered.find(needle); at != std::string::npos;) {
-      if (at > 0 && is_letter(part[at - 1])) {
-        at = lowered.find(needle, at + 1);
-        continue;
-      }
-      const auto from = static_cast<std::uint32_t>(at);
-      const TextRange run = whole_runs(part, {from, from});
-      runs.push_back(run);
-      at = lowered.find(needle, run.end);
+namespace {
+
+// The run holding a needle, and for a phrase the runs after it up to the
+// one holding its last word at the latest: every ASCII run with a letter or
+// a digit takes at least one position, so n - 1 such runs after the first
+// reach the phrase's n-th position.
+TextRange candidate_window(std::string_view part, std::size_t at, std::size_t words_after) {
+  TextRange window = whole_runs(part, {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at)});
+  for (std::size_t end = window.end; words_after > 0 && end < part.size();) {
+    std::size_t start = end;
+    while (start < part.size() && is_space(part[start])) ++start;
+    end = whole_runs(part, {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(start)}).end;
+    if (std::ranges::any_of(part.substr(start, end - start), is_alnum)) --words_after;
+    window.end = static_cast<std::uint32_t>(end);
+  }
+  return window;
+}
+
+// Overlapping windows joined: each token is analysed once, and a hit found once.
+std::vector<TextRange> joined(std::vector<TextRange> windows) {
+  std::sort(windows.begin(), windows.end(), [](const TextRange& a, const TextRange& b) { return a.start < b.start; });
+  std::vector<TextRange> out;
+  for (const TextRange& w : windows) {
+    if (!out.empty() && w.start <= out.back().end) {
+      out.back().end = std::max(out.back().end, w.end);
+    } else {
+      out.push_back(w);
     }
   }
-  // std::unique, not std::ranges::unique: clang 14 cannot compile the latter over libstdc++ 12.
-  std::sort(runs.begin(), runs.end(), [](const TextRange& a, const TextRange& b) { return a.start < b.start; });
-  runs.erase(std::unique(runs.begin(), runs.end()), runs.end());
-  return runs;
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::vector<TextRange>> HitScreen::candidate_runs(std::string_view part) const {
+  if (pass_all_ || needles_.empty() || !text::is_ascii(part)) return std::nullopt;
+  const std::string lowered = text::lower(part);
+  std::vector<TextRange> windows;
+  for (std::size_t n = 0; n < needles_.size(); ++n) {
+    for (std::size_t at = lowered.find(needles_[n]); at != std::string::npos;) {
+      if (at > 0 && is_letter(part[at - 1])) {
+        at = lowered.find(needles_[n], at + 1);
+        continue;
+      }
+      const TextRange run = whole_runs(part, {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at)});
+      windows.push_back(candidate_window(part, at, words_after_[n]));
+      at = lowered.find(needles_[n], run.end);
+    }
+  }
+  return joined(std::move(windows));
 }
 
 }  // namespace imr::searcher

@@ -143,6 +143,8 @@ TEST_CASE("screen: hits and snippets from candidate runs equal whole-paragraph a
       {{Kind::term, {"carisoprodol"}}, {Kind::term, {"soma"}}, {Kind::prefix, {"medic"}}},
       {{Kind::prefix, {"tram"}}, {Kind::term, {"odg"}}, {Kind::term, {"mtus"}}},
       {{Kind::phrase, {"functional", "improvement"}}, {Kind::term, {"pain"}}},
+      {{Kind::phrase, {"not", "medically", "necessary"}}},
+      {{Kind::phrase, {"the", "patient"}}, {Kind::phrase, {"mg", "1"}}, {Kind::stem, {analyzer.stem_term("request")}}},
   };
   const std::vector<std::string> texts = letter_texts();
   REQUIRE(texts.size() >= 40);
@@ -160,7 +162,7 @@ TEST_CASE("screen: hits and snippets from candidate runs equal whole-paragraph a
   CHECK(hits_seen > 1000);
 }
 
-TEST_CASE("screen: candidate runs are the whitespace runs holding a needle, none for phrases") {
+TEST_CASE("screen: candidate runs are the whitespace runs holding a needle, for a phrase up to its last word") {
   const std::vector<Highlight> word_highlights{{Kind::term, {"pain"}}, {Kind::prefix, {"lumb"}}};
   const HitScreen words(word_highlights);
   using imr::searcher::TextRange;
@@ -173,6 +175,10 @@ TEST_CASE("screen: candidate runs are the whitespace runs holding a needle, none
   const std::vector<Highlight> short_stems{{Kind::stem, {analyzer.stem_term("die")}}};
   CHECK(HitScreen(short_stems).candidate_runs("Dying, undying and (died) x-dies") ==
         std::vector<TextRange>{{0, 6}, {19, 25}, {26, 32}});
-  const std::vector<Highlight> phrase{{Kind::phrase, {"low", "back"}}};
-  CHECK_FALSE(HitScreen(phrase).candidate_runs("low back").has_value());
+  // A phrase's window reaches as many runs with a letter or digit as it has
+  // words after the first; runs of punctuation alone take no position.
+  const std::vector<Highlight> phrase{{Kind::phrase, {"low", "back", "pain"}}};
+  CHECK(HitScreen(phrase).candidate_runs("a low -- back, pain x low") == std::vector<TextRange>{{2, 19}, {22, 25}});
+  // Windows that overlap are joined, so no hit is found twice.
+  CHECK(HitScreen(phrase).candidate_runs("low low back pain") == std::vector<TextRange>{{0, 17}});
 }

@@ -30,18 +30,20 @@ class HitScreen {
   // False only when no token of part can hit any highlight.
   bool may_hit(std::string_view part) const;
 
-  // The runs of part between whitespace that hold a needle, in text order, as
-  // offsets into part: analysing each run alone finds exactly part's hits.
-  // Nullopt when part must be analysed whole (a phrase needs positions, or
-  // part or a needle is not ASCII).
+  // The runs of part between whitespace that hold a needle (for a phrase, with
+  // the runs its other words can reach), joined where they overlap, in text
+  // order, as offsets into part: analysing each alone finds exactly part's
+  // hits, as positions within a span of whole runs differ from the
+  // paragraph's by one offset. Nullopt when part must be analysed whole (part
+  // or a needle is not ASCII).
   std::optional<std::vector<TextRange>> candidate_runs(std::string_view part) const;
 
  private:
   // Lower-case ASCII strings one of which every hit's token contains; empty
   // when some highlight allows no such test (then every part may hit).
   std::vector<std::string> needles_;
+  std::vector<std::size_t> words_after_;  // by needle: a phrase's words after its first, else 0
   bool pass_all_ = false;
-  bool has_phrase_ = false;
 };
 
 }  // namespace imr::searcher
