@@ -183,8 +183,8 @@ Response stats(SearchContext& ctx, const Request& request) {
   const StatsGrouping grouping = read_grouping(request);
   const SearchInput in = read_input(ctx, request);
   const std::shared_ptr<const FacetColumns> columns = ctx.facet_columns();
-  const StatsTable table =
-      outcome_stats(ctx.db(), in.query.query, in.filters, grouping, ctx.deadline_from(start), columns.get());
+  const StatsTable table = outcome_stats(ctx.db(), in.query.query, in.filters, grouping, ctx.deadline_from(start),
+                                         columns.get(), ctx.counting_twin());
   json rows = json::array();
   for (const StatsRow& r : table.rows) {
     json row = counts_json(r);

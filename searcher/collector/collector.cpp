@@ -211,15 +211,6 @@ class SharedCount {
   SearchResult result_;
 };
 
-// A query naming a word of at least a quarter of the letters: its matcher
-// has much to check, for the count and for the ranking.
-bool names_broad_word(const Xapian::Database& db, const Xapian::Query& query) {
-  const Xapian::doccount quarter = db.get_doccount() / 4;
-  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
-    if (db.get_termfreq(*t) >= quarter) return true;
-  return false;
-}
-
 // Parts pay only for a broad query: a narrower one is counted whole (eight
 // scans and a thread cost more than they save on a few thousand letters).
 bool worth_parts(const Xapian::Database& db, const Xapian::Query& query) {

@@ -151,6 +151,13 @@ Xapian::Query within(const Xapian::Query& query, DocidRange range) {
 
 bool splits_by_docid(const Xapian::Database& db) { return !combines_databases(db); }
 
+bool names_broad_word(const Xapian::Database& db, const Xapian::Query& query) {
+  const Xapian::doccount quarter = db.get_doccount() / 4;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
+    if (db.get_termfreq(*t) >= quarter) return true;
+  return false;
+}
+
 bool scans_in_parts(const Xapian::Database& db, const Xapian::Query& query) {
   return !is_set_expression(query) && splits_by_docid(db);
 }

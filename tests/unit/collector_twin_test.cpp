@@ -10,6 +10,7 @@
 #include "imr/collector/collector.h"
 #include "imr/collector/facet_counter.h"
 #include "imr/collector/match_scan.h"
+#include "imr/collector/outcome_stats.h"
 #include "imr/schema/field.h"
 #include "on_disk_letters.h"
 
@@ -146,4 +147,38 @@ TEST_CASE("ranking a broad query in halves on both handles gives the pages of on
     }
   }
   CHECK(compared > 400);  // the queries match letters on many pages
+}
+
+// Stats over most letters are scanned in two docid halves, one per handle:
+// every row, pair and missing count must be those of one scan.
+TEST_CASE("stats in halves on both handles equal the stats of one scan") {
+  test::OnDiskIndex index;
+  for (std::size_t i = 0; i < 40; ++i) index.add(i);
+  const Xapian::Database db = index.reader(), twin = index.reader();
+  using Q = Xapian::Query;
+  using schema::FieldId;
+  const auto rows_of = [](const searcher::StatsTable& t) {
+    std::vector<std::string> out;
+    for (const searcher::StatsRow& r : t.rows)
+      out.push_back(r.value + "|" + r.then + "|" + std::to_string(r.items) + "|" + std::to_string(r.upheld) + "|" +
+                    std::to_string(r.overturned));
+    out.push_back("missing|" + std::to_string(t.missing.items) + "|" + std::to_string(t.missing.overturned));
+    return out;
+  };
+  std::size_t items = 0;
+  for (const Q& query : {Q::MatchAll, Q(Q::OP_PHRASE, Q("not"), Q("medically"))})
+    for (const std::vector<std::string>& specs : std::vector<std::vector<std::string>>{{}, {"decision:upheld"}})
+      for (const searcher::StatsGrouping grouping :
+           {searcher::StatsGrouping{FieldId::drug, std::nullopt},
+            searcher::StatsGrouping{FieldId::decision_year, std::nullopt},
+            searcher::StatsGrouping{FieldId::category, FieldId::decision_year}}) {
+        CAPTURE(query.get_description());
+        CAPTURE(specs.size());
+        const searcher::Filters filters = searcher::Filters::parse(specs);
+        const auto one = searcher::outcome_stats(db, query, filters, grouping);
+        const auto two = searcher::outcome_stats(db, query, filters, grouping, {}, nullptr, &twin);
+        CHECK(rows_of(two) == rows_of(one));
+        for (const searcher::StatsRow& r : one.rows) items += r.items;
+      }
+  CHECK(items > 100);
 }

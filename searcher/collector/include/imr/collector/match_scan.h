@@ -42,6 +42,10 @@ Xapian::Query within(const Xapian::Query& query, DocidRange range);
 // source is started on each shard with the shard's own docids).
 bool splits_by_docid(const Xapian::Database& db);
 
+// Whether the query names a word of at least a quarter of db's letters: its
+// matcher has much to check, worth both cores.
+bool names_broad_word(const Xapian::Database& db, const Xapian::Query& query);
+
 // Whether a scan of part of the docid space costs about that part's share of
 // the whole: true for Xapian's matcher on one database (phrases, wildcards,
 // value ranges), which skips to the part; false for set expressions (a

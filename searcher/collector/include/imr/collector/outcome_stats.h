@@ -64,9 +64,11 @@ bool is_time_field(schema::FieldId field);
 // each of its values (an item of two drugs is in both rows), and once in
 // each of its pairs. Counts from columns (the index revision's, when the
 // caller has them; else built for this call). Throws QueryTimeout past the deadline.
+// Given `twin`, a second handle on the same revision, a scan over most
+// letters is made in two docid halves, one on each handle and core.
 StatsTable outcome_stats(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
                          const StatsGrouping& grouping, const Deadline& deadline = {},
-                         const FacetColumns* columns = nullptr);
+                         const FacetColumns* columns = nullptr, const Xapian::Database* twin = nullptr);
 
 // The rows grouped by one field.
 std::vector<StatsRow> outcome_stats(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters,
