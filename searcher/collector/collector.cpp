@@ -142,11 +142,20 @@ constexpr std::size_t kCountingParts = 8;
 
 // The counting pass, shared by the threads that join it: the docid space in
 // parts, each part taken by the next free thread, each thread counting into
-// a counter of its own; the counters are merged at the end.
+// a counter of its own; the counters are merged at the end. A broad query's
+// letters come from the revision's match cache when it has them (counted
+// from the bits), else are scanned and, when `record` names the query's
+// key, kept there for the next count of the same words.
 class SharedCount {
  public:
-  SharedCount(const Filters& filters, const FacetColumns& columns, const Deadline& deadline, std::size_t parts)
-      : filters_(filters), columns_(columns), deadline_(deadline), parts_(parts) {}
+  SharedCount(const Filters& filters, const FacetColumns& columns, const Deadline& deadline, std::size_t parts,
+              std::shared_ptr<const DocidBits> cached = nullptr, std::optional<std::string> record = std::nullopt)
+      : filters_(filters),
+        columns_(columns),
+        deadline_(deadline),
+        parts_(parts),
+        cached_(std::move(cached)),
+        record_(std::move(record)) {}
 
   // Every letter, unfiltered (the landing view): the columns know its counts.
   bool needs_no_scan(const Xapian::Query& query) const {
@@ -158,13 +167,18 @@ class SharedCount {
       const std::lock_guard lock(mutex_);
       ++counting_;  // before taking a part: the sum waits for every part taken
     }
-    ColumnFacetCounter* counter = nullptr;
-    const auto visit = [&](Xapian::docid docid) { counter->add(docid); };
+    Counter* counter = nullptr;
+    const auto visit = [&](Xapian::docid docid) {
+      counter->counter.add(docid);
+      if (record_) counter->seen[docid / 64] |= std::uint64_t{1} << (docid % 64);
+    };
     for (std::size_t part = next_part_++; part < parts_; part = next_part_++) {
       if (counter == nullptr) counter = &new_counter();
       if (needs_no_scan(query)) {
         deadline_.check();
-        counter->add_every_letter();
+        counter->counter.add_every_letter();
+      } else if (cached_) {
+        count_cached(counter->counter, range_of(part));
       } else {
         scan_docids(on, query, visit, deadline_, range_of(part));
       }
@@ -176,9 +190,31 @@ class SharedCount {
   SearchResult result() { return std::move(result_); }
 
  private:
-  ColumnFacetCounter& new_counter() {
+  struct Counter {
+    ColumnFacetCounter counter;
+    DocidBits seen;  // the letters this thread's parts matched, when recording
+  };
+
+  Counter& new_counter() {
     const std::lock_guard lock(mutex_);
-    return counters_.emplace_back(filters_, columns_);
+    return counters_.emplace_back(
+        Counter{ColumnFacetCounter(filters_, columns_), DocidBits(record_ ? columns_.docid_end() / 64 + 1 : 0, 0)});
+  }
+
+  void count_cached(ColumnFacetCounter& counter, DocidRange range) const {
+    DeadlineTicker ticker(deadline_);
+    const DocidBits& bits = *cached_;
+    const Xapian::docid end = range.end == 0 ? columns_.docid_end() : range.end;
+    for (Xapian::docid d = range.first; d < end && d / 64 < bits.size(); ++d) {
+      if (d % 64 == 0 && bits[d / 64] == 0) {
+        d += 63;  // a word without matches
+        continue;
+      }
+      if ((bits[d / 64] >> (d % 64)) & 1) {
+        ticker.tick();
+        counter.add(d);
+      }
+    }
   }
 
   // The last thread to stop counting sums up, on its own core: the facets of
@@ -186,10 +222,18 @@ class SharedCount {
   void finish() {
     const std::lock_guard lock(mutex_);
     if (--counting_ > 0 || summed_) return;
-    ColumnFacetCounter& first = counters_.front();
-    for (std::size_t i = 1; i < counters_.size(); ++i) first.merge(counters_[i]);
+    ColumnFacetCounter& first = counters_.front().counter;
+    for (std::size_t i = 1; i < counters_.size(); ++i) first.merge(counters_[i].counter);
     result_ = SearchResult{first.total(), {}, first.facets()};
     summed_ = true;
+    if (record_ && !cached_) keep_matches();
+  }
+
+  void keep_matches() {
+    auto all = std::make_shared<DocidBits>(std::move(counters_.front().seen));
+    for (std::size_t i = 1; i < counters_.size(); ++i)
+      for (std::size_t w = 0; w < all->size(); ++w) (*all)[w] |= counters_[i].seen[w];
+    columns_.matches().put(*record_, std::move(all));
   }
 
   DocidRange range_of(std::size_t part) const {
@@ -203,10 +247,12 @@ class SharedCount {
   const FacetColumns& columns_;
   const Deadline& deadline_;
   const std::size_t parts_;
+  const std::shared_ptr<const DocidBits> cached_;
+  const std::optional<std::string> record_;
   std::atomic<std::size_t> next_part_ = 0;
   std::mutex mutex_;
-  std::deque<ColumnFacetCounter> counters_;  // one per thread that took a part; a deque keeps each in place
-  std::size_t counting_ = 0;                 // threads joined and not yet finished
+  std::deque<Counter> counters_;  // one per thread that took a part; a deque keeps each in place
+  std::size_t counting_ = 0;      // threads joined and not yet finished
   bool summed_ = false;
   SearchResult result_;
 };
@@ -262,7 +308,13 @@ SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, con
     return hits;
   };
   const std::size_t parts = worth_parts(db, counted_letters) ? kCountingParts : 1;
-  SharedCount count(filters, *columns, deadline, parts);
+  // A broad query's letters, kept from an earlier count of the same words
+  // (any filters: the counter applies them), or kept by this count when it
+  // scans them all (fewer than two filter groups: no letter is left out).
+  const std::optional<std::string> key = parts > 1 ? serialised_query(query) : std::nullopt;
+  std::shared_ptr<const DocidBits> cached = key ? columns->matches().find(*key) : nullptr;
+  const bool record = key && !cached && filters.groups().size() < 2;
+  SharedCount count(filters, *columns, deadline, parts, cached, record ? key : std::nullopt);
   // The other core counts while this one ranks, or shares the parts of a count alone.
   const bool two_cores = twin != nullptr && !count.needs_no_scan(counted_letters) && (page.per_page > 0 || parts > 1);
   // Xapian's reference counts are not atomic: the other thread gets a query

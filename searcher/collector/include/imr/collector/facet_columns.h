@@ -3,7 +3,8 @@
 // match is array reads and integer increments: no document fetched, no
 // string parsed or compared per match. Built from the facet-table value slot
 // alone (a value stream, in docid order), immutable afterwards and so shared
-// by every worker thread. See searcher/README.md, "Facet columns".
+// by every worker thread; beside them, the revision's cache of broad matches
+// (thread-safe on its own). See searcher/README.md, "Facet columns".
 #pragma once
 
 #include <cstdint>
@@ -17,6 +18,7 @@
 
 #include <xapian.h>
 
+#include "imr/collector/match_cache.h"
 #include "imr/collector/value_map.h"
 #include "imr/schema/facet_table.h"
 #include "imr/schema/field.h"
@@ -57,6 +59,9 @@ class FacetColumns {
   // query's counts, and a broad query's less the letters it does not match.
   std::span<const Xapian::doccount> letters_with() const { return letters_with_; }
 
+  // The letters of this revision's recent broad matcher queries.
+  MatchCache& matches() const { return matches_; }
+
  private:
   void add_row(std::span<const schema::FacetValueView> row);
   void number_facets_first();
@@ -74,6 +79,8 @@ class FacetColumns {
   std::vector<std::vector<Ordinal>> by_field_;
   std::vector<ValueMap<Ordinal>> exact_;                // per field: display form -> ordinal
   std::vector<ValueMap<std::vector<Ordinal>>> folded_;  // per field: text::lower(display) -> ordinals
+  // Thirty-two phrases' bits are 400 KB at 100,000 letters, 4 MB at a million.
+  mutable MatchCache matches_{32};
 };
 
 // Each facet value of a letter once, however many of its items carry it.
