@@ -1,7 +1,8 @@
 // The search page's behaviour: keeps the search in the URL, asks the JSON API
 // (contract section 3) and renders results, facets and letters. Server text
 // goes in through textContent; only `snippet` and a letter's `html`, which the
-// server escapes and marks, go in through innerHTML.
+// server escapes and marks, go in through innerHTML (and the time chart's
+// markup, which charts.js escapes).
 'use strict';
 
 (() => {
@@ -905,11 +906,15 @@
 
   // Which items match the search: known from the results list, else asked
   // for with the letter's case number added to the search.
-  async function matchedItems(record, key) {
-    if (!current.q && current.filters.length === 0) return null;
-    const fromList = shownHits.get(key);
-    if (fromList) return fromList.items || [];
-    if (!record.case_number) return null;
+  const searching = () => Boolean(current.q || current.filters.length);
+
+  function listedItems(key) {
+    const fromList = searching() && shownHits.get(key);
+    return fromList ? fromList.items || [] : null;
+  }
+
+  async function askMatchedItems(record) {
+    if (!searching() || !record.case_number) return null;
     const params = apiParams(current);
     const q = params.get('q');
     params.set('q', `${q ? `(${q}) ` : ''}case:${record.case_number}`);
@@ -928,16 +933,24 @@
     const items = record.items || [];
     if (items.length) outcome.append(explained(el('span', null, 'Outcome:'), 'outcome'), ' ', explained(badge(outcomeOf(record)), 'outcome'));
     renderLetterFields(record);
-    $('letter-items').replaceChildren(...items.map((item) => renderItem(item, true)));
+    // Opened from the list, the matching items are known: drawn once, flagged.
+    const listed = listedItems(key);
+    renderLetterItems(items, listed);
     $('letter-text').innerHTML = letter.html || '';  // server-escaped, <mark> only
     show($('letter'), true);
     goToHit(0);
+    if (listed) return;
     try {
-      const matched = await matchedItems(record, key);
-      if (matched) $('letter-items').replaceChildren(...items.map((item, i) => renderItem({ ...item, matched: Boolean(matched[i] && matched[i].matched) }, true)));
+      const matched = await askMatchedItems(record);
+      if (matched) renderLetterItems(items, matched);
     } catch (error) {
       if (!isAbort(error)) console.warn('could not tell which items match', error);
     }
+  }
+
+  function renderLetterItems(items, matched) {
+    const flagged = matched ? items.map((item, i) => ({ ...item, matched: Boolean(matched[i] && matched[i].matched) })) : items;
+    $('letter-items').replaceChildren(...flagged.map((item) => renderItem(item, true)));
   }
 
   function similarEntry(hit) {
@@ -1044,8 +1057,10 @@
     if (reading) {
       lastOpenedKey = current.doc;
       document.title = `Letter ${current.doc} · IMR Search`;
-      $('letter-view').focus();
+      // Neither forces a layout here (scrolling to the top never needs one):
+      // the letter's text is laid out once, when its first hit is scrolled to.
       window.scrollTo(0, 0);
+      $('letter-view').focus({ preventScroll: true });
       return;
     }
     renderView(viewOf(current));
