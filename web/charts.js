@@ -81,18 +81,19 @@ window.ImrCharts = (() => {
 
   const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
   const escape = (text) => String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
-  const attrs = (attributes) => Object.entries(attributes).map(([name, value]) => ` ${name}="${escape(value)}"`).join('');
 
   // One column's markup: its <title>, the two rects, a label every few.
+  // Only the value is text from the server; the rest are numbers.
   function columnMarkup(row, x, width, { height, y, labelled }) {
+    const value = escape(row.value);
     const upheld = y(row.upheld);
     const overturned = y(row.overturned);
     const label = labelled
-      ? `<text${attrs({ x: x + width / 2, y: height + 13, class: 'column-label', 'text-anchor': 'middle' })}>${escape(row.value)}</text>` : '';
-    return `<g${attrs({ class: 'column', 'data-value': row.value })}>`
-      + `<title>${escape(`${row.value}: ${row.upheld} upheld, ${row.overturned} overturned`)}</title>`
-      + `<rect${attrs({ x, y: height - upheld, width, height: upheld, class: 'column-upheld' })}/>`
-      + `<rect${attrs({ x, y: height - upheld - overturned, width, height: overturned, class: 'column-overturned' })}/>`
+      ? `<text x="${x + width / 2}" y="${height + 13}" class="column-label" text-anchor="middle">${value}</text>` : '';
+    return `<g class="column" data-value="${value}">`
+      + `<title>${value}: ${Number(row.upheld)} upheld, ${Number(row.overturned)} overturned</title>`
+      + `<rect x="${x}" y="${height - upheld}" width="${width}" height="${upheld}" class="column-upheld"/>`
+      + `<rect x="${x}" y="${height - upheld - overturned}" width="${width}" height="${overturned}" class="column-overturned"/>`
       + `${label}</g>`;
   }
 
