@@ -1077,12 +1077,19 @@
     restoreFocusToHit();
   }
 
-  // The answers to one change are drawn together once all are in (or
+  // A page's first view draws its answers together once all are in (or
   // failed): the search, its undated count and the analytics' two charts
   // each drawn on arrival cost a frame of style, layout and paint each, and
-  // a shared analytics link drew four. `ready` is only awaited after an
-  // answer, by when close() has set it.
+  // a shared analytics link drew four before it was whole. Later changes
+  // draw each answer as it comes (a clicked bar shows pressed with its own
+  // chart, before the facets). `ready` is only awaited after an answer, by
+  // when close() has set it.
+  let firstView = true;
+  const UNBATCHED = { ready: null, add: (promise) => promise, close: () => {} };
+
   function answerBatch() {
+    if (!firstView) return UNBATCHED;
+    firstView = false;
     const asked = [];
     const batch = {
       ready: null,
