@@ -99,9 +99,20 @@ async function newPage(viewport) {
   return { context, page: await context.newPage() };
 }
 
-// A full-page picture of the view as it is.
+// A full-page picture of the view as it is, as far down as a person would
+// scroll: hits the window has not shown yet (content-visibility: auto) are
+// drawn for it, as scrolling would, then left to the page again. Through the
+// CSSOM: a style sheet or attribute would break the page's CSP.
+const drawAllHits = (page, visibility) => page.evaluate((value) => document.querySelectorAll('.hit')
+  .forEach((hit) => { hit.style.contentVisibility = value; }), visibility);
+
 export async function screenshot(page, name) {
-  return page.screenshot({ path: path.join(SCREENSHOTS, `${slug(name)}.png`), fullPage: true });
+  await drawAllHits(page, 'visible');
+  try {
+    return await page.screenshot({ path: path.join(SCREENSHOTS, `${slug(name)}.png`), fullPage: true });
+  } finally {
+    await drawAllHits(page, '').catch(() => {});
+  }
 }
 
 // One user flow on its own fresh page, so a failure cannot leave state behind
