@@ -165,17 +165,24 @@ export async function measureLoad(page, name, url, done) {
 }
 
 // With IMR_TRACE set, each timed interaction is also traced (trace_split.mjs)
-// and the table gains the renderer's busy time by kind up to the frame drawn.
+// and the table gains the renderer main thread's CPU time by kind up to the
+// frame drawn.
 const TRACING = Boolean(process.env.IMR_TRACE);
 
+let traceOpen = false;  // a failed interaction leaves its trace running; the next one drops it
+
 async function startTrace(page) {
-  if (TRACING) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  if (!TRACING) return;
+  if (traceOpen) await browser.stopTracing().catch(() => {});
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  traceOpen = true;
 }
 
 // Each trace is kept in the run's folder, to open in DevTools' Performance panel.
 async function stopTrace(name, markName, ms) {
   if (!TRACING) return null;
   const trace = await browser.stopTracing();
+  traceOpen = false;
   mkdirSync(path.join(TMP, 'traces'), { recursive: true });
   writeFileSync(path.join(TMP, 'traces', `${slug(name)}.json`), trace);
   return splitOf(trace, markName, ms);
