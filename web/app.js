@@ -1,7 +1,8 @@
 // The search page's behaviour: keeps the search in the URL, asks the JSON API
 // (contract section 3) and renders results, facets and letters. Server text
 // goes in through textContent; only `snippet` and a letter's `html`, which the
-// server escapes and marks, go in through innerHTML.
+// server escapes and marks, go in through innerHTML (and the time chart's
+// markup, which charts.js escapes).
 'use strict';
 
 (() => {
@@ -668,11 +669,11 @@
 
   let searchRuns = 0;  // counts runSearch calls, so an older one knows it was overtaken
 
-  async function runSearch() {
+  async function runSearch(batch) {
     const run = ++searchRuns;
     const key = searchKey(current);
-    const asking = fetchJson(ImrState.searchUrl(current));
-    const undated = askUndated(current);
+    const asking = batch.add(fetchJson(ImrState.searchUrl(current)));
+    const undated = batch.add(askUndated(current));
     undated.catch(() => {});  // seen below, unless the search itself fails first
     $('results').setAttribute('aria-busy', 'true');
     $('status').textContent = 'Searching…';
@@ -681,6 +682,7 @@
       // Both answers before the page changes: hits drawn while the undated
       // count is still out cost a frame of their own before the facets.
       const undatedTotal = await undated;
+      await batch.ready;
       // A newer search whose undated count needed no request did not abort this one.
       if (run !== searchRuns) return;
       shownSearch = key;
@@ -819,7 +821,11 @@
   }
 
   function renderTimeChart(result, time) {
-    const rows = [...(result.rows || [])].sort((a, b) => String(a.value).localeCompare(String(b.value)));
+    // Periods are "YYYY" or "YYYY-MM": plain string order is time order, and
+    // localeCompare loaded the locale's collation data first (24 ms of a shared
+    // link's first draw in a profile on a loaded machine).
+    const rows = [...(result.rows || [])].map((row) => ({ ...row, value: String(row.value) }))
+      .sort((a, b) => (a.value < b.value ? -1 : Number(a.value > b.value)));
     const label = `Decisions per ${time === 'decision_year' ? 'year' : 'month'}, upheld and overturned`;
     const chart = $('stats-time-chart');
     chart.replaceChildren();
@@ -841,17 +847,20 @@
 
   // Each chart asks only when its own question changed: choosing a field
   // leaves the time chart (and its request) as it is, and the reverse.
-  function runChart(boxId, by, channel, draw) {
+  function runChart(batch, boxId, by, channel, draw) {
     const url = statsUrl(by);
     if (shownCharts.get(boxId) === url) return null;
     shownCharts.set(boxId, url);
-    return fetchJson(url, channel).then((r) => draw(r, by), (e) => statsFailed($(boxId), e));
+    return batch.add(fetchJson(url, channel)).then(async (r) => {
+      await batch.ready;
+      draw(r, by);
+    }, (e) => statsFailed($(boxId), e));
   }
 
-  async function runStats() {
+  async function runStats(batch) {
     const asked = [
-      runChart('stats-bars', current.by, 'stats-by', renderRateBars),
-      runChart('stats-time-chart', current.time, 'stats-time', renderTimeChart),
+      runChart(batch, 'stats-bars', current.by, 'stats-by', renderRateBars),
+      runChart(batch, 'stats-time-chart', current.time, 'stats-time', renderTimeChart),
     ].filter(Boolean);
     if (asked.length === 0) return;
     const key = `${apiParams(current)}|${current.by}|${current.time}`;
@@ -905,11 +914,15 @@
 
   // Which items match the search: known from the results list, else asked
   // for with the letter's case number added to the search.
-  async function matchedItems(record, key) {
-    if (!current.q && current.filters.length === 0) return null;
-    const fromList = shownHits.get(key);
-    if (fromList) return fromList.items || [];
-    if (!record.case_number) return null;
+  const searching = () => Boolean(current.q || current.filters.length);
+
+  function listedItems(key) {
+    const fromList = searching() && shownHits.get(key);
+    return fromList ? fromList.items || [] : null;
+  }
+
+  async function askMatchedItems(record) {
+    if (!searching() || !record.case_number) return null;
     const params = apiParams(current);
     const q = params.get('q');
     params.set('q', `${q ? `(${q}) ` : ''}case:${record.case_number}`);
@@ -928,16 +941,24 @@
     const items = record.items || [];
     if (items.length) outcome.append(explained(el('span', null, 'Outcome:'), 'outcome'), ' ', explained(badge(outcomeOf(record)), 'outcome'));
     renderLetterFields(record);
-    $('letter-items').replaceChildren(...items.map((item) => renderItem(item, true)));
+    // Opened from the list, the matching items are known: drawn once, flagged.
+    const listed = listedItems(key);
+    renderLetterItems(items, listed);
     $('letter-text').innerHTML = letter.html || '';  // server-escaped, <mark> only
     show($('letter'), true);
     goToHit(0);
+    if (listed) return;
     try {
-      const matched = await matchedItems(record, key);
-      if (matched) $('letter-items').replaceChildren(...items.map((item, i) => renderItem({ ...item, matched: Boolean(matched[i] && matched[i].matched) }, true)));
+      const matched = await askMatchedItems(record);
+      if (matched) renderLetterItems(items, matched);
     } catch (error) {
       if (!isAbort(error)) console.warn('could not tell which items match', error);
     }
+  }
+
+  function renderLetterItems(items, matched) {
+    const flagged = matched ? items.map((item, i) => ({ ...item, matched: Boolean(matched[i] && matched[i].matched) })) : items;
+    $('letter-items').replaceChildren(...flagged.map((item) => renderItem(item, true)));
   }
 
   function similarEntry(hit) {
@@ -1044,14 +1065,38 @@
     if (reading) {
       lastOpenedKey = current.doc;
       document.title = `Letter ${current.doc} · IMR Search`;
-      $('letter-view').focus();
+      // Neither forces a layout here (scrolling to the top never needs one):
+      // the letter's text is laid out once, when its first hit is scrolled to.
       window.scrollTo(0, 0);
+      $('letter-view').focus({ preventScroll: true });
       return;
     }
     renderView(viewOf(current));
     renderChips();
     renderSearchLinks();
     restoreFocusToHit();
+  }
+
+  // A page's first view draws its answers together once all are in (or
+  // failed): the search, its undated count and the analytics' two charts
+  // each drawn on arrival cost a frame of style, layout and paint each, and
+  // a shared analytics link drew four before it was whole. Later changes
+  // draw each answer as it comes (a clicked bar shows pressed with its own
+  // chart, before the facets). `ready` is only awaited after an answer, by
+  // when close() has set it.
+  let firstView = true;
+  const UNBATCHED = { ready: null, add: (promise) => promise, close: () => {} };
+
+  function answerBatch() {
+    if (!firstView) return UNBATCHED;
+    firstView = false;
+    const asked = [];
+    const batch = {
+      ready: null,
+      add: (promise) => { asked.push(promise); return promise; },
+      close: () => { batch.ready = Promise.allSettled(asked); },
+    };
+    return batch;
   }
 
   // What the state asks of the server goes out before the page changes, so
@@ -1061,8 +1106,10 @@
       openLetter(current.doc);
       return;
     }
-    if (shownSearch !== searchKey(current)) runSearch();
-    if (viewOf(current) === 'analytics') runStats();
+    const batch = answerBatch();
+    if (shownSearch !== searchKey(current)) runSearch(batch);
+    if (viewOf(current) === 'analytics') runStats(batch);
+    batch.close();
   }
 
   function restoreFocusToHit() {

@@ -79,8 +79,30 @@ window.ImrCharts = (() => {
     return Math.min(1, Math.ceil(top * 10) / 10);
   }
 
+  const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+  const escape = (text) => String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
+  // One column's markup: its <title>, the two rects, a label every few.
+  // Only the value is text from the server; the rest are numbers.
+  function columnMarkup(row, x, width, { height, y, labelled }) {
+    const value = escape(row.value);
+    const upheld = y(row.upheld);
+    const overturned = y(row.overturned);
+    const label = labelled
+      ? `<text x="${x + width / 2}" y="${height + 13}" class="column-label" text-anchor="middle">${value}</text>` : '';
+    return `<g class="column" data-value="${value}">`
+      + `<title>${value}: ${Number(row.upheld)} upheld, ${Number(row.overturned)} overturned</title>`
+      + `<rect x="${x}" y="${height - upheld}" width="${width}" height="${upheld}" class="column-upheld"/>`
+      + `<rect x="${x}" y="${height - upheld - overturned}" width="${width}" height="${overturned}" class="column-overturned"/>`
+      + `${label}</g>`;
+  }
+
   // Stacked columns (upheld below, overturned on top) per period, in the
-  // rows' order; `onPick(row)` is called when a column is clicked.
+  // rows' order; `onPick(row)` is called when a column is clicked. A month
+  // chart has some 150 columns of four or five elements: written as one
+  // escaped string for the browser's parser, they cost a fraction of the
+  // script time of making each element and attribute in turn, on the way
+  // to a shared link's first frame.
   function stackedColumns(rows, { label, onPick } = {}) {
     const height = 160;
     const step = Math.max(8, Math.min(48, 720 / Math.max(1, rows.length)));
@@ -93,25 +115,16 @@ window.ImrCharts = (() => {
     const svg = svgEl('svg', {
       viewBox: `0 0 ${Math.max(width, 1)} ${height + 18}`, role: 'img', class: 'columns', 'aria-label': summary,
     });
-    titled(svg, summary);
     const labelEvery = Math.ceil(rows.length / 12);
-    rows.forEach((row, i) => {
-      const group = svgEl('g', { class: 'column', 'data-value': row.value });
-      const upheld = y(row.upheld);
-      const overturned = y(row.overturned);
-      titled(group, `${row.value}: ${row.upheld} upheld, ${row.overturned} overturned`);
-      group.append(
-        svgEl('rect', { x: i * step, y: height - upheld, width: step - gap, height: upheld, class: 'column-upheld' }),
-        svgEl('rect', { x: i * step, y: height - upheld - overturned, width: step - gap, height: overturned, class: 'column-overturned' }),
-      );
-      if (i % labelEvery === 0) {
-        const text = svgEl('text', { x: i * step + (step - gap) / 2, y: height + 13, class: 'column-label', 'text-anchor': 'middle' });
-        text.textContent = row.value;
-        group.append(text);
-      }
-      if (onPick) group.addEventListener('click', () => onPick(row));
-      svg.append(group);
-    });
+    svg.innerHTML = rows.map((row, i) => columnMarkup(row, i * step, step - gap, { height, y, labelled: i % labelEvery === 0 })).join('');
+    titled(svg, summary);
+    if (onPick) {
+      const byValue = new Map(rows.map((row) => [String(row.value), row]));
+      svg.addEventListener('click', (event) => {
+        const column = event.target.closest('.column');
+        if (column && byValue.has(column.dataset.value)) onPick(byValue.get(column.dataset.value));
+      });
+    }
     return svg;
   }
 

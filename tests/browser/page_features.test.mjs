@@ -142,6 +142,36 @@ flow('decisions per year and month are the API\'s, in time order, and a year fil
   await eventually(shownColumns, chrono(narrowed.rows), 'the chart follows the year filter');
 });
 
+flow('the time chart shows a period value carrying markup as text, and clicking it still filters', async (page) => {
+  // The chart is written as markup (charts.js): a value is escaped there,
+  // whatever the server sends. A stats answer carrying markup stands in.
+  const hostile = '2014"><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  await page.route('**/api/stats?*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.searchParams.get('by') !== 'decision_year') return route.continue();
+    return route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ by: 'decision_year', rows: [
+        { value: '2013', items: 3, upheld: 2, overturned: 1 },
+        { value: hostile, items: 4, upheld: 1, overturned: 3 },
+      ] }),
+    });
+  });
+  await openSearch(page, { q: QUERY, view: 'analytics' });
+  await page.waitForSelector('#stats-time-chart .column');
+  const shown = await page.$$eval('#stats-time-chart .column', (groups) => groups.map((g) => ({
+    value: g.dataset.value, title: g.querySelector('title').textContent,
+  })));
+  assert.deepEqual(shown, [
+    { value: '2013', title: '2013: 2 upheld, 1 overturned' },
+    { value: hostile, title: `${hostile}: 1 upheld, 3 overturned` },
+  ], 'the values are the text sent, in order');
+  assert.equal(await page.$$eval('#stats-time-chart img, #stats-time-chart script', (nodes) => nodes.length), 0, 'no element made of it');
+  await page.click('#stats-time-chart .column[data-value="2013"] rect');
+  await expectUrl(page, { q: QUERY, view: 'analytics', filters: ['decision_year:2013'] }, 'a column still filters');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing ran');
+});
+
 // ---- dates ----------------------------------------------------------------------
 
 flow('decision and injury date ranges give the API\'s totals, undated letters counted', async (page) => {

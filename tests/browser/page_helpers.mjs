@@ -5,10 +5,11 @@
 // Environment: IMR_BASE_URL (the server), IMR_TMP (this run's scratch folder).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium } from 'playwright-core';
+import { SPLIT_KINDS, TRACE_CATEGORIES, splitOf } from './trace_split.mjs';
 
 export const BASE_URL = process.env.IMR_BASE_URL;
 const TMP = process.env.IMR_TMP;
@@ -65,7 +66,9 @@ async function newPage(viewport) {
     // clock, so the measured time holds no test-driver overhead.
     window.__imrT0 = null;
     ['click', 'keydown', 'input', 'change'].forEach((type) => document.addEventListener(type, () => {
-      if (window.__imrArmed) window.__imrT0 = performance.now();
+      if (!window.__imrArmed) return;
+      window.__imrT0 = performance.now();
+      performance.mark('imr-t0');  // the same moment in the browser's trace
     }, true));
     // Polling sees a change up to a frame late; the change itself is stamped here.
     window.__imrChanged = 0;
@@ -96,9 +99,20 @@ async function newPage(viewport) {
   return { context, page: await context.newPage() };
 }
 
-// A full-page picture of the view as it is.
+// A full-page picture of the view as it is, as far down as a person would
+// scroll: hits the window has not shown yet (content-visibility: auto) are
+// drawn for it, as scrolling would, then left to the page again. Through the
+// CSSOM: a style sheet or attribute would break the page's CSP.
+const drawAllHits = (page, visibility) => page.evaluate((value) => document.querySelectorAll('.hit')
+  .forEach((hit) => { hit.style.contentVisibility = value; }), visibility);
+
 export async function screenshot(page, name) {
-  return page.screenshot({ path: path.join(SCREENSHOTS, `${slug(name)}.png`), fullPage: true });
+  await drawAllHits(page, 'visible');
+  try {
+    return await page.screenshot({ path: path.join(SCREENSHOTS, `${slug(name)}.png`), fullPage: true });
+  } finally {
+    await drawAllHits(page, '').catch(() => {});
+  }
 }
 
 // One user flow on its own fresh page, so a failure cannot leave state behind
@@ -128,22 +142,50 @@ const timings = [];
 // change before it held. Recorded for the table printed at the end.
 export async function measure(page, name, action, done, arg) {
   await page.evaluate(() => { window.__imrT0 = null; window.__imrArmed = true; });
+  await startTrace(page);
   await action();
   const handle = await page.waitForFunction(done, arg, { polling: 'raf', timeout: WAIT_MS });
   const ms = await handle.jsonValue();
   await page.evaluate(() => { window.__imrArmed = false; });
   assert.equal(typeof ms, 'number', `${name}: the interaction was seen by the page`);
-  timings.push({ name, ms, drawn: await drawnAfter(page, ms, 'window.__imrT0'), ...await apiTimes(page, 'window.__imrT0', ms) });
+  const drawn = await drawnAfter(page, ms, 'window.__imrT0');
+  timings.push({ name, ms, drawn, ...await apiTimes(page, 'window.__imrT0', ms), split: await stopTrace(name, 'imr-t0', drawn) });
   return ms;
 }
 
 // Opens `url` and waits until `done` holds; `done` must end with
 // `&& window.__imrChanged`, the last DOM change in ms since navigation began.
 export async function measureLoad(page, name, url, done) {
+  await startTrace(page);
   await page.goto(url);
   const ms = await (await page.waitForFunction(done, null, { polling: 'raf', timeout: WAIT_MS })).jsonValue();
-  timings.push({ name, ms, drawn: await drawnAfter(page, ms, '0'), ...await apiTimes(page, '0', ms) });
+  const drawn = await drawnAfter(page, ms, '0');
+  timings.push({ name, ms, drawn, ...await apiTimes(page, '0', ms), split: await stopTrace(name, 'navigationStart', drawn) });
   return ms;
+}
+
+// With IMR_TRACE set, each timed interaction is also traced (trace_split.mjs)
+// and the table gains the renderer main thread's CPU time by kind up to the
+// frame drawn.
+const TRACING = Boolean(process.env.IMR_TRACE);
+
+let traceOpen = false;  // a failed interaction leaves its trace running; the next one drops it
+
+async function startTrace(page) {
+  if (!TRACING) return;
+  if (traceOpen) await browser.stopTracing().catch(() => {});
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  traceOpen = true;
+}
+
+// Each trace is kept in the run's folder, to open in DevTools' Performance panel.
+async function stopTrace(name, markName, ms) {
+  if (!TRACING) return null;
+  const trace = await browser.stopTracing();
+  traceOpen = false;
+  mkdirSync(path.join(TMP, 'traces'), { recursive: true });
+  writeFileSync(path.join(TMP, 'traces', `${slug(name)}.json`), trace);
+  return splitOf(trace, markName, ms);
 }
 
 // Where an interaction's time went: of the API requests it made (sent from
@@ -178,9 +220,13 @@ export function printTimings() {
   if (timings.length === 0) return;
   const width = Math.max(...timings.map((t) => t.name.length));
   const cell = (x) => x.toFixed(1).padStart(8);
-  const lines = timings.map((t) => `| ${t.name.padEnd(width)} | ${cell(t.ms)} | ${cell(t.drawn)} | ${cell(t.fetch)} | ${cell(t.server).padStart(9)} |`);
-  console.log([`| ${'interaction'.padEnd(width)} |   DOM ms | drawn ms | fetch ms | server ms |`,
-    `|${'-'.repeat(width + 2)}|---------:|---------:|---------:|----------:|`, ...lines].join('\n'));
+  const traced = timings.some((t) => t.split);
+  const splitCells = (t) => (traced ? SPLIT_KINDS.map((k) => (t.split ? cell(t.split[k]) : '       -')).join(' | ').concat(' |') : '');
+  const lines = timings.map((t) => `| ${t.name.padEnd(width)} | ${cell(t.ms)} | ${cell(t.drawn)} | ${cell(t.fetch)} | ${cell(t.server).padStart(9)} |${traced ? ` ${splitCells(t)}` : ''}`);
+  const splitHead = traced ? ` ${SPLIT_KINDS.map((k) => k.padStart(8)).join(' | ')} |` : '';
+  const splitRule = traced ? SPLIT_KINDS.map(() => '---------:|').join('') : '';
+  console.log([`| ${'interaction'.padEnd(width)} |   DOM ms | drawn ms | fetch ms | server ms |${splitHead}`,
+    `|${'-'.repeat(width + 2)}|---------:|---------:|---------:|----------:|${splitRule}`, ...lines].join('\n'));
 }
 
 // The API requests the page makes from now until the returned stop() is
