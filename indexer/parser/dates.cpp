@@ -11,12 +11,14 @@ namespace imr::indexer::parsing {
 namespace {
 
 // Groups: 1-3 numeric m/d/y; 4 month name, 5 day ("3" or "3rd"), 6 year;
-// 7 day, 8 month name, 9 year ("3 March 2016", "3rd of March, 2016").
+// 7 day, 8 month name, 9 year ("3 March 2016", "3rd of March, 2016",
+// "30-Apr-2012"); 10-12 ISO y-m-d ("2018-01-19", as software exports print it).
 const Pattern& date_pattern() {
   static const Pattern re(
       R"(\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?![\d/-]))"
       R"(|\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b)"
-      R"(|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+(\d{4})\b)",
+      R"(|\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?:,?\s+|-)(\d{4})\b)"
+      R"(|\b(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/-]))",
       Pattern::icase);
   return re;
 }
@@ -52,6 +54,8 @@ DateMention mention_of(const Match& m, std::string_view text) {
   }
   if (m[4].matched)
     return {iso_date(to_int(group(m, 6)), month_number(group(m, 4)), to_int(group(m, 5)), false), printed, offset};
+  if (m[10].matched)
+    return {iso_date(to_int(group(m, 10)), to_int(group(m, 11)), to_int(group(m, 12)), false), printed, offset};
   return {iso_date(to_int(group(m, 9)), month_number(group(m, 8)), to_int(group(m, 7)), false), printed, offset};
 }
 

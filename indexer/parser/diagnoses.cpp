@@ -22,10 +22,12 @@ const Pattern& listed() {
   static const Pattern re(R"(\bDiagnos[ie]s\b[^:.]{0,40}:\s*(.+?)(?:\.(?:\s|$)|\n|$))", Pattern::icase);
   return re;
 }
-// "Diagnoses include lumbar strain and sciatica", "Her diagnoses included: X, Y and Z".
+// "Diagnoses include lumbar strain and sciatica", "Her diagnoses included: X, Y and Z",
+// "The diagnoses have included X and Y".
 const Pattern& included() {
-  static const Pattern re(R"(\bdiagnos[ie]s\s+(?:include[sd]?|including)\b\s*:?\s*(.+?)(?:\.(?:\s|$)|\n|$))",
-                          Pattern::icase);
+  static const Pattern re(
+      R"(\bdiagnos[ie]s\s+(?:(?:have|has)\s+)?(?:include[sd]?|including)\b\s*:?\s*(.+?)(?:\.(?:\s|$)|\n|$))",
+      Pattern::icase);
   return re;
 }
 const Pattern& claimed() {
@@ -36,7 +38,7 @@ const Pattern& claimed() {
 }
 const Pattern& stated() {
   static const Pattern re(
-      R"(\b(?:was|were|been|is)\s+diagnosed\s+with\s+(.+?)(?:\.(?:\s|$)|\n|$)|\bThe\s+diagnos[ie]s\s+(?:was|were|is|are|include[sd]?)\s*:?\s+(.+?)(?:\.(?:\s|$)|\n|$))",
+      R"(\b(?:was|were|been|is)\s+diagnosed\s+with\s+(.+?)(?:\.(?:\s|$)|\n|$)|\b(?:The|His|Her|Their)\s+diagnos[ie]s\s+(?:was|were|is|are|include[sd]?)\s*:?\s+(.+?)(?:\.(?:\s|$)|\n|$))",
       Pattern::icase);
   return re;
 }
@@ -53,9 +55,16 @@ const Pattern& phrase_separator() {
   return re;
 }
 
+// "a claim for a right shoulder labral tear": the article belongs to the sentence.
+void drop_article(std::string& part) {
+  for (const std::string_view article : {"a ", "an "})
+    if (starts_with_icase(part, article)) part.erase(0, article.size());
+}
+
 std::vector<std::string> parts_of(std::string_view text, const Pattern& separator) {
   std::vector<std::string> out;
   for (std::string& part : split(text, separator)) {
+    drop_article(part);
     while (!part.empty() && (part.back() == '.' || part.back() == ',')) part.pop_back();
     if (!part.empty() && part.size() <= kMaxDiagnosisBytes && out.size() < kMaxDiagnoses)
       out.push_back(std::move(part));

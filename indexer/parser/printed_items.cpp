@@ -323,10 +323,12 @@ class ItemScanner {
     for (PrintedItem& n : notices) out_.items.push_back(std::move(n));
   }
 
-  // A "Regarding" block details an item already decided, when there is one.
+  // A "Regarding" block details an item already decided, when there is one;
+  // a decided heading repeats one listed before with nothing of its own yet
+  // (an item table above the items' blocks).
   void open(PrintedItem item, bool details) {
     close();
-    if (const auto found = details ? find(item) : std::nullopt) {
+    if (const auto found = details ? find(item) : listed_before(item)) {
       current_ = *found;
     } else {
       out_.items.push_back(std::move(item));
@@ -351,6 +353,20 @@ class ItemScanner {
       if ((item.number != 0 && other.number == item.number) || key_of(other.treatment) == key) return i;
     }
     return std::nullopt;
+  }
+
+  std::optional<std::size_t> listed_before(const PrintedItem& item) const {
+    const std::string key = key_of(item.treatment);
+    for (std::size_t i = 0; i < out_.items.size(); ++i) {
+      const PrintedItem& other = out_.items[i];
+      if (key_of(other.treatment) == key && other.decision == item.decision && is_bare(other)) return i;
+    }
+    return std::nullopt;
+  }
+
+  static bool is_bare(const PrintedItem& item) {
+    return !item.claims_cited && !item.reviewer_cited && item.claims_citation.empty() &&
+           item.reviewer_citation.empty() && item.rationale.empty();
   }
 
   Part part_of_section() const {

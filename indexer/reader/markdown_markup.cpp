@@ -2,6 +2,8 @@
 #include "markdown_markup.h"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 namespace imr::indexer::reader {
 namespace {
@@ -52,19 +54,54 @@ std::string_view without_quote_mark(std::string_view line) {
   return trim_left(t.substr(1));
 }
 
-// "| a | b |" -> "a\tb"
-std::string table_row(std::string_view line) {
+bool is_table_row(std::string_view line) { return trim(line).starts_with('|'); }
+
+std::vector<std::string_view> table_cells(std::string_view line) {
   std::string_view t = trim(line);
   if (t.starts_with('|')) t.remove_prefix(1);
   if (t.ends_with('|')) t.remove_suffix(1);
-  std::string out;
+  std::vector<std::string_view> cells;
   for (std::size_t start = 0;;) {
     const std::size_t bar = t.find('|', start);
-    if (!out.empty()) out += '\t';
-    out += trim(t.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
-    if (bar == std::string_view::npos) return out;
+    const std::string_view cell =
+        trim(t.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
+    if (!cell.empty()) cells.push_back(cell);
+    if (bar == std::string_view::npos) return cells;
     start = bar + 1;
   }
+}
+
+bool is_row_number(std::string_view cell) {
+  return !cell.empty() && cell.size() <= 2 && std::ranges::all_of(cell, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A header row of column names ("| Item | Decision |"): names, not letter
+// text; kept, they would read as the first line of the row below. A header
+// row that holds a field ("| Case Number: | CM1 |") or a number is content.
+bool is_column_names(std::string_view line, std::string_view next_line) {
+  if (!is_table_row(next_line) || !is_rule(next_line)) return false;
+  return std::ranges::none_of(table_cells(line), [](std::string_view cell) {
+    return cell.ends_with(':') || std::ranges::any_of(cell, [](char c) { return c >= '0' && c <= '9'; });
+  });
+}
+
+// A row read as a line of a letter: "| 1 | Norco #90 | Upheld |" -> "1. Norco
+// #90: Upheld", the way item headings print; "| Case Number: | CM1 |" ->
+// "Case Number: CM1"; other cells apart by a tab.
+std::string table_row(std::string_view line) {
+  const std::vector<std::string_view> cells = table_cells(line);
+  std::string out;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    out += cells[i];
+    if (i + 1 == cells.size()) break;
+    if (cells[i].ends_with(':'))
+      out += ' ';
+    else if (i == 0 && is_row_number(cells[i]))
+      out += ". ";
+    else
+      out += i + 2 == cells.size() ? ": " : "\t";
+  }
+  return out;
 }
 
 std::string without_strong_marks(std::string_view line) {
@@ -78,10 +115,10 @@ std::string without_strong_marks(std::string_view line) {
   return out;
 }
 
-std::string strip_line(std::string_view line) {
-  if (is_rule(line)) return {};
+std::string strip_line(std::string_view line, std::string_view next_line) {
+  if (is_rule(line) || is_column_names(line, next_line)) return {};
   line = without_quote_mark(without_heading_mark(line));
-  if (trim(line).starts_with('|')) return without_strong_marks(table_row(line));
+  if (is_table_row(line)) return without_strong_marks(table_row(line));
   return without_strong_marks(line);
 }
 
@@ -93,19 +130,23 @@ bool at_block_start(std::string_view out) { return out.empty() || out.ends_with(
 std::string strip_markdown(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  bool after_heading = false;
+  bool after_block = false;
   for (std::size_t start = 0; start <= text.size();) {
     std::size_t end = text.find('\n', start);
     const bool last = end == std::string_view::npos;
     if (last) end = text.size();
     const std::string_view line = text.substr(start, end - start);
+    const std::size_t next_end = last ? end : std::min(text.find('\n', end + 1), text.size());
+    const std::string_view next_line = last ? std::string_view{} : text.substr(end + 1, next_end - end - 1);
     // Markdown ends a paragraph at a heading and the heading at its line end,
-    // with or without empty lines around it; the reader needs the empty lines.
-    const bool heading = is_heading(line);
-    if ((heading && !at_block_start(out)) || (after_heading && !trim(line).empty())) out += '\n';
-    out += strip_line(line);
+    // with or without empty lines around it; a table row is a line of its own
+    // too (an item of an item table). The reader needs the empty lines.
+    const std::string stripped = strip_line(line, next_line);
+    const bool block = is_heading(line) || (is_table_row(line) && !trim(stripped).empty());
+    if ((block && !at_block_start(out)) || (after_block && !trim(stripped).empty())) out += '\n';
+    out += stripped;
     if (!last) out += '\n';
-    after_heading = heading;
+    after_block = block;
     start = end + 1;
   }
   return out;

@@ -40,6 +40,9 @@ TEST_CASE("parser: every printed date form becomes ISO") {
   CHECK(iso("12/31/29") == "2029-12-31");
   CHECK(iso("12/31/30") == "1930-12-31");
   CHECK(iso("02/29/2016") == "2016-02-29");
+  CHECK(iso("Date Assigned: 2018-01-19") == "2018-01-19");
+  CHECK(iso("injury of 30-Apr-2012.") == "2012-04-30");
+  CHECK(iso("dated 08-Jan-2018") == "2018-01-08");
 }
 
 TEST_CASE("parser: impossible dates are recognised but not accepted") {
@@ -87,6 +90,12 @@ TEST_CASE("parser: diagnoses in list, claim and prose forms") {
         Strings{"cervical radiculopathy status post cervical fusion at C3-C5"});
   CHECK(diagnoses_in("Diagnoses: cervical strain; lumbar disc protrusion at L4-L5.") ==
         Strings{"cervical strain", "lumbar disc protrusion at L4-L5"});
+  CHECK(diagnoses_in("The diagnoses have included lumbar sprain and insomnia. She has used it.") ==
+        Strings{"lumbar sprain", "insomnia"});
+  CHECK(diagnoses_in("His diagnoses are chronic right knee pain and right knee osteoarthritis. He had") ==
+        Strings{"chronic right knee pain and right knee osteoarthritis"});
+  CHECK(diagnoses_in("has filed a claim for a right shoulder labral tear associated with an injury") ==
+        Strings{"right shoulder labral tear"});
   CHECK(diagnoses_in("The mechanism of injury was not provided.").empty());
 }
 

@@ -24,7 +24,7 @@ using nlohmann::json;
 constexpr std::array<std::string_view, 4> kLayouts{"credentials-2016", "maximus-inc", "medical-professional-review",
                                                    "notice-2013"};
 // Every folder, so that one left empty by mistake fails.
-constexpr std::array<std::string_view, 14> kFolders{"credentials-2016",
+constexpr std::array<std::string_view, 16> kFolders{"credentials-2016",
                                                     "maximus-inc",
                                                     "medical-professional-review",
                                                     "notice-2013",
@@ -37,7 +37,9 @@ constexpr std::array<std::string_view, 14> kFolders{"credentials-2016",
                                                     "item-shapes",
                                                     "summary-phrasing",
                                                     "pdf-text",
-                                                    "reviewer-nouns"};
+                                                    "reviewer-nouns",
+                                                    "dosing-lines",
+                                                    "date-formats"};
 // At least this many letters in every folder.
 constexpr int kLettersPerFolder = 2;
 

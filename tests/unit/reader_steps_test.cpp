@@ -116,8 +116,17 @@ TEST_CASE("reader: hostile markup ends in linear time") {
 TEST_CASE("reader: markdown marks are removed") {
   CHECK(strip_markdown("### CLINICAL CASE SUMMARY ###\n**Decision rationale:** text\n> quoted\n---\n"
                        "| Case Number: | CM1 |\n|---|:--:|\n") ==
-        "CLINICAL CASE SUMMARY\n\nDecision rationale: text\nquoted\n\nCase Number:\tCM1\n\n");
+        "CLINICAL CASE SUMMARY\n\nDecision rationale: text\nquoted\n\nCase Number: CM1\n\n");
   CHECK(strip_markdown("QTY: 30 * 2 #30 and a #hashtag") == "QTY: 30 * 2 #30 and a #hashtag");
+}
+
+TEST_CASE("reader: a markdown item table gives one item heading per row") {
+  CHECK(strip_markdown(
+            "below:\n| Item | Decision |\n|---|---|\n| Norco #90 | Upheld |\n| PT 2x6 | Overturned |\nNext\n") ==
+        "below:\n\n\nNorco #90: Upheld\n\nPT 2x6: Overturned\n\nNext\n");
+  CHECK(strip_markdown("| # | Drug | Dose | Decision |\n|---|---|---|---|\n| 1 | Norco | 10/325mg #90 | Upheld |\n") ==
+        "\n\n1. Norco\t10/325mg #90: Upheld\n");
+  CHECK(strip_markdown("| Case Number: | CM1 | Priority: | Standard |\n") == "Case Number: CM1\tPriority: Standard\n");
 }
 
 TEST_CASE("reader: a markdown heading is a paragraph of its own without empty lines around it") {
