@@ -98,6 +98,10 @@ int run_driver(int argc, char** argv, std::string_view engine_name,
   query->add_option("--rounds", q.rounds, "rounds over the whole mix")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  bool no_caches = false;
+  query->add_flag("--no-caches", no_caches,
+                  "the engine keeps nothing of one query for the next (imrsearch: no match cache), so a repeated "
+                  "query does its whole work every run");
   std::string explain_db, explain_mix;
   CLI::App* explain = app.add_subcommand("explain", "print how the engine runs each query of the mix");
   explain->add_option("--db", explain_db, "index to search")->required();
@@ -117,7 +121,9 @@ int run_driver(int argc, char** argv, std::string_view engine_name,
       return 0;
     }
     engine->open(q.db);
+    if (no_caches) engine->keep_nothing();
     nlohmann::json result = run_mix(*engine, q);
+    result["caches"] = !no_caches;
     result["engine"] = engine_name;
     write_json(q.out, result);
   } catch (const std::exception& e) {

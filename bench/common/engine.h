@@ -31,6 +31,8 @@ class Engine {
   // How the engine will run the query, for checking a baseline is written as
   // its users would write it (SQLite: EXPLAIN QUERY PLAN of each statement).
   virtual std::string plan(const BenchQuery& /*query*/) { return "(this engine reports no plan)\n"; }
+  // Keeps nothing of one query for the next (--no-caches): every run does the whole work.
+  virtual void keep_nothing() {}
 };
 
 }  // namespace imr::bench

@@ -61,6 +61,9 @@ class ImrsearchEngine final : public Engine {
     ctx_->set_time_budget(std::chrono::minutes(10));
   }
 
+  // The revision's match cache would answer a repeated phrase's count from memory.
+  void keep_nothing() override { ctx_->set_facet_columns_cache(std::make_shared<searcher::FacetColumnsCache>(0)); }
+
   QueryOutcome run(const BenchQuery& q) override {
     const Request request = request_of(q);
     const bool stats = q.kind == QueryKind::stats;

@@ -26,8 +26,8 @@ std::optional<Xapian::rev> revision_of(const Xapian::Database& db) {
 
 }  // namespace
 
-std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& db) {
-  auto out = std::make_shared<FacetColumns>();
+std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& db, std::size_t kept_matches) {
+  auto out = std::make_shared<FacetColumns>(kept_matches);
   const std::size_t fields = schema::fields().size();
   out->by_field_.resize(fields);
   out->exact_.resize(fields);
@@ -150,10 +150,10 @@ std::optional<IndexVersion> version_of(const Xapian::Database& db, std::span<con
 std::shared_ptr<const FacetColumns> FacetColumnsCache::for_revision(const Xapian::Database& db,
                                                                     std::span<const Xapian::Database> shards) {
   const std::optional<IndexVersion> version = version_of(db, shards);
-  if (!version) return FacetColumns::build(db);
+  if (!version) return FacetColumns::build(db, kept_matches_);
   const std::lock_guard lock(mutex_);
   if (newest_ && *version == version_) return newest_;
-  std::shared_ptr<const FacetColumns> built = FacetColumns::build(db);
+  std::shared_ptr<const FacetColumns> built = FacetColumns::build(db, kept_matches_);
   // A handle still on an older revision gets its own columns; only the newest are kept.
   if (!newest_ || version->newer_than(version_)) {
     newest_ = built;

@@ -4,11 +4,13 @@
 namespace imr::searcher {
 
 ContextPool::ContextPool(std::filesystem::path index_dir, std::shared_ptr<const schema::Vocabulary> vocabulary,
-                         std::chrono::milliseconds time_budget, std::shared_ptr<ResponseCache> response_cache)
+                         std::chrono::milliseconds time_budget, std::shared_ptr<ResponseCache> response_cache,
+                         std::size_t kept_matches)
     : index_dir_(std::move(index_dir)),
       vocabulary_(std::move(vocabulary)),
       time_budget_(time_budget),
-      response_cache_(std::move(response_cache)) {}
+      response_cache_(std::move(response_cache)),
+      columns_cache_(std::make_shared<FacetColumnsCache>(kept_matches)) {}
 
 SearchContext& ContextPool::for_this_thread() {
   const std::lock_guard lock(mutex_);

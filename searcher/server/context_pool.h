@@ -18,7 +18,7 @@ class ContextPool {
  public:
   ContextPool(std::filesystem::path index_dir, std::shared_ptr<const schema::Vocabulary> vocabulary,
               std::chrono::milliseconds time_budget = kQueryBudget,
-              std::shared_ptr<ResponseCache> response_cache = nullptr);
+              std::shared_ptr<ResponseCache> response_cache = nullptr, std::size_t kept_matches = kKeptMatches);
 
   // The calling thread's context; only that thread may use it.
   SearchContext& for_this_thread();
@@ -31,8 +31,7 @@ class ContextPool {
   std::shared_ptr<const schema::Vocabulary> vocabulary_;
   std::chrono::milliseconds time_budget_;
   std::shared_ptr<ResponseCache> response_cache_;
-  std::shared_ptr<FacetColumnsCache> columns_cache_ =
-      std::make_shared<FacetColumnsCache>();  // one copy of the columns for every thread
+  std::shared_ptr<FacetColumnsCache> columns_cache_;  // one copy of the columns for every thread
   std::mutex mutex_;
   std::unordered_map<std::thread::id, std::unique_ptr<SearchContext>> contexts_;
 };

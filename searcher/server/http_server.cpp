@@ -231,7 +231,7 @@ struct HttpServer::Impl {
   explicit Impl(const ServerOptions& o)
       : options(o),
         pool(o.index_dir, schema::Vocabulary::builtin(), o.time_budget,
-             std::make_shared<ResponseCache>(o.cached_answers)),
+             std::make_shared<ResponseCache>(o.cached_answers), o.kept_matches),
         gate(search_slots(o.concurrent_searches), kMaxQueueWait),
         files(o.web_dir) {
     pool.for_this_thread();  // fails now, with the reason, when there is no index

@@ -23,6 +23,8 @@ struct ServerOptions {
   std::chrono::milliseconds time_budget = kQueryBudget;
   // Search and stats answers kept for repeats at the same index revision (0: none).
   std::size_t cached_answers = 256;
+  // Broad matches (phrases over most letters) kept per index revision for later counts (0: none).
+  std::size_t kept_matches = kKeptMatches;
   // Where people reach the server ("https://imr.example.org"), for the feed's links; empty: the request's Host.
   std::string public_url;
 };

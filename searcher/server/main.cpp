@@ -50,6 +50,10 @@ int main(int argc, char** argv) {
   app.add_option("--cache", options.cached_answers,
                  "search and stats answers kept for repeats while the index is unchanged (0: none)")
       ->capture_default_str();
+  app.add_option("--match-cache", options.kept_matches,
+                 "broad queries' matching letters kept per index revision, so a facet click or another page of "
+                 "the same words counts without checking every letter again (0: none)")
+      ->capture_default_str();
   app.add_option("--public-url", options.public_url,
                  "the address people reach this server at, for the links of /api/feed (default: the request's Host)");
   CLI11_PARSE(app, argc, argv);

@@ -219,5 +219,9 @@ TEST_CASE("counts from the match cache give the answers of a whole scan") {
     searcher::DocidBits want(kept->size(), 0);
     searcher::scan_docids(db, query, [&](Xapian::docid d) { want[d / 64] |= std::uint64_t{1} << (d % 64); });
     CHECK(*kept == want);
+    // A revision told to keep none (imr-search --match-cache 0) keeps none.
+    const auto keeping_none = searcher::FacetColumns::build(db, 0);
+    searcher::collect(db, query, {}, {}, {}, keeping_none.get(), &twin);
+    CHECK(keeping_none->matches().size() == 0);
   }
 }

@@ -29,10 +29,16 @@ namespace imr::searcher {
 // letter's row is a plain list of ordinals and each ordinal knows its field.
 using Ordinal = std::uint32_t;
 
+// Broad matches kept per revision by default: thirty-two phrases' bits are
+// 400 KB at 100,000 letters, 4 MB at a million.
+constexpr std::size_t kKeptMatches = 32;
+
 class FacetColumns {
  public:
+  explicit FacetColumns(std::size_t kept_matches = kKeptMatches) : matches_(kept_matches) {}
+
   // Reads every facet table of db; letters without a readable table get no rows.
-  static std::shared_ptr<const FacetColumns> build(const Xapian::Database& db);
+  static std::shared_ptr<const FacetColumns> build(const Xapian::Database& db, std::size_t kept_matches = kKeptMatches);
 
   // Letters with a readable facet table have row 0 (the letter's values) and one row per item.
   bool has_table(Xapian::docid docid) const { return row_count(docid) != 0; }
@@ -79,8 +85,7 @@ class FacetColumns {
   std::vector<std::vector<Ordinal>> by_field_;
   std::vector<ValueMap<Ordinal>> exact_;                // per field: display form -> ordinal
   std::vector<ValueMap<std::vector<Ordinal>>> folded_;  // per field: text::lower(display) -> ordinals
-  // Thirty-two phrases' bits are 400 KB at 100,000 letters, 4 MB at a million.
-  mutable MatchCache matches_{32};
+  mutable MatchCache matches_;
 };
 
 // Each facet value of a letter once, however many of its items carry it.
@@ -128,10 +133,14 @@ std::optional<IndexVersion> version_of(const Xapian::Database& db, std::span<con
 // version is its shards' (pass the shards' own handles, schema::open_index).
 class FacetColumnsCache {
  public:
+  // kept_matches: each revision's match cache (0: none, every count scans).
+  explicit FacetColumnsCache(std::size_t kept_matches = kKeptMatches) : kept_matches_(kept_matches) {}
+
   std::shared_ptr<const FacetColumns> for_revision(const Xapian::Database& db,
                                                    std::span<const Xapian::Database> shards = {});
 
  private:
+  const std::size_t kept_matches_;
   std::mutex mutex_;
   std::shared_ptr<const FacetColumns> newest_;
   IndexVersion version_;
