@@ -14,18 +14,19 @@ namespace slot = schema::slot;
 
 // The letter's words whose stem is another word, each once, for the index's
 // stem table (schema/stem_table.h); the letter itself stores no stems.
-std::vector<schema::StemmedWord> stemmed_words(const schema::Analyzer& analyzer,
+std::vector<schema::StemmedWord> stemmed_words(const schema::Analyzer& analyzer, StemCache& stems,
                                                const std::vector<schema::Token>& tokens) {
   std::unordered_set<std::string_view> seen;
   std::vector<schema::StemmedWord> out;
   for (const schema::Token& t : tokens) {
     if (t.compound || !seen.insert(t.term).second) continue;
-    if (std::string stem = analyzer.indexed_stem_term(t.term); !stem.empty()) out.push_back({t.term, std::move(stem)});
+    if (const std::string& stem = stems.indexed_stem_term(analyzer, t.term); !stem.empty())
+      out.push_back({t.term, stem});
   }
   return out;
 }
 
-std::vector<schema::StemmedWord> add_text(Xapian::Document& doc, const schema::Analyzer& analyzer,
+std::vector<schema::StemmedWord> add_text(Xapian::Document& doc, const schema::Analyzer& analyzer, StemCache& stems,
                                           const schema::StandardPassages& standard, std::string_view text) {
   const std::vector<schema::Token> tokens = analyzer.tokens(text);
   const std::vector<bool> positionless = standard.inside(tokens);
@@ -39,7 +40,7 @@ std::vector<schema::StemmedWord> add_text(Xapian::Document& doc, const schema::A
     else
       doc.add_posting(t.term, t.position);
   }
-  return stemmed_words(analyzer, tokens);
+  return stemmed_words(analyzer, stems, tokens);
 }
 
 void add_facets(Xapian::Document& doc, const schema::FacetTable& table) {
@@ -54,10 +55,19 @@ void set_date(Xapian::Document& doc, unsigned slot_no, const std::optional<std::
 
 }  // namespace
 
+const std::string& StemCache::indexed_stem_term(const schema::Analyzer& analyzer, const std::string& word) {
+  if (const auto it = stems_.find(word); it != stems_.end()) return it->second;
+  if (stems_.size() >= kMaxWords) {
+    uncached_ = analyzer.indexed_stem_term(word);
+    return uncached_;
+  }
+  return stems_.emplace(word, analyzer.indexed_stem_term(word)).first->second;
+}
+
 BuiltDocument DocumentBuilder::build(const schema::Record& record, std::string_view clean_text, std::string_view hash,
                                      const DictionaryFor& dictionary_for) const {
   Xapian::Document doc;
-  std::vector<schema::StemmedWord> stems = add_text(doc, analyzer_, *standard_, clean_text);
+  std::vector<schema::StemmedWord> stems = add_text(doc, analyzer_, stems_, *standard_, clean_text);
 
   const schema::FacetTable table = schema::facet_table_of(record);
   add_facets(doc, table);

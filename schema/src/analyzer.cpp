@@ -28,12 +28,14 @@ Token make_token(std::string_view text, Span span, std::uint32_t position, bool 
 Analyzer::Analyzer() : stemmer_("english") {}
 
 std::vector<Token> Analyzer::tokens(std::string_view text, std::uint32_t first_position) const {
+  const std::vector<Span> words = tokenizer_.words(text);
   std::vector<Token> out;
+  out.reserve(words.size() + words.size() / 8);
   std::uint32_t position = first_position;
-  for (const WordGroup& g : group_compounds(text, tokenizer_.words(text))) {
+  for_each_group(text, words, [&](const WordGroup& g) {
     if (g.compound()) out.push_back(make_token(text, g.whole, position, true));
     for (const Span& part : g.parts) out.push_back(make_token(text, part, position++, false));
-  }
+  });
   std::erase_if(out, [](const Token& t) { return t.term.empty() || t.term.size() > kMaxTermBytes; });
   return out;
 }

@@ -49,20 +49,26 @@ void split_number_unit(std::string_view text, Span word, std::vector<Span>& out)
 
 }  // namespace
 
-std::vector<WordGroup> group_compounds(std::string_view text, const std::vector<Span>& words) {
-  std::vector<WordGroup> groups;
+void for_each_group(std::string_view text, const std::vector<Span>& words,
+                    const std::function<void(const WordGroup&)>& each) {
+  WordGroup g;
   std::size_t i = 0;
   while (i < words.size()) {
     std::size_t j = i + 1;
     while (j < words.size() && j - i < kMaxParts &&
            is_connector(text.substr(words[j - 1].end, words[j].start - words[j - 1].end)))
       ++j;
-    WordGroup g;
+    g.parts.clear();
     for (std::size_t k = i; k < j; ++k) split_number_unit(text, words[k], g.parts);
     g.whole = {words[i].start, symbol_suffix_end(text, words[j - 1].end)};
-    groups.push_back(std::move(g));
+    each(g);
     i = j;
   }
+}
+
+std::vector<WordGroup> group_compounds(std::string_view text, const std::vector<Span>& words) {
+  std::vector<WordGroup> groups;
+  for_each_group(text, words, [&groups](const WordGroup& g) { groups.push_back(g); });
   return groups;
 }
 

@@ -3,6 +3,7 @@
 // compound term, and their parts stay searchable words at consecutive positions.
 #pragma once
 
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -22,5 +23,9 @@ struct WordGroup {
 // Groups words joined by a single connector (- / @ and Unicode hyphens) with no
 // space, and splits a number glued to its unit ("350mg" -> "350", "mg").
 std::vector<WordGroup> group_compounds(std::string_view text, const std::vector<Span>& words);
+// The same groups, handed to each in order without collecting them: one
+// WordGroup is reused for every group, so a letter's words cost no allocation each.
+void for_each_group(std::string_view text, const std::vector<Span>& words,
+                    const std::function<void(const WordGroup&)>& each);
 
 }  // namespace imr::schema

@@ -86,7 +86,10 @@ std::optional<PhraseMatcher::Match> PhraseMatcher::longest_at(std::span<const st
 }
 
 std::vector<PhraseMatcher::Match> PhraseMatcher::find_all(std::span<const std::string> words) const {
-  const auto keys = keys_of(words);
+  return find_all_keys(keys_of(words));
+}
+
+std::vector<PhraseMatcher::Match> PhraseMatcher::find_all_keys(std::span<const std::string> keys) const {
   std::vector<Match> out;
   std::size_t i = 0;
   while (i < keys.size()) {
@@ -101,10 +104,17 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::find_all(std::span<const std::s
 }
 
 std::vector<PhraseMatcher::Match> PhraseMatcher::find_all(std::span<const Token> tokens) const {
+  // The keys straight from the tokens: a letter's words are not copied first (words_of).
   std::vector<std::size_t> token_of;  // word index -> token index
-  for (std::size_t i = 0; i < tokens.size(); ++i)
-    if (!tokens[i].compound) token_of.push_back(i);
-  auto matches = find_all(words_of(tokens));
+  std::vector<std::string> keys;
+  token_of.reserve(tokens.size());
+  keys.reserve(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].compound) continue;
+    token_of.push_back(i);
+    keys.push_back(key_of(tokens[i].term));
+  }
+  auto matches = find_all_keys(keys);
   for (Match& m : matches) {
     m.begin = token_of[m.begin];
     m.end = token_of[m.end - 1] + 1;

@@ -55,6 +55,7 @@ class PhraseMatcher {
     std::unordered_map<std::string, std::uint32_t> next;
     std::optional<Id> id;
   };
+  std::vector<Match> find_all_keys(std::span<const std::string> keys) const;
   // The longest phrase starting at words[from]: its end and id.
   std::optional<Match> longest_at(std::span<const std::string> keys, std::size_t from) const;
   std::vector<Node> nodes_ = std::vector<Node>(1);  // nodes_[0] is the root

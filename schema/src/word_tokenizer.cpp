@@ -32,6 +32,7 @@ WordTokenizer::~WordTokenizer() = default;
 std::vector<Span> WordTokenizer::words(std::string_view utf8) const {
   std::vector<Span> spans;
   if (utf8.empty()) return spans;
+  spans.reserve(utf8.size() / 6);  // about a word per six bytes of prose
   UErrorCode status = U_ZERO_ERROR;
   // UText over UTF-8 makes the iterator report byte offsets directly.
   UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -35,7 +36,21 @@ struct BuiltDocument {
 // The dictionary to compress a letter with, from its key term (null: none).
 using DictionaryFor = std::function<std::shared_ptr<const schema::LetterDictionary>(const std::string& key_term)>;
 
-// Not thread-safe (holds an Analyzer): one per thread.
+// Each word's indexed stem term (Analyzer::indexed_stem_term), remembered:
+// letters share most of their words, and Snowball cost more than all the rest
+// of a letter's analysis but the word breaking. Bounded, so a run over
+// letters full of unique words stops remembering instead of growing.
+class StemCache {
+ public:
+  const std::string& indexed_stem_term(const schema::Analyzer& analyzer, const std::string& word);
+
+ private:
+  static constexpr std::size_t kMaxWords = 1 << 17;
+  std::unordered_map<std::string, std::string> stems_;
+  std::string uncached_;
+};
+
+// Not thread-safe (holds an Analyzer and a StemCache): one per thread.
 class DocumentBuilder {
  public:
   BuiltDocument build(const schema::Record& record, std::string_view clean_text, std::string_view content_hash,
@@ -43,6 +58,7 @@ class DocumentBuilder {
 
  private:
   schema::Analyzer analyzer_;
+  mutable StemCache stems_;
   std::shared_ptr<const schema::StandardPassages> standard_ = schema::StandardPassages::builtin();
 };
 
