@@ -57,7 +57,7 @@ void set_date(Xapian::Document& doc, unsigned slot_no, const std::optional<std::
 
 const std::string& StemCache::indexed_stem_term(const schema::Analyzer& analyzer, const std::string& word) {
   if (const auto it = stems_.find(word); it != stems_.end()) return it->second;
-  if (stems_.size() >= kMaxWords) {
+  if (stems_.size() >= max_words_) {
     uncached_ = analyzer.indexed_stem_term(word);
     return uncached_;
   }

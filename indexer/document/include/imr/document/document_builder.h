@@ -42,10 +42,13 @@ using DictionaryFor = std::function<std::shared_ptr<const schema::LetterDictiona
 // letters full of unique words stops remembering instead of growing.
 class StemCache {
  public:
+  static constexpr std::size_t kMaxWords = 1 << 17;
+  explicit StemCache(std::size_t max_words = kMaxWords) : max_words_(max_words) {}
   const std::string& indexed_stem_term(const schema::Analyzer& analyzer, const std::string& word);
+  std::size_t size() const { return stems_.size(); }
 
  private:
-  static constexpr std::size_t kMaxWords = 1 << 17;
+  std::size_t max_words_;
   std::unordered_map<std::string, std::string> stems_;
   std::string uncached_;
 };
