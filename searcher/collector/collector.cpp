@@ -1,7 +1,6 @@
 // collect(): the two passes of a search.
 #include "imr/collector/collector.h"
 
-#include <algorithm>
 #include <atomic>
 #include <deque>
 #include <functional>
@@ -51,12 +50,12 @@ void set_order(Xapian::Enquire& enquire, SortOrder sort) {
   enquire.set_sort_by_key_then_relevance(by_date->release(), false);
 }
 
-// The letters ranked [first, first + count) in the sort order, among those of range.
+// The letters ranked [first, first + count) in the sort order.
 Xapian::MSet ranked(const Xapian::Database& db, const Xapian::Query& query, const Filters& filters, SortOrder sort,
-                    Xapian::doccount first, Xapian::doccount count, const Deadline& deadline, DocidRange range = {}) {
+                    Xapian::doccount first, Xapian::doccount count, const Deadline& deadline) {
   SameItemDecider decider(filters, deadline);
   Xapian::Enquire enquire(db);
-  enquire.set_query(within(filtered(query, filters), range));
+  enquire.set_query(filtered(query, filters));
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
   set_order(enquire, sort);
   return enquire.get_mset(first, count, 0, nullptr, filters.needs_same_item() ? &decider : nullptr);
@@ -76,59 +75,6 @@ std::vector<Hit> page_of(const Xapian::Database& db, const Xapian::Query& query,
   for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back({*it, it.get_weight(), it.get_document()});
   return hits;
 }
-
-// A broad query's page ranked in two halves of the docid space, one per
-// core: each half's best (first + per_page) letters, merged by weight. Equal
-// to ranking the whole, as weights come from the whole index's statistics
-// and ties go to the lower docid, which the first half holds.
-class HalvedPage {
- public:
-  struct Ranked {
-    Xapian::docid docid;
-    double weight;
-  };
-
-  HalvedPage(const Filters& filters, const PageRequest& page, const Deadline& deadline, Xapian::docid middle)
-      : filters_(filters), page_(page), deadline_(deadline), middle_(middle) {}
-
-  // On the other core, with its own handle and query: the second half.
-  void rank_second_half(const Xapian::Database& twin, const Xapian::Query& query) {
-    try {
-      second_.set_value(best(twin, query, {middle_, 0}));
-    } catch (...) {
-      second_.set_exception(std::current_exception());
-    }
-  }
-
-  // The first half here, then the page of both, its documents read from db.
-  std::vector<Hit> page(const Xapian::Database& db, const Xapian::Query& query) {
-    const std::vector<Ranked> first = best(db, query, {1, middle_});
-    const std::vector<Ranked> second = second_.get_future().get();
-    std::vector<Ranked> both;
-    std::ranges::merge(first, second, std::back_inserter(both), [](const Ranked& a, const Ranked& b) {
-      return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
-    });
-    std::vector<Hit> hits;
-    for (std::size_t i = first_of(page_); i < both.size() && hits.size() < page_.per_page; ++i)
-      hits.push_back({both[i].docid, both[i].weight, db.get_document(both[i].docid)});
-    return hits;
-  }
-
- private:
-  std::vector<Ranked> best(const Xapian::Database& db, const Xapian::Query& query, DocidRange range) const {
-    const Xapian::MSet mset =
-        ranked(db, query, filters_, SortOrder::relevance, 0, first_of(page_) + page_.per_page, deadline_, range);
-    std::vector<Ranked> out;
-    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight()});
-    return out;
-  }
-
-  const Filters& filters_;
-  const PageRequest& page_;
-  const Deadline& deadline_;
-  const Xapian::docid middle_;
-  std::promise<std::vector<Ranked>> second_;
-};
 
 // Past the end there is nothing to show; also keeps first * per_page from overflowing.
 bool past_the_end(const PageRequest& page, Xapian::doccount total) {
@@ -263,14 +209,6 @@ bool worth_parts(const Xapian::Database& db, const Xapian::Query& query) {
   return scans_in_parts(db, query) && names_broad_word(db, query);
 }
 
-// Ranking in halves pays for the same broad queries, by relevance (the
-// date orders read a few months' letters, not every match).
-bool worth_halves(const Xapian::Database& db, const Xapian::Query& query, const PageRequest& page,
-                  Xapian::docid middle) {
-  return page.per_page > 0 && page.sort == SortOrder::relevance && middle > 1 && splits_by_docid(db) &&
-         names_broad_word(db, query);
-}
-
 // Nothing for a query Xapian cannot serialise (a posting source of our own): it is counted on one core.
 std::optional<std::string> serialised_query(const Xapian::Query& query) {
   try {
@@ -311,7 +249,8 @@ SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, con
   // A broad query's letters, kept from an earlier count of the same words
   // (any filters: the counter applies them), or kept by this count when it
   // scans them all (fewer than two filter groups: no letter is left out).
-  const std::optional<std::string> key = parts > 1 ? serialised_query(query) : std::nullopt;
+  const std::optional<std::string> key =
+      parts > 1 && columns->matches().keeps_any() ? serialised_query(query) : std::nullopt;
   std::shared_ptr<const DocidBits> cached = key ? columns->matches().find(*key) : nullptr;
   const bool record = key && !cached && filters.groups().size() < 2;
   SharedCount count(filters, *columns, deadline, parts, cached, record ? key : std::nullopt);
@@ -321,22 +260,10 @@ SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, con
   // of its own, rebuilt from the serialised form, never a copy of this one.
   const std::optional<std::string> serialised = two_cores ? serialised_query(counted_letters) : std::nullopt;
   if (serialised) {
-    const Xapian::docid middle = columns->docid_end() / 2;
-    std::optional<HalvedPage> halves;
-    std::optional<std::string> ranked_query;
-    if (worth_halves(db, query, page, middle) && (ranked_query = serialised_query(query)))
-      halves.emplace(filters, page, deadline, middle);
-    std::future<void> counted = std::async(std::launch::async, [&] {
-      if (halves) halves->rank_second_half(*twin, Xapian::Query::unserialise(*ranked_query));
+    std::future<void> counted = std::async(std::launch::async, [&count, twin, &serialised] {
       count.join(*twin, Xapian::Query::unserialise(*serialised));
     });
-    std::vector<Hit> hits;
-    if (halves) {
-      hits = halves->page(db, query);
-      if (on_page) on_page(hits);
-    } else if (page.per_page > 0) {
-      hits = ranked_page();
-    }
+    std::vector<Hit> hits = page.per_page > 0 ? ranked_page() : std::vector<Hit>{};
     count.join(db, counted_letters);  // the parts the other core has not taken yet
     counted.get();
     SearchResult result = count.result();

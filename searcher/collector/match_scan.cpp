@@ -72,6 +72,11 @@ class RangeSource : public Xapian::PostingSource {
   Xapian::docid at_ = 0;
 };
 
+Xapian::Query within(const Xapian::Query& query, DocidRange range) {
+  if (range.whole()) return query;
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query((new RangeSource(range))->release()));
+}
+
 void run_scan(const Xapian::Database& db, const Xapian::Query& query, Xapian::MatchSpy& spy) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
@@ -144,13 +149,6 @@ void scan_docids(const Xapian::Database& db, const Xapian::Query& query,
   run_scan(db, within(query, range), spy);
 }
 
-Xapian::Query within(const Xapian::Query& query, DocidRange range) {
-  if (range.whole()) return query;
-  return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query((new RangeSource(range))->release()));
-}
-
-bool splits_by_docid(const Xapian::Database& db) { return !combines_databases(db); }
-
 bool names_broad_word(const Xapian::Database& db, const Xapian::Query& query) {
   const Xapian::doccount quarter = db.get_doccount() / 4;
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
@@ -159,7 +157,7 @@ bool names_broad_word(const Xapian::Database& db, const Xapian::Query& query) {
 }
 
 bool scans_in_parts(const Xapian::Database& db, const Xapian::Query& query) {
-  return !is_set_expression(query) && splits_by_docid(db);
+  return !is_set_expression(query) && !combines_databases(db);
 }
 
 }  // namespace imr::searcher

@@ -111,44 +111,6 @@ TEST_CASE("a search context has a counting twin only on its own revision") {
   CHECK(in_memory.counting_twin() == nullptr);
 }
 
-// A broad query by relevance is ranked in two docid halves, one per handle,
-// and merged: every page, weights and the order of ties included, must be
-// the whole ranking's.
-TEST_CASE("ranking a broad query in halves on both handles gives the pages of one whole ranking") {
-  test::OnDiskIndex index;
-  for (std::size_t i = 0; i < 40; ++i) index.add(i);
-  const Xapian::Database db = index.reader(), twin = index.reader();
-  using Q = Xapian::Query;
-  const std::vector<Q> queries{
-      Q("medically"), Q(Q::OP_OR, Q("gabapentin"), Q("necessary")), Q(Q::OP_PHRASE, Q("not"), Q("medically")),
-      Q(Q::OP_OR, Q(Q::OP_SCALE_WEIGHT, Q("treatment"), 2.0), Q(Q::OP_SYNONYM, Q("medically"), Q("medical")))};
-  std::size_t compared = 0;
-  for (const std::vector<std::string>& specs :
-       std::vector<std::vector<std::string>>{{}, {"decision:upheld"}, {"drug:gabapentin", "decision:overturned"}}) {
-    const searcher::Filters filters = searcher::Filters::parse(specs);
-    for (const Q& query : queries) {
-      CAPTURE(query.get_description());
-      CAPTURE(specs.size());
-      for (const Xapian::doccount per_page : {1U, 3U, 7U, 20U}) {
-        for (Xapian::doccount p = 1; p <= 40 / per_page + 1; ++p) {
-          const searcher::PageRequest page{searcher::SortOrder::relevance, p, per_page};
-          const auto whole = searcher::collect(db, query, filters, page);
-          const auto halves = searcher::collect(db, query, filters, page, {}, nullptr, &twin);
-          CHECK(halves.total == whole.total);
-          REQUIRE(halves.hits.size() == whole.hits.size());
-          for (std::size_t i = 0; i < whole.hits.size(); ++i) {
-            CHECK(halves.hits[i].docid == whole.hits[i].docid);
-            CHECK(halves.hits[i].weight == whole.hits[i].weight);
-            CHECK(halves.hits[i].document.get_docid() == whole.hits[i].docid);
-          }
-          compared += whole.hits.size();
-        }
-      }
-    }
-  }
-  CHECK(compared > 400);  // the queries match letters on many pages
-}
-
 // Stats over most letters are scanned in two docid halves, one per handle:
 // every row, pair and missing count must be those of one scan.
 TEST_CASE("stats in halves on both handles equal the stats of one scan") {

@@ -28,6 +28,8 @@ class MatchCache {
   std::shared_ptr<const DocidBits> find(const std::string& key);
   void put(const std::string& key, std::shared_ptr<const DocidBits> letters);
   std::size_t size() const;
+  // False for a cache told to keep none: nothing is worth recording for it.
+  bool keeps_any() const { return capacity_ > 0; }
 
  private:
   mutable std::mutex mutex_;

@@ -34,14 +34,6 @@ struct DocidRange {
 void scan_docids(const Xapian::Database& db, const Xapian::Query& query,
                  const std::function<void(Xapian::docid)>& visit, const Deadline& deadline = {}, DocidRange range = {});
 
-// The query restricted to the letters of range (the query itself for the whole space).
-Xapian::Query within(const Xapian::Query& query, DocidRange range);
-
-// Whether Xapian's matcher can be given a part of db's docid space: false for
-// several databases searched as one, whose docids interleave (a posting
-// source is started on each shard with the shard's own docids).
-bool splits_by_docid(const Xapian::Database& db);
-
 // Whether the query names a word of at least a quarter of db's letters: its
 // matcher has much to check, worth both cores.
 bool names_broad_word(const Xapian::Database& db, const Xapian::Query& query);
