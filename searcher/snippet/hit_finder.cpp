@@ -26,21 +26,6 @@ const Token* find_term(std::span<const Token> tokens, const std::string& term) {
 // Bounds the stem memory of one finder (a request's letters have far fewer distinct words).
 constexpr std::size_t kMaxRememberedStems = 1 << 16;
 
-std::vector<TextRange> merged(std::vector<TextRange> ranges) {
-  std::ranges::sort(ranges, [](const TextRange& a, const TextRange& b) {
-    return a.start != b.start ? a.start < b.start : a.end > b.end;
-  });
-  std::vector<TextRange> out;
-  for (const TextRange& r : ranges) {
-    if (!out.empty() && r.start <= out.back().end) {
-      out.back().end = std::max(out.back().end, r.end);
-    } else {
-      out.push_back(r);
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 HitFinder::HitFinder(const schema::Analyzer& analyzer, std::span<const Highlight> highlights)

@@ -93,20 +93,6 @@ TextRange candidate_window(std::string_view part, std::size_t at, std::size_t wo
   return window;
 }
 
-// Overlapping windows joined: each token is analysed once, and a hit found once.
-std::vector<TextRange> joined(std::vector<TextRange> windows) {
-  std::sort(windows.begin(), windows.end(), [](const TextRange& a, const TextRange& b) { return a.start < b.start; });
-  std::vector<TextRange> out;
-  for (const TextRange& w : windows) {
-    if (!out.empty() && w.start <= out.back().end) {
-      out.back().end = std::max(out.back().end, w.end);
-    } else {
-      out.push_back(w);
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::optional<std::vector<TextRange>> HitScreen::candidate_runs(std::string_view part) const {
@@ -124,7 +110,8 @@ std::optional<std::vector<TextRange>> HitScreen::candidate_runs(std::string_view
       at = lowered.find(needles_[n], run.end);
     }
   }
-  return joined(std::move(windows));
+  // Overlapping windows joined: each token is analysed once, and a hit found once.
+  return merged(std::move(windows));
 }
 
 }  // namespace imr::searcher

@@ -4,21 +4,16 @@
 // out as the table says. On failure every wrong row is listed.
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "imr/schema/analyzer.h"
-#include "imr/schema/data_table.h"
 #include "imr/schema/vocabulary.h"
 #include "parser/item_facts.h"
+#include "test_data_table.h"
 
 namespace {
-
-namespace fs = std::filesystem;
 
 struct Wording {
   std::string text;
@@ -27,13 +22,8 @@ struct Wording {
 };
 
 std::vector<Wording> wordings() {
-  const fs::path path = fs::path(IMR_SOURCE_DIR) / "tests" / "data" / "treatment_wordings.tsv";
-  std::ifstream in(path);
-  REQUIRE_MESSAGE(in.good(), "missing " << path.string());
-  std::stringstream content;
-  content << in.rdbuf();
   std::vector<Wording> out;
-  for (const auto& row : imr::schema::parse_data_table("treatment_wordings.tsv", content.str(), 3, 3))
+  for (const auto& row : test_data_table("treatment_wordings.tsv", 3, 3))
     out.push_back({row.column(0), row.column(1), row.column(2)});
   return out;
 }

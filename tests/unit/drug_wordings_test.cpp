@@ -5,29 +5,17 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "imr/schema/analyzer.h"
-#include "imr/schema/data_table.h"
 #include "imr/schema/vocabulary.h"
 #include "parser/item_facts.h"
+#include "test_data_table.h"
 
 namespace {
 
-namespace fs = std::filesystem;
-
-std::vector<imr::schema::TsvRow> drug_wordings() {
-  const fs::path path = fs::path(IMR_SOURCE_DIR) / "tests" / "data" / "drug_wordings.tsv";
-  std::ifstream in(path);
-  REQUIRE_MESSAGE(in.good(), "missing " << path.string());
-  std::stringstream content;
-  content << in.rdbuf();
-  return imr::schema::parse_data_table("drug_wordings.tsv", content.str(), 3, 3);
-}
+std::vector<imr::schema::TsvRow> drug_wordings() { return test_data_table("drug_wordings.tsv", 3, 3); }
 
 std::string joined(const std::vector<std::string>& names) {
   std::string out;

@@ -4,30 +4,18 @@
 // them: its canonical name, and the state of licensure beside it.
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "imr/schema/analyzer.h"
-#include "imr/schema/data_table.h"
 #include "imr/schema/vocabulary.h"
 #include "parser/reviewer_facts.h"
+#include "test_data_table.h"
 #include "test_reader_data.h"
 
 namespace {
 
-namespace fs = std::filesystem;
-
-std::vector<imr::schema::TsvRow> specialty_wordings() {
-  const fs::path path = fs::path(IMR_SOURCE_DIR) / "tests" / "data" / "specialty_wordings.tsv";
-  std::ifstream in(path);
-  REQUIRE_MESSAGE(in.good(), "missing " << path.string());
-  std::stringstream content;
-  content << in.rdbuf();
-  return imr::schema::parse_data_table("specialty_wordings.tsv", content.str(), 2, 2);
-}
+std::vector<imr::schema::TsvRow> specialty_wordings() { return test_data_table("specialty_wordings.tsv", 2, 2); }
 
 // The ways letters state one credential, each with the state it names.
 std::vector<std::string> sentences(const std::string& credential) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 namespace imr::searcher {
 
@@ -10,5 +11,8 @@ struct TextRange {
   std::uint32_t end;  // one past the last byte
   bool operator==(const TextRange&) const = default;
 };
+
+// The ranges in text order, those that overlap or touch joined into one.
+std::vector<TextRange> merged(std::vector<TextRange> ranges);
 
 }  // namespace imr::searcher
