@@ -203,10 +203,10 @@ class SharedCount {
   SearchResult result_;
 };
 
-// Parts pay only for a broad query: a narrower one is counted whole (eight
-// scans and a thread cost more than they save on a few thousand letters).
+// Parts pay only for a broad count: a narrower one is counted whole (eight
+// walks cost more than they save on a few thousand letters).
 bool worth_parts(const Xapian::Database& db, const Xapian::Query& query) {
-  return scans_in_parts(db, query) && names_broad_word(db, query);
+  return scans_in_parts(db, query) && counts_broadly(db, query);
 }
 
 // Nothing for a query Xapian cannot serialise (a posting source of our own): it is counted on one core.
@@ -249,8 +249,10 @@ SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, con
   // A broad query's letters, kept from an earlier count of the same words
   // (any filters: the counter applies them), or kept by this count when it
   // scans them all (fewer than two filter groups: no letter is left out).
+  // Only the matcher's (phrases, wildcards, ranges): a set expression's walk
+  // costs about what reading its bits back does.
   const std::optional<std::string> key =
-      parts > 1 && columns->matches().keeps_any() ? serialised_query(query) : std::nullopt;
+      parts > 1 && !is_set_expression(query) && columns->matches().keeps_any() ? serialised_query(query) : std::nullopt;
   std::shared_ptr<const DocidBits> cached = key ? columns->matches().find(*key) : nullptr;
   const bool record = key && !cached && filters.groups().size() < 2;
   SharedCount count(filters, *columns, deadline, parts, cached, record ? key : std::nullopt);

@@ -86,14 +86,17 @@ class OrStream : public DocidStream {
 // A union that lists most letters (a common word with its stem's other
 // words) is marked in a bitmap, each posting list read straight through,
 // instead of merged posting by posting: every posting is read either way,
-// and marking costs a fraction of a merge step.
+// and marking costs a fraction of a merge step. A part of the docid space
+// marks only its own postings.
 class MarkedUnion : public DocidStream {
  public:
   // Parts most postings first: once every letter is marked the rest cannot add one.
-  MarkedUnion(Streams parts, Xapian::docid last, Xapian::doccount letters) : words_(std::size_t{last} / 64 + 1, 0) {
+  MarkedUnion(Streams parts, Xapian::docid last, Xapian::doccount letters, DocidRange range)
+      : words_((range.end == 0 ? std::size_t{last} : std::size_t{range.end} - 1) / 64 + 1, 0) {
     for (auto& p : parts) {
-      for (Xapian::docid d = p->next(); d != 0; d = p->next()) words_[d / 64] |= std::uint64_t{1} << (d % 64);
-      if (marked() == letters) break;
+      for (Xapian::docid d = p->skip_to(range.first); d != 0 && range.holds(d); d = p->next())
+        words_[d / 64] |= std::uint64_t{1} << (d % 64);
+      if (range.whole() && marked() == letters) break;
     }
   }
 
@@ -116,6 +119,21 @@ class MarkedUnion : public DocidStream {
   }
 
   std::vector<std::uint64_t> words_;
+};
+
+// Another stream's docids within a part of the docid space.
+class RangedStream : public DocidStream {
+ public:
+  RangedStream(std::unique_ptr<DocidStream> inner, DocidRange range) : inner_(std::move(inner)), range_(range) {}
+
+  Xapian::docid skip_to(Xapian::docid target) override {
+    const Xapian::docid at = inner_->skip_to(std::max(target, range_.first));
+    return current_ = at != 0 && range_.holds(at) ? at : 0;
+  }
+
+ private:
+  std::unique_ptr<DocidStream> inner_;
+  DocidRange range_;
 };
 
 class AndNotStream : public DocidStream {
@@ -238,7 +256,7 @@ constexpr Xapian::doccount kDenseShare = 8;
 
 // A whole query that is a broad union of terms: every posting is read in any
 // case (nothing skips), so it is marked instead of merged.
-std::unique_ptr<DocidStream> marked_union(const Xapian::Database& db, const Xapian::Query& query) {
+std::unique_ptr<DocidStream> marked_union(const Xapian::Database& db, const Xapian::Query& query, DocidRange range) {
   std::set<std::string> terms;
   if (!is_union(query) || !union_terms(query, terms)) return nullptr;
   std::vector<std::pair<Xapian::doccount, std::string>> by_postings;
@@ -248,14 +266,16 @@ std::unique_ptr<DocidStream> marked_union(const Xapian::Database& db, const Xapi
   std::ranges::sort(by_postings, std::greater{});
   Streams parts;
   for (const auto& [freq, t] : by_postings) parts.push_back(std::make_unique<TermStream>(db, t));
-  return std::make_unique<MarkedUnion>(std::move(parts), db.get_lastdocid(), db.get_doccount());
+  return std::make_unique<MarkedUnion>(std::move(parts), db.get_lastdocid(), db.get_doccount(), range);
 }
 
 }  // namespace
 
-std::unique_ptr<DocidStream> docid_stream(const Xapian::Database& db, const Xapian::Query& query) {
-  if (std::unique_ptr<DocidStream> marked = marked_union(db, unscaled(query))) return marked;
-  return build(db, query);
+std::unique_ptr<DocidStream> docid_stream(const Xapian::Database& db, const Xapian::Query& query, DocidRange range) {
+  if (std::unique_ptr<DocidStream> marked = marked_union(db, unscaled(query), range)) return marked;
+  std::unique_ptr<DocidStream> stream = build(db, query);
+  if (!stream || range.whole()) return stream;
+  return std::make_unique<RangedStream>(std::move(stream), range);
 }
 
 bool is_set_expression(const Xapian::Query& query) {

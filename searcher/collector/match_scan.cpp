@@ -136,7 +136,7 @@ void scan_docids(const Xapian::Database& db, const Xapian::Query& query,
                  const std::function<void(Xapian::docid)>& visit, const Deadline& deadline, DocidRange range) {
   if (!range.whole() && !scans_in_parts(db, query))
     throw std::logic_error("scan_docids: this query is scanned whole, never in parts");
-  if (const std::unique_ptr<DocidStream> stream = docid_stream(db, query)) {
+  if (const std::unique_ptr<DocidStream> stream = docid_stream(db, query, range)) {
     DeadlineTicker ticker(deadline);
     for (Xapian::docid d = stream->next(); d != 0; d = stream->next()) {
       ticker.tick();
@@ -149,15 +149,36 @@ void scan_docids(const Xapian::Database& db, const Xapian::Query& query,
   run_scan(db, within(query, range), spy);
 }
 
-bool names_broad_word(const Xapian::Database& db, const Xapian::Query& query) {
-  const Xapian::doccount quarter = db.get_doccount() / 4;
+namespace {
+
+// A value range reads a value of every letter; match-all lists them.
+bool names_every_letter(const Xapian::Query& query) {
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_MATCH_ALL:
+    case Xapian::Query::OP_VALUE_RANGE:
+    case Xapian::Query::OP_VALUE_GE:
+    case Xapian::Query::OP_VALUE_LE:
+      return true;
+    default:
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        if (names_every_letter(query.get_subquery(i))) return true;
+      return false;
+  }
+}
+
+}  // namespace
+
+bool counts_broadly(const Xapian::Database& db, const Xapian::Query& query) {
+  if (names_every_letter(query)) return true;
+  const Xapian::doccount eighth = db.get_doccount() / 8;
+  Xapian::doccount postings = 0;
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
-    if (db.get_termfreq(*t) >= quarter) return true;
+    if ((postings += db.get_termfreq(*t)) >= eighth) return true;
   return false;
 }
 
 bool scans_in_parts(const Xapian::Database& db, const Xapian::Query& query) {
-  return !is_set_expression(query) && !combines_databases(db);
+  return is_set_expression(query) || !combines_databases(db);
 }
 
 }  // namespace imr::searcher

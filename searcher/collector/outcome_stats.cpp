@@ -236,12 +236,11 @@ void scan_part(const Xapian::Database& db, const Xapian::Query& query, const Fac
       db, query, [&](Xapian::docid docid) { counter.add(docid); }, deadline, range);
 }
 
-// Halves pay for what is scanned over most letters: the overview, or a
-// query naming a word of a quarter of them; and they need the matcher to
-// take a part of the docid space.
+// Halves pay for what is scanned over many letters: the overview, or a
+// broad count that can be taken in parts.
 bool worth_halves(const Xapian::Database& db, const Xapian::Query& query) {
   if (query.get_type() == Xapian::Query::LEAF_MATCH_ALL) return true;
-  return scans_in_parts(db, query) && names_broad_word(db, query);
+  return scans_in_parts(db, query) && counts_broadly(db, query);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 namespace {
 
 using imr::searcher::docid_stream;
+using imr::searcher::DocidRange;
 using Q = Xapian::Query;
 
 // Documents 1..n; document d holds term "tK" for each K dividing d (K = 2..9),
@@ -105,6 +106,33 @@ TEST_CASE("docid stream marks a broad union of terms and skips in it as the matc
       CHECK(docid_stream(db, query)->skip_to(target) == (first == want.end() ? 0 : *first));
     }
   }
+}
+
+// Counting in parts walks each part's stream: the parts, joined in order,
+// must list exactly the whole stream's docids, marked unions included.
+TEST_CASE("docid streams of the parts of the docid space list the whole stream") {
+  const Xapian::WritableDatabase db = numbers_index(1000);
+  std::mt19937 rng(20261202);
+  std::vector<Q> queries{Q(Q::OP_OR, Q("t2"), Q("t9")), Q::MatchAll, Q(Q::OP_OR, Q("t9"), Q("missing"))};
+  for (int i = 0; i < 150; ++i) queries.push_back(random_query(rng, 3));
+  int split = 0;
+  for (const Q& query : queries) {
+    CAPTURE(query.get_description());
+    const std::vector<Xapian::docid> want = by_stream(db, query);
+    const Xapian::docid cut1 = 1 + rng() % 1000, cut2 = cut1 + rng() % 300;
+    std::vector<Xapian::docid> joined;
+    for (const DocidRange part : {DocidRange{1, cut1}, DocidRange{cut1, cut2}, DocidRange{cut2, 0}}) {
+      auto stream = docid_stream(db, query, part);
+      REQUIRE(stream != nullptr);
+      for (Xapian::docid d = stream->next(); d != 0; d = stream->next()) {
+        CHECK(part.holds(d));
+        joined.push_back(d);
+      }
+    }
+    CHECK(joined == want);
+    if (!want.empty() && want.front() < cut1 && want.back() >= cut2) ++split;
+  }
+  CHECK(split > 30);  // many walks were really cut in three
 }
 
 TEST_CASE("docid stream walks every document for match all and none for an unknown term") {

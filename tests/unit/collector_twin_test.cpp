@@ -60,10 +60,17 @@ TEST_CASE("counting in parts on one or both handles gives the answers of one who
   for (std::size_t i = 0; i < 40; ++i) index.add(i);
   const Xapian::Database db = index.reader(), twin = index.reader();
   using Q = Xapian::Query;
-  const std::vector<Q> queries{Q(Q::OP_PHRASE, Q("not"), Q("medically")),
+  const std::vector<Q> queries{Q(Q::OP_PHRASE, Q("alpha"), Q("letter")),
                                Q(Q::OP_VALUE_RANGE, schema::slot::decision_date, "2013-01-01", "2014-06-30"),
-                               Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("not"), Q("medically")), Q("gabapentin"))};
-  for (const Q& query : queries) REQUIRE(searcher::scans_in_parts(db, query));
+                               Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("beta"), Q("letter")), Q("gabapentin")),
+                               Q::MatchAll,
+                               Q(Q::OP_OR, Q("pain"), Q("gabapentin")),
+                               Q(Q::OP_AND, Q("the"), Q("request"))};
+  for (const Q& query : queries) {
+    CAPTURE(query.get_description());
+    REQUIRE(searcher::scans_in_parts(db, query));
+    REQUIRE(searcher::counts_broadly(db, query));  // so collect() counts it in parts
+  }
   int counted = 0;
   for (const std::vector<std::string>& specs :
        std::vector<std::vector<std::string>>{{},

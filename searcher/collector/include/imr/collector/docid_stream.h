@@ -14,6 +14,14 @@
 
 namespace imr::searcher {
 
+// A part of the docid space: [first, end); end 0 for no end.
+struct DocidRange {
+  Xapian::docid first = 1;
+  Xapian::docid end = 0;
+  bool whole() const { return first <= 1 && end == 0; }
+  bool holds(Xapian::docid d) const { return d >= first && (end == 0 || d < end); }
+};
+
 // Ascending docids of the letters a query matches; 0 once exhausted.
 class DocidStream {
  public:
@@ -27,8 +35,11 @@ class DocidStream {
   Xapian::docid current_ = 0;
 };
 
-// Null when the query is not a plain set expression over posting lists.
-std::unique_ptr<DocidStream> docid_stream(const Xapian::Database& db, const Xapian::Query& query);
+// Null when the query is not a plain set expression over posting lists. With
+// a part of the docid space, only the letters in it: each posting list skips
+// to the part's first docid, so the parts of one walk cost about the walk.
+std::unique_ptr<DocidStream> docid_stream(const Xapian::Database& db, const Xapian::Query& query,
+                                          DocidRange range = {});
 
 // Whether docid_stream() serves the query (without opening anything).
 bool is_set_expression(const Xapian::Query& query);

@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "imr/collector/deadline.h"
+#include "imr/collector/docid_stream.h"
 #include "imr/schema/facet_table.h"
 
 namespace imr::searcher {
@@ -21,28 +22,23 @@ bool read_facet_table(const Xapian::Document& doc, std::string& blob, schema::Fa
 void scan_matches(const Xapian::Database& db, const Xapian::Query& query,
                   const std::function<void(const schema::FacetTableView&)>& visit, const Deadline& deadline = {});
 
-// A part of the docid space: [first, end); end 0 for no end.
-struct DocidRange {
-  Xapian::docid first = 1;
-  Xapian::docid end = 0;
-  bool whole() const { return first <= 1 && end == 0; }
-};
-
 // The same scan handing over only each letter's docid (read from the columns,
 // so no value of the document is fetched), in ascending order when `range`
 // is a part (which needs scans_in_parts()).
 void scan_docids(const Xapian::Database& db, const Xapian::Query& query,
                  const std::function<void(Xapian::docid)>& visit, const Deadline& deadline = {}, DocidRange range = {});
 
-// Whether the query names a word of at least a quarter of db's letters: its
-// matcher has much to check, worth both cores.
-bool names_broad_word(const Xapian::Database& db, const Xapian::Query& query);
+// Whether counting the query visits much of the index, so that it is worth
+// both cores: the postings of its words add up to an eighth of the letters,
+// or it names every letter (match-all, or a date range, which reads a value
+// of each).
+bool counts_broadly(const Xapian::Database& db, const Xapian::Query& query);
 
 // Whether a scan of part of the docid space costs about that part's share of
-// the whole: true for Xapian's matcher on one database (phrases, wildcards,
-// value ranges), which skips to the part; false for set expressions (a
-// broad union is marked whole for any part) and for several databases
-// searched as one (whose docids interleave).
+// the whole: true for set expressions (each posting list skips to the part)
+// and for Xapian's matcher on one database (phrases, wildcards, value
+// ranges); false for the matcher over several databases searched as one
+// (whose docids interleave).
 bool scans_in_parts(const Xapian::Database& db, const Xapian::Query& query);
 
 }  // namespace imr::searcher
