@@ -14,35 +14,37 @@ std::size_t index_of(schema::FieldId field) { return static_cast<std::size_t>(fi
 ColumnFacetCounter::ColumnFacetCounter(const Filters& filters, const FacetColumns& columns)
     : columns_(columns),
       matcher_(filters, columns),
-      own_(schema::fields().size(), 0),
-      facet_level_(schema::fields().size(), Open::never),
       open_(schema::fields().size(), Open::never),
       counts_(columns.facet_value_count(), 0),
       counted_in_(columns.facet_value_count(), 0),
       unfiltered_(filters.empty()),
       matched_(unfiltered_ ? columns.docid_end() / 64 + 1 : 0, 0) {
-  for (const schema::Field& f : schema::fields()) {
-    if (!f.facet) continue;
-    own_[index_of(f.id)] = filters.mask_of(f.id);
-    facet_level_[index_of(f.id)] = f.level == schema::Level::letter ? Open::letter_row : Open::item_rows;
-  }
+  for (const schema::Field& f : schema::fields())
+    if (f.facet)
+      facets_.push_back({index_of(f.id), f.level == schema::Level::letter ? Open::letter_row : Open::item_rows,
+                         filters.mask_of(f.id)});
+  for (const FacetField& f : facets_) own_of_[f.index] = f.own;
 }
 
-void ColumnFacetCounter::open_fields(const GroupBits& bits) {
+// A letter that passes no facet's filters (every filter but the facet's own)
+// has nothing to count: its rows are not read.
+bool ColumnFacetCounter::open_fields(const GroupBits& bits) {
   const bool passes_all = bits.passes();
   if (passes_all) ++total_;
-  for (std::size_t f = 0; f < open_.size(); ++f) {
-    if (facet_level_[f] == Open::never) continue;
-    const bool open = own_[f] == 0 ? passes_all : bits.passes(own_[f]);
-    open_[f] = open ? facet_level_[f] : Open::closed;
+  bool any = false;
+  for (const FacetField& f : facets_) {
+    const bool open = f.own == 0 ? passes_all : bits.passes(f.own);
+    open_[f.index] = open ? f.level : Open::closed;
+    any = any || open;
   }
+  return any;
 }
 
 void ColumnFacetCounter::count_row(std::span<const Ordinal> row, Open wanted, const GroupBits& bits, std::size_t item) {
   for (const Ordinal o : row) {
     const std::size_t f = index_of(columns_.field_of(o));
     if (open_[f] != wanted || counted_in_[o] == letter_) continue;
-    if (wanted == Open::item_rows && !bits.item_passes(item, own_[f])) continue;
+    if (wanted == Open::item_rows && !bits.item_passes(item, own_of_[f])) continue;
     counted_in_[o] = letter_;
     ++counts_[o];
   }
@@ -78,7 +80,7 @@ void ColumnFacetCounter::add(Xapian::docid docid) {
     return;
   }
   const GroupBits bits = matcher_.match(docid);
-  open_fields(bits);
+  if (!open_fields(bits)) return;
   ++letter_;
   count_row(columns_.row(docid, 0), Open::letter_row, bits, 0);
   for (std::size_t i = 0; i + 1 < rows; ++i) count_row(columns_.row(docid, i + 1), Open::item_rows, bits, i);

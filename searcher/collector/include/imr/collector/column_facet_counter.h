@@ -36,15 +36,21 @@ class ColumnFacetCounter {
   // How a field's values are counted in the current letter.
   enum class Open : std::uint8_t { never, closed, letter_row, item_rows };
 
-  void open_fields(const GroupBits& bits);
+  struct FacetField {
+    std::size_t index;  // in schema::fields()
+    Open level;         // letter_row or item_rows
+    GroupMask own;      // its own filter's bit (ignored when counting it), or 0
+  };
+
+  bool open_fields(const GroupBits& bits);
   void count_row(std::span<const Ordinal> row, Open wanted, const GroupBits& bits, std::size_t item);
   std::vector<Xapian::doccount> unfiltered_counts() const;
 
   const FacetColumns& columns_;
   ColumnMatch matcher_;
-  std::vector<GroupMask> own_;             // by field: its own filter's bit (ignored when counting it)
-  std::vector<Open> facet_level_;          // by field: letter_row, item_rows, or never (not a facet)
-  std::vector<Open> open_;                 // by field, for the current letter
+  std::vector<FacetField> facets_;                                                      // the schema's facet fields
+  std::vector<GroupMask> own_of_ = std::vector<GroupMask>(schema::fields().size(), 0);  // by field
+  std::vector<Open> open_;                 // by field, for the current letter (never: not a facet)
   std::vector<Xapian::doccount> counts_;   // by ordinal
   std::vector<std::uint32_t> counted_in_;  // by ordinal: the last letter that counted it (once per letter)
   std::uint32_t letter_ = 0;
