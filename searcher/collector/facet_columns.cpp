@@ -34,6 +34,7 @@ std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& 
   out->folded_.resize(fields);
   // Rows per docid first, offsets by a prefix sum: the stream is in docid order and docids may be sparse.
   out->doc_rows_.assign(std::size_t{db.get_lastdocid()} + 2, 0);
+  out->case_number_ends_.assign(out->doc_rows_.size(), 0);
   out->row_starts_.push_back(0);
   schema::FacetTableView view;
   const unsigned slot = schema::slot::facet_table;
@@ -46,11 +47,12 @@ std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& 
     } catch (const std::runtime_error&) {
       continue;  // unreadable: no rows, so the letter is neither counted nor passes a filter, as before
     }
-    out->add_row(view.letter());
-    for (std::size_t i = 0; i < view.item_count(); ++i) out->add_row(view.item(i));
+    out->add_row(view.letter(), docid);
+    for (std::size_t i = 0; i < view.item_count(); ++i) out->add_row(view.item(i), docid);
     out->doc_rows_[docid + 1] = static_cast<std::uint32_t>(1 + view.item_count());
   }
   std::partial_sum(out->doc_rows_.begin(), out->doc_rows_.end(), out->doc_rows_.begin());
+  std::partial_sum(out->case_number_ends_.begin(), out->case_number_ends_.end(), out->case_number_ends_.begin());
   out->number_facets_first();
   out->count_every_letter();
   return out;
@@ -91,9 +93,23 @@ void FacetColumns::number_facets_first() {
       for (Ordinal& o : entry.second) o = new_of[o];
 }
 
-void FacetColumns::add_row(std::span<const schema::FacetValueView> row) {
-  for (const schema::FacetValueView& v : row) entries_.push_back(intern(v.field, v.value));
+// Case numbers are appended in docid order: their lengths now, their ends by a prefix sum.
+void FacetColumns::add_row(std::span<const schema::FacetValueView> row, Xapian::docid docid) {
+  for (const schema::FacetValueView& v : row) {
+    if (v.field != schema::FieldId::case_number) {
+      entries_.push_back(intern(v.field, v.value));
+    } else if (case_number_ends_[docid] == 0) {
+      case_numbers_ += v.value;
+      case_number_ends_[docid] = static_cast<std::uint32_t>(v.value.size());
+    }
+  }
   row_starts_.push_back(static_cast<std::uint32_t>(entries_.size()));
+}
+
+std::string_view FacetColumns::case_number_of(Xapian::docid docid) const {
+  if (docid == 0 || docid >= case_number_ends_.size()) return {};
+  const std::uint32_t start = case_number_ends_[docid - 1];
+  return std::string_view(case_numbers_).substr(start, case_number_ends_[docid] - start);
 }
 
 Ordinal FacetColumns::intern(schema::FieldId field, std::string_view value) {

@@ -76,8 +76,7 @@ void read_days(const Xapian::Database& db, std::vector<Entry>& entries) {
 void read_keys(const Xapian::Database& db, const FacetColumns& columns, std::vector<Entry>& entries,
                std::deque<std::string>& hash_keys) {
   for (Entry& e : entries) {
-    for (const Ordinal o : columns.row(e.docid, 0))
-      if (columns.field_of(o) == schema::FieldId::case_number) e.key = columns.value_of(o);
+    e.key = columns.case_number_of(e.docid);
     if (e.key.empty()) e.key = hash_keys.emplace_back(schema::key_of(db.get_document(e.docid)));
   }
 }

@@ -24,10 +24,13 @@ using namespace imr;
 using searcher::FacetColumns;
 using searcher::Ordinal;
 
-// A row of the columns in the display form, to compare with the facet table it came from.
+// A row of the columns in the display form, to compare with the facet table it came from
+// (whose letter row starts with the case number, kept beside the ordinals).
 std::vector<std::pair<schema::FieldId, std::string>> displayed(const FacetColumns& columns, Xapian::docid docid,
                                                                std::size_t r) {
   std::vector<std::pair<schema::FieldId, std::string>> out;
+  if (r == 0 && !columns.case_number_of(docid).empty())
+    out.emplace_back(schema::FieldId::case_number, columns.case_number_of(docid));
   for (const Ordinal o : columns.row(docid, r)) out.emplace_back(columns.field_of(o), columns.value_of(o));
   return out;
 }
@@ -88,9 +91,13 @@ TEST_CASE("facet columns: every row of every letter and one ordinal per field an
     CHECK(drugs.insert(std::string(columns->value_of(o))).second);  // each value once
   }
   CHECK(drugs == std::set<std::string>{"carisoprodol", "hydrocodone", "acetaminophen", "gabapentin", "omeprazole"});
-  for (Ordinal o = 0; o < columns->value_count(); ++o)  // facet values first, so counting skips the case numbers
+  for (Ordinal o = 0; o < columns->value_count(); ++o) {  // facet values first, so counting skips the others
     CHECK((o < columns->facet_value_count()) == schema::field(columns->field_of(o)).facet);
+    CHECK(columns->field_of(o) != schema::FieldId::case_number);  // not numbered: one per letter
+  }
   CHECK(columns->facet_value_count() < columns->value_count());
+  CHECK(columns->case_number_of(0).empty());
+  CHECK(columns->case_number_of(static_cast<Xapian::docid>(index.records.size() + 1)).empty());
 
   const auto ca = columns->matching(schema::FieldId::license_state, "ca");  // filters compare ignoring case
   REQUIRE(ca.size() == 1);

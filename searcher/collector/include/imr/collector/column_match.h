@@ -3,6 +3,7 @@
 // every filter value resolved to ordinals once per query.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include <xapian.h>
@@ -22,12 +23,20 @@ class ColumnMatch {
   GroupBits match(Xapian::docid docid);
 
  private:
+  // A filter by case number, which the columns keep as each letter's string.
+  struct CaseNumberGroup {
+    GroupMask bit;
+    std::vector<std::string> values;
+  };
+
   GroupMask satisfied(Ordinal o) const { return o < satisfies_.size() ? satisfies_[o] : 0; }
+  GroupMask case_number_bits(Xapian::docid docid) const;
 
   const FacetColumns& columns_;
   GroupBits groups_;                  // required and item_groups for every letter
   std::vector<GroupMask> satisfies_;  // by ordinal: the groups a row holding it satisfies
   std::vector<GroupMask> item_ok_;    // the current letter's items, reused
+  std::vector<CaseNumberGroup> case_number_groups_;
 };
 
 }  // namespace imr::searcher

@@ -45,9 +45,15 @@ class FacetColumns {
   std::size_t row_count(Xapian::docid docid) const;
   std::span<const Ordinal> row(Xapian::docid docid, std::size_t r) const;
 
+  // A letter's case number as stored, or "". Case numbers are one per letter,
+  // so they are kept as each letter's string, not numbered: numbering them
+  // would cost two map entries a letter (200 bytes at a million letters) and
+  // most of the build's hashing, for a filter by case number alone.
+  std::string_view case_number_of(Xapian::docid docid) const;
+
   std::size_t value_count() const { return values_.size(); }
   // Facet fields' values are numbered first, [0, facet_value_count()): a query's counting arrays
-  // need not cover the values of the other fields (a case number per letter).
+  // need not cover the values of the other fields (priority, sex, month).
   std::size_t facet_value_count() const { return facet_values_; }
   schema::FieldId field_of(Ordinal ordinal) const { return fields_[ordinal]; }
   // The display form as stored ("CA", "Internal Medicine").
@@ -69,7 +75,7 @@ class FacetColumns {
   MatchCache& matches() const { return matches_; }
 
  private:
-  void add_row(std::span<const schema::FacetValueView> row);
+  void add_row(std::span<const schema::FacetValueView> row, Xapian::docid docid);
   void number_facets_first();
   void count_every_letter();
   Ordinal intern(schema::FieldId field, std::string_view value);
@@ -77,6 +83,8 @@ class FacetColumns {
   std::vector<std::uint32_t> doc_rows_;    // docid d's rows are [doc_rows_[d], doc_rows_[d + 1])
   std::vector<std::uint32_t> row_starts_;  // row r's ordinals are entries_[row_starts_[r], row_starts_[r + 1])
   std::vector<Ordinal> entries_;
+  std::vector<std::uint32_t> case_number_ends_;  // docid d's case number is case_numbers_[ends_[d - 1], ends_[d])
+  std::string case_numbers_;
   std::size_t facet_values_ = 0;
   Xapian::doccount letter_count_ = 0;
   std::vector<Xapian::doccount> letters_with_;  // by facet value
