@@ -59,15 +59,19 @@ std::vector<Xapian::doccount> ColumnFacetCounter::unfiltered_counts() const {
   const std::span<const Xapian::doccount> all = columns_.letters_with();
   if (total_ == columns_.letter_count()) return std::vector(all.begin(), all.end());
   std::vector<Xapian::doccount> counts = most ? std::vector(all.begin(), all.end()) : counts_;
-  DistinctFacetValues distinct(columns_);
-  for (std::size_t w = 0; w < matched_.size(); ++w) {
-    // The letters to visit: the matched ones, or when most match, the others.
-    for (std::uint64_t bits = most ? ~matched_[w] : matched_[w]; bits != 0; bits &= bits - 1) {
-      const auto d = static_cast<Xapian::docid>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
-      if (d == 0 || d >= columns_.docid_end() || !columns_.has_table(d)) continue;
-      distinct.for_each(d, [&](Ordinal o) { most ? --counts[o] : ++counts[o]; });
+  const auto visit = [&](auto change) {
+    for (std::size_t w = 0; w < matched_.size(); ++w) {
+      // The letters to visit: the matched ones, or when most match, the others.
+      for (std::uint64_t bits = most ? ~matched_[w] : matched_[w]; bits != 0; bits &= bits - 1) {
+        const auto d = static_cast<Xapian::docid>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+        for (const Ordinal o : columns_.distinct_facet_values(d)) change(counts[o]);
+      }
     }
-  }
+  };
+  if (most)
+    visit([](Xapian::doccount& c) { --c; });
+  else
+    visit([](Xapian::doccount& c) { ++c; });
   return counts;
 }
 

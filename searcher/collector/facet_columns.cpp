@@ -54,17 +54,39 @@ std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& 
   std::partial_sum(out->doc_rows_.begin(), out->doc_rows_.end(), out->doc_rows_.begin());
   std::partial_sum(out->case_number_ends_.begin(), out->case_number_ends_.end(), out->case_number_ends_.begin());
   out->number_facets_first();
+  out->list_distinct_values();
   out->count_every_letter();
   return out;
 }
 
+// Once per revision, so that counting a broad query's letters is a plain
+// walk of each one's list: no rows, no per-letter stamps, no other fields.
+void FacetColumns::list_distinct_values() {
+  std::vector<Xapian::docid> seen_in(facet_values_, 0);
+  distinct_starts_.assign(std::size_t{docid_end()} + 1, 0);
+  for (Xapian::docid d = 1; d < docid_end(); ++d) {
+    for (std::size_t r = 0; r < row_count(d); ++r)
+      for (const Ordinal o : row(d, r))
+        if (o < facet_values_ && seen_in[o] != d) {
+          seen_in[o] = d;
+          distinct_.push_back(o);
+        }
+    distinct_starts_[d + 1] = static_cast<std::uint32_t>(distinct_.size());
+  }
+}
+
+std::span<const Ordinal> FacetColumns::distinct_facet_values(Xapian::docid docid) const {
+  if (docid == 0 || docid >= docid_end()) return {};
+  const std::uint32_t start = distinct_starts_[docid];
+  return std::span(distinct_).subspan(start, distinct_starts_[docid + 1] - start);
+}
+
 void FacetColumns::count_every_letter() {
   letters_with_.assign(facet_values_, 0);
-  DistinctFacetValues distinct(*this);
   for (Xapian::docid d = 1; d < docid_end(); ++d) {
     if (!has_table(d)) continue;
     ++letter_count_;
-    distinct.for_each(d, [&](Ordinal o) { ++letters_with_[o]; });
+    for (const Ordinal o : distinct_facet_values(d)) ++letters_with_[o];
   }
 }
 

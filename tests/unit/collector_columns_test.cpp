@@ -96,6 +96,17 @@ TEST_CASE("facet columns: every row of every letter and one ordinal per field an
     CHECK(columns->field_of(o) != schema::FieldId::case_number);  // not numbered: one per letter
   }
   CHECK(columns->facet_value_count() < columns->value_count());
+  for (Xapian::docid d = 1; d <= index.records.size(); ++d) {  // each facet value of a letter, once
+    CAPTURE(d);
+    std::set<Ordinal> in_rows;
+    for (std::size_t r = 0; r < columns->row_count(d); ++r)
+      for (const Ordinal o : columns->row(d, r))
+        if (o < columns->facet_value_count()) in_rows.insert(o);
+    const auto distinct = columns->distinct_facet_values(d);
+    CHECK(std::set<Ordinal>(distinct.begin(), distinct.end()) == in_rows);
+    CHECK(distinct.size() == in_rows.size());
+  }
+  CHECK(columns->distinct_facet_values(0).empty());
   CHECK(columns->case_number_of(0).empty());
   CHECK(columns->case_number_of(static_cast<Xapian::docid>(index.records.size() + 1)).empty());
 

@@ -67,6 +67,9 @@ class FacetColumns {
   Xapian::docid docid_end() const { return static_cast<Xapian::docid>(doc_rows_.size() - 1); }
   // Letters with a readable facet table.
   Xapian::doccount letter_count() const { return letter_count_; }
+  // Each facet value of a letter once, however many of its items carry it:
+  // what counting a letter without filters adds one to.
+  std::span<const Ordinal> distinct_facet_values(Xapian::docid docid) const;
   // By facet value: the letters that have it (each letter once). The empty
   // query's counts, and a broad query's less the letters it does not match.
   std::span<const Xapian::doccount> letters_with() const { return letters_with_; }
@@ -77,6 +80,7 @@ class FacetColumns {
  private:
   void add_row(std::span<const schema::FacetValueView> row, Xapian::docid docid);
   void number_facets_first();
+  void list_distinct_values();
   void count_every_letter();
   Ordinal intern(schema::FieldId field, std::string_view value);
 
@@ -88,36 +92,14 @@ class FacetColumns {
   std::size_t facet_values_ = 0;
   Xapian::doccount letter_count_ = 0;
   std::vector<Xapian::doccount> letters_with_;  // by facet value
-  std::vector<schema::FieldId> fields_;         // by ordinal
-  std::vector<std::string> values_;             // by ordinal
+  std::vector<std::uint32_t> distinct_starts_;  // docid d's are distinct_[starts[d], starts[d + 1])
+  std::vector<Ordinal> distinct_;
+  std::vector<schema::FieldId> fields_;  // by ordinal
+  std::vector<std::string> values_;      // by ordinal
   std::vector<std::vector<Ordinal>> by_field_;
   std::vector<ValueMap<Ordinal>> exact_;                // per field: display form -> ordinal
   std::vector<ValueMap<std::vector<Ordinal>>> folded_;  // per field: text::lower(display) -> ordinals
   mutable MatchCache matches_;
-};
-
-// Each facet value of a letter once, however many of its items carry it.
-class DistinctFacetValues {
- public:
-  explicit DistinctFacetValues(const FacetColumns& columns)
-      : columns_(columns), seen_in_(columns.facet_value_count(), 0) {}
-
-  template <class Fn>
-  void for_each(Xapian::docid docid, Fn&& fn) {
-    ++letter_;
-    const std::size_t rows = columns_.row_count(docid);
-    for (std::size_t r = 0; r < rows; ++r)
-      for (const Ordinal o : columns_.row(docid, r)) {
-        if (o >= seen_in_.size() || seen_in_[o] == letter_) continue;
-        seen_in_[o] = letter_;
-        fn(o);
-      }
-  }
-
- private:
-  const FacetColumns& columns_;
-  std::vector<std::uint32_t> seen_in_;  // by facet value: the last letter that gave it
-  std::uint32_t letter_ = 0;
 };
 
 // Which revision of which databases a handle reads: per database (the
