@@ -1,6 +1,7 @@
 // FacetColumns: the facet tables of one index revision as ordinals.
 #include "imr/collector/facet_columns.h"
 
+#include <future>
 #include <numeric>
 #include <optional>
 #include <stdexcept>
@@ -26,30 +27,22 @@ std::optional<Xapian::rev> revision_of(const Xapian::Database& db) {
 
 }  // namespace
 
-std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& db, std::size_t kept_matches) {
+std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& db, std::size_t kept_matches,
+                                                        const Xapian::Database* twin, Xapian::docid two_threads_from) {
   auto out = std::make_shared<FacetColumns>(kept_matches);
-  const std::size_t fields = schema::fields().size();
-  out->by_field_.resize(fields);
-  out->exact_.resize(fields);
-  out->folded_.resize(fields);
-  // Rows per docid first, offsets by a prefix sum: the stream is in docid order and docids may be sparse.
-  out->doc_rows_.assign(std::size_t{db.get_lastdocid()} + 2, 0);
-  out->case_number_ends_.assign(out->doc_rows_.size(), 0);
-  out->row_starts_.push_back(0);
-  schema::FacetTableView view;
-  const unsigned slot = schema::slot::facet_table;
-  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
-    const Xapian::docid docid = it.get_docid();
-    if (docid + 1 >= out->doc_rows_.size()) break;
-    const std::string blob = *it;
-    try {
-      view.parse(blob);
-    } catch (const std::runtime_error&) {
-      continue;  // unreadable: no rows, so the letter is neither counted nor passes a filter, as before
-    }
-    out->add_row(view.letter(), docid);
-    for (std::size_t i = 0; i < view.item_count(); ++i) out->add_row(view.item(i), docid);
-    out->doc_rows_[docid + 1] = static_cast<std::uint32_t>(1 + view.item_count());
+  const Xapian::docid end = db.get_lastdocid() + 1;
+  out->start(end);
+  const Xapian::docid middle = twin != nullptr && end >= two_threads_from ? end / 2 : end;
+  if (middle < end) {
+    // The second half on the other handle, into columns of its own, numbered into these after.
+    FacetColumns second(0);
+    second.start(end);
+    std::future<void> read = std::async(std::launch::async, [&] { second.read_tables(*twin, {middle, end}); });
+    out->read_tables(db, {1, middle});
+    read.get();
+    out->append(second);
+  } else {
+    out->read_tables(db, {1, end});
   }
   std::partial_sum(out->doc_rows_.begin(), out->doc_rows_.end(), out->doc_rows_.begin());
   std::partial_sum(out->case_number_ends_.begin(), out->case_number_ends_.end(), out->case_number_ends_.begin());
@@ -57,6 +50,53 @@ std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& 
   out->list_distinct_values();
   out->count_every_letter();
   return out;
+}
+
+// Rows per docid first, offsets by a prefix sum: the stream is in docid order and docids may be sparse.
+void FacetColumns::start(Xapian::docid end) {
+  const std::size_t fields = schema::fields().size();
+  by_field_.resize(fields);
+  exact_.resize(fields);
+  folded_.resize(fields);
+  doc_rows_.assign(std::size_t{end} + 1, 0);
+  case_number_ends_.assign(doc_rows_.size(), 0);
+  row_starts_.push_back(0);
+}
+
+void FacetColumns::read_tables(const Xapian::Database& db, DocidRange range) {
+  schema::FacetTableView view;
+  const unsigned slot = schema::slot::facet_table;
+  auto it = db.valuestream_begin(slot);
+  if (range.first > 1) it.skip_to(range.first);
+  for (; it != db.valuestream_end(slot); ++it) {
+    const Xapian::docid docid = it.get_docid();
+    if (!range.holds(docid) || docid + 1 >= doc_rows_.size()) break;
+    const std::string blob = *it;
+    try {
+      view.parse(blob);
+    } catch (const std::runtime_error&) {
+      continue;  // unreadable: no rows, so the letter is neither counted nor passes a filter, as before
+    }
+    add_row(view.letter(), docid);
+    for (std::size_t i = 0; i < view.item_count(); ++i) add_row(view.item(i), docid);
+    doc_rows_[docid + 1] = static_cast<std::uint32_t>(1 + view.item_count());
+  }
+}
+
+// The later docids' tables, read into `later` (started alike, nothing summed
+// yet): its values numbered into this numbering, its rows and case numbers
+// after these.
+void FacetColumns::append(const FacetColumns& later) {
+  std::vector<Ordinal> renumbered(later.values_.size());
+  for (std::size_t o = 0; o < renumbered.size(); ++o) renumbered[o] = intern(later.fields_[o], later.values_[o]);
+  const auto offset = static_cast<std::uint32_t>(entries_.size());
+  for (const Ordinal o : later.entries_) entries_.push_back(renumbered[o]);
+  for (std::size_t r = 1; r < later.row_starts_.size(); ++r) row_starts_.push_back(offset + later.row_starts_[r]);
+  for (std::size_t d = 0; d < doc_rows_.size(); ++d) {
+    doc_rows_[d] += later.doc_rows_[d];
+    case_number_ends_[d] += later.case_number_ends_[d];
+  }
+  case_numbers_ += later.case_numbers_;
 }
 
 // Once per revision, so that counting a broad query's letters is a plain
@@ -186,12 +226,13 @@ std::optional<IndexVersion> version_of(const Xapian::Database& db, std::span<con
 }
 
 std::shared_ptr<const FacetColumns> FacetColumnsCache::for_revision(const Xapian::Database& db,
-                                                                    std::span<const Xapian::Database> shards) {
+                                                                    std::span<const Xapian::Database> shards,
+                                                                    const Xapian::Database* twin) {
   const std::optional<IndexVersion> version = version_of(db, shards);
   if (!version) return FacetColumns::build(db, kept_matches_);
   const std::lock_guard lock(mutex_);
   if (newest_ && *version == version_) return newest_;
-  std::shared_ptr<const FacetColumns> built = FacetColumns::build(db, kept_matches_);
+  std::shared_ptr<const FacetColumns> built = FacetColumns::build(db, kept_matches_, twin);
   // A handle still on an older revision gets its own columns; only the newest are kept.
   if (!newest_ || version->newer_than(version_)) {
     newest_ = built;

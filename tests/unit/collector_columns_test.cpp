@@ -3,6 +3,7 @@
 // up, and counts identical to FacetCounter's over many filter combinations.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <memory>
 #include <random>
 #include <set>
@@ -239,6 +240,38 @@ TEST_CASE("facet columns: a new index revision is counted by the next search") {
   CHECK(search(first).body["total"] == 7);
   CHECK(first.facet_columns() != before);
   CHECK(first.facet_columns()->has_table(7));
+}
+
+// A large index's columns are read in two halves on two handles and joined:
+// every row, value, case number and count must be those of one reading.
+TEST_CASE("facet columns read in two halves equal the columns read whole") {
+  test::OnDiskIndex index;
+  for (std::size_t i = 0; i < 30; ++i) index.add(i);
+  index.writer.delete_document(7);  // a gap in each half
+  index.writer.delete_document(23);
+  index.writer.commit();
+  const Xapian::Database db = index.reader(), twin = index.reader();
+  const auto whole = FacetColumns::build(db);
+  const auto halves = FacetColumns::build(db, searcher::kKeptMatches, &twin, 2);
+  REQUIRE(halves->docid_end() == whole->docid_end());
+  CHECK(halves->value_count() == whole->value_count());
+  CHECK(halves->facet_value_count() == whole->facet_value_count());
+  CHECK(halves->letter_count() == whole->letter_count());
+  for (Xapian::docid d = 0; d < whole->docid_end(); ++d) {
+    CAPTURE(d);
+    REQUIRE(halves->row_count(d) == whole->row_count(d));
+    for (std::size_t r = 0; r < whole->row_count(d); ++r) CHECK(displayed(*halves, d, r) == displayed(*whole, d, r));
+    CHECK(halves->case_number_of(d) == whole->case_number_of(d));
+  }
+  CHECK_FALSE(halves->has_table(7));
+  CHECK(halves->has_table(22));
+  const auto letters_with = [](const FacetColumns& c) {
+    std::map<std::pair<schema::FieldId, std::string>, Xapian::doccount> out;
+    for (Ordinal o = 0; o < c.facet_value_count(); ++o)
+      out[{c.field_of(o), std::string(c.value_of(o))}] = c.letters_with()[o];
+    return out;
+  };
+  CHECK(letters_with(*halves) == letters_with(*whole));
 }
 
 TEST_CASE("facet columns: another index at the same revision number gets its own columns") {

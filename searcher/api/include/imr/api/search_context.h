@@ -58,7 +58,9 @@ class SearchContext {
   ResponseCache* response_cache() const { return response_cache_.get(); }
   void set_response_cache(std::shared_ptr<ResponseCache> cache) { response_cache_ = std::move(cache); }
   // The facet columns of db()'s current revision (built on the first request after a change).
-  std::shared_ptr<const FacetColumns> facet_columns() { return columns_cache_->for_revision(db_, shards_); }
+  std::shared_ptr<const FacetColumns> facet_columns() {
+    return columns_cache_->for_revision(db_, shards_, counting_twin());
+  }
   // A second handle on db()'s revision for counting in another thread, or
   // null (an index in memory, or a newer revision on disk than db()'s: then
   // the search counts on one core). A sharded index's twin is compared shard by shard.

@@ -18,6 +18,7 @@
 
 #include <xapian.h>
 
+#include "imr/collector/docid_stream.h"
 #include "imr/collector/match_cache.h"
 #include "imr/collector/value_map.h"
 #include "imr/schema/facet_table.h"
@@ -37,8 +38,15 @@ class FacetColumns {
  public:
   explicit FacetColumns(std::size_t kept_matches = kKeptMatches) : matches_(kept_matches) {}
 
+  // Below this many docids one thread reads every table: a second costs more than it saves.
+  static constexpr Xapian::docid kTwoThreadsFrom = 20000;
+
   // Reads every facet table of db; letters without a readable table get no rows.
-  static std::shared_ptr<const FacetColumns> build(const Xapian::Database& db, std::size_t kept_matches = kKeptMatches);
+  // Given twin, a second handle on db's revision, an index of two_threads_from
+  // docids or more has its second half read on it in another thread.
+  static std::shared_ptr<const FacetColumns> build(const Xapian::Database& db, std::size_t kept_matches = kKeptMatches,
+                                                   const Xapian::Database* twin = nullptr,
+                                                   Xapian::docid two_threads_from = kTwoThreadsFrom);
 
   // Letters with a readable facet table have row 0 (the letter's values) and one row per item.
   bool has_table(Xapian::docid docid) const { return row_count(docid) != 0; }
@@ -78,6 +86,9 @@ class FacetColumns {
   MatchCache& matches() const { return matches_; }
 
  private:
+  void start(Xapian::docid end);
+  void read_tables(const Xapian::Database& db, DocidRange range);
+  void append(const FacetColumns& later);
   void add_row(std::span<const schema::FacetValueView> row, Xapian::docid docid);
   void number_facets_first();
   void list_distinct_values();
@@ -126,8 +137,10 @@ class FacetColumnsCache {
   // kept_matches: each revision's match cache (0: none, every count scans).
   explicit FacetColumnsCache(std::size_t kept_matches = kKeptMatches) : kept_matches_(kept_matches) {}
 
+  // twin: as for FacetColumns::build.
   std::shared_ptr<const FacetColumns> for_revision(const Xapian::Database& db,
-                                                   std::span<const Xapian::Database> shards = {});
+                                                   std::span<const Xapian::Database> shards = {},
+                                                   const Xapian::Database* twin = nullptr);
 
  private:
   const std::size_t kept_matches_;
