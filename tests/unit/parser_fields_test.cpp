@@ -125,6 +125,11 @@ TEST_CASE("parser: a diagnosis list splits by its own punctuation") {
   CHECK(diagnoses_in("She carries diagnoses of posttraumatic stress disorder, major depressive disorder, and chronic "
                      "cervical strain. She") ==
         Strings{"posttraumatic stress disorder", "major depressive disorder", "chronic cervical strain"});
+  CHECK(diagnoses_in("Diagnoses include neck and shoulder pain, lumbar radiculopathy, and insomnia.") ==
+        Strings{"neck and shoulder pain", "lumbar radiculopathy", "insomnia"});
+  // Without a serial comma, "and" ends the list.
+  CHECK(diagnoses_in("Diagnoses include neck pain, lumbar radiculopathy and insomnia.") ==
+        Strings{"neck pain", "lumbar radiculopathy", "insomnia"});
   // "status post" qualifies the diagnosis before it.
   CHECK(diagnoses_in("The diagnoses are left tibial shaft fracture, status post intramedullary nailing, and a "
                      "chronic wound of the left heel.") ==
