@@ -86,7 +86,7 @@ std::optional<std::pair<std::string_view, std::string_view>> table_row(std::stri
   std::size_t first_end = gap;
   while (first_end > 0 && (raw[first_end - 1] == ' ' || raw[first_end - 1] == '\t')) --first_end;
   const std::string_view first = raw.substr(0, first_end);
-  if (tidy_line(first).empty() || first.back() == ':') return std::nullopt;
+  if (is_blank_line(first) || first.back() == ':') return std::nullopt;
   return std::pair{first, raw.substr(gap + 1)};
 }
 
@@ -101,10 +101,11 @@ class ParagraphBuilder {
         spaced_line_ends_(spaced_line_ends) {}
 
   void add_line(std::string_view raw) {
-    if (add_table_row(raw)) return;
+    const auto row = table_row(raw);
+    if (row && add_table_row(*row)) return;
     const std::string tidy = tidy_line(raw);
     if (tidy.empty()) return;
-    last_line_has_columns_ = table_row(raw).has_value();
+    last_line_has_columns_ = row.has_value();
     // "Norco 10/325mg #90" / "Upheld"; after "Norco 10/325mg #90:" it is the usual heading, wrapped.
     if (!current_.empty() && !current_.ends_with(':') && is_decision_line_ && is_decision_line_(tidy)) end_paragraph();
     if (current_.empty()) {
@@ -122,17 +123,15 @@ class ParagraphBuilder {
   // A row of a table of decisions ("Four-wheeled walker with seat      Overturned"):
   // the column gap stands for the colon of an item heading, and the row is a
   // paragraph of its own. A heading that has its colon is the usual kind.
-  bool add_table_row(std::string_view raw) {
+  bool add_table_row(const std::pair<std::string_view, std::string_view>& row) {
     if (!is_decision_column_) return false;
-    const auto row = table_row(raw);
-    if (!row) return false;
-    const std::string decision = tidy_line(row->second);
+    const std::string decision = tidy_line(row.second);
     if (!is_decision_column_(decision)) return false;
     // The line above in columns too is the table's header ("Requested service
     // Decision"), which introduces the rows rather than begins the first one.
     if (last_line_has_columns_ && !current_.empty() && !ends_sentence(current_)) current_ += ':';
     end_paragraph();
-    current_ = tidy_line(row->first) + ": " + decision;
+    current_ = tidy_line(row.first) + ": " + decision;
     end_paragraph();
     return true;
   }
