@@ -94,8 +94,13 @@ std::optional<LabelMatch> LetterLabels::match_at(std::string_view text, std::siz
 }
 
 const Label* LetterLabels::decision_word(std::string_view word) const {
+  const Label* label = decision_in_full(word);
+  return label && label->text.find(' ') == std::string::npos ? label : nullptr;
+}
+
+const Label* LetterLabels::decision_in_full(std::string_view text) const {
   for (const Label& label : labels_)
-    if (label.kind == LabelKind::decision && word.size() == label.text.size() && same_text(label, word)) return &label;
+    if (label.kind == LabelKind::decision && text.size() == label.text.size() && same_text(label, text)) return &label;
   return nullptr;
 }
 

@@ -3,8 +3,10 @@
 // paragraphs belong to; a section heading or the next item closes it.
 #include "printed_items.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -112,20 +114,32 @@ std::string_view without_denial_word(std::string_view before) {
   return before;
 }
 
+// The decision words of the labels, longest first, so that "Not medically
+// necessary" is tried before the "Medically necessary" it ends with.
+std::vector<const layout::Label*> decision_words(const layout::LetterLabels& labels) {
+  std::vector<const layout::Label*> out;
+  for (const layout::Label& label : labels.labels())
+    if (label.kind == layout::LabelKind::decision) out.push_back(&label);
+  std::ranges::stable_sort(out, std::greater<>(), [](const layout::Label* l) { return l->text.size(); });
+  return out;
+}
+
 // "Carisoprodol 350mg QTY: 30.00: Upheld" -> the item; checked by hand rather
 // than by regex because it runs on every paragraph, however long.
-std::optional<DecidedHeading> decided_heading(std::string_view paragraph) {
+std::optional<DecidedHeading> decided_heading(std::string_view paragraph,
+                                              const std::vector<const layout::Label*>& decisions) {
   std::string_view p = trim_markup(paragraph);
   if (p.size() > kMaxHeadingBytes) return std::nullopt;
   while (!p.empty() && p.back() == '.') p = trim_markup(p.substr(0, p.size() - 1));
-  for (const std::string_view decision : {"upheld", "overturned"}) {
-    if (p.size() <= decision.size() || !starts_with_icase(p.substr(p.size() - decision.size()), decision)) continue;
-    const std::string_view before = without_denial_word(trim_markup(p.substr(0, p.size() - decision.size())));
-    if (before.empty() || before.back() != ':') return std::nullopt;
+  for (const layout::Label* decision : decisions) {
+    const std::string_view word = decision->text;
+    if (p.size() <= word.size() || !starts_with_icase(p.substr(p.size() - word.size()), word)) continue;
+    const std::string_view before = without_denial_word(trim_markup(p.substr(0, p.size() - word.size())));
+    if (before.empty() || before.back() != ':') continue;
     const std::size_t start = heading_start(before);
     const auto [number, treatment] = split_number(before.substr(start, before.size() - 1 - start));
     if (!has_word_character(treatment)) return std::nullopt;
-    return DecidedHeading{trim_markup(before.substr(0, start)), item_of(treatment, decision, number)};
+    return DecidedHeading{trim_markup(before.substr(0, start)), item_of(treatment, decision->name, number)};
   }
   return std::nullopt;
 }
@@ -174,7 +188,11 @@ std::vector<PrintedItem> notice_decisions(std::string_view paragraph) {
     int number = 0;
     const std::string_view digits = group(m, 1);
     std::from_chars(digits.data(), digits.data() + digits.size(), number);
-    out.push_back(item_of(without_article(trim_markup(group(m, 2))), m[3].matched ? "upheld" : "overturned", number));
+    // "the request for X, 80 hours, is not ...": the comma before "is" closes the sentence's insertion.
+    std::string_view treatment = trim_markup(group(m, 2));
+    while (!treatment.empty() && treatment.back() == ',')
+      treatment = trim_markup(treatment.substr(0, treatment.size() - 1));
+    out.push_back(item_of(without_article(treatment), m[3].matched ? "upheld" : "overturned", number));
   }
   return out;
 }
@@ -199,6 +217,40 @@ bool adopts_claims_citation(std::string_view reviewer_citation) {
       R"(found that the [^.]{0,80}used by the Claims Administrator (?:was|were) (?:appropriate|relevant|applicable))",
       Pattern::icase);
   return search(reviewer_citation, adopts).has_value();
+}
+
+// "ODG Knee Chapter, Transportation, for the transportation": the words a
+// segment of a citation shared by several items says it is for.
+std::vector<std::string> segment_targets(std::string_view segment) {
+  static const Pattern target(R"(\bfor\s+(?:the\s+|an?\s+)?([A-Za-z][A-Za-z-]{2,}))", Pattern::icase);
+  std::vector<std::string> out;
+  for (const Match& m : search_all(segment, target)) out.push_back(lower(group(m, 1)));
+  return out;
+}
+
+bool names_word_of(std::string_view treatment, const std::vector<std::string>& words) {
+  static const Pattern word(R"([A-Za-z][A-Za-z-]*)");
+  for (const Match& m : search_all(treatment, word))
+    if (std::ranges::find(words, lower(group(m, 0))) != words.end()) return true;
+  return false;
+}
+
+// One guideline section for several items may say which citation is for
+// which ("MTUS ..., for the aide; ODG ..., for the transportation"): an item
+// takes the segments that name a word of its treatment, when some but not
+// all do; else the whole section.
+std::string own_segments(const std::string& citation, const PrintedItem& item) {
+  static const Pattern semicolon(R"(;\s*)");
+  const std::vector<std::string> segments = split(citation, semicolon);
+  if (segments.size() < 2) return citation;
+  std::string own;
+  std::size_t taken = 0;
+  for (const std::string& segment : segments) {
+    if (!names_word_of(item.treatment, segment_targets(segment))) continue;
+    append(own, segment, "; ");
+    ++taken;
+  }
+  return taken == 0 || taken == segments.size() ? citation : own;
 }
 
 // PDF lines of an item heading are at most this long; a longer paragraph
@@ -242,7 +294,7 @@ bool is_quantity_line(std::string_view text) {
 
 class ItemScanner {
  public:
-  explicit ItemScanner(const layout::LetterLabels& labels) : labels_(labels) {}
+  explicit ItemScanner(const layout::LetterLabels& labels) : labels_(labels), decisions_(decision_words(labels)) {}
 
   void paragraph(const Paragraph& p) {
     if (p.heading) close();
@@ -251,7 +303,8 @@ class ItemScanner {
   }
 
   PrintedItems finish() {
-    for (PrintedItem& item : out_.items) complete(item);
+    const auto sharing = std::ranges::count_if(out_.items, [](const PrintedItem& i) { return !i.reviewer_cited; });
+    for (PrintedItem& item : out_.items) complete(item, sharing > 1);
     return std::move(out_);
   }
 
@@ -259,8 +312,13 @@ class ItemScanner {
   void read(std::string_view text) {
     if (text.empty()) return;
     if (auto notices = notice_decisions(text); !notices.empty()) return add_notices(std::move(notices));
+    const bool decision_announced = std::exchange(decision_announced_, false);
     if (const auto decision = bare_decision(text, labels_)) return decided_below(*decision);
-    if (auto heading = decided_heading(text)) {
+    if (auto heading = decided_heading(text, decisions_)) {
+      // "Decision:" announced the decision of the paragraph above; a heading
+      // with its own decision shows that paragraph was a table's caption
+      // ("Requested service" / "Decision:" / "Walker: Overturned").
+      if (decision_announced) last_plain_ = {};
       read(heading->lead);  // strictly shorter than text, so this ends
       if (heading->lead.empty() && continues_heading(heading->item)) join_first_line(heading->item);
       return open(std::move(heading->item), false);
@@ -305,7 +363,10 @@ class ItemScanner {
   // the paragraph before is the heading, unless it ends a sentence and an
   // open item still lacks its decision (the decision closes the item's block).
   void decided_below(std::string_view decision) {
-    if (decision.empty()) return;  // "Decision:" alone; the plain paragraph before stays the heading
+    if (decision.empty()) {  // "Decision:" alone; the plain paragraph before stays the heading
+      decision_announced_ = true;
+      return;
+    }
     const std::string& before = last_plain_.text;
     const bool heading_before = !before.empty() && before.size() <= kMaxHeadingBytes && !ends_sentence(before, ".!?");
     if (!heading_before) {
@@ -359,7 +420,8 @@ class ItemScanner {
     const std::string key = key_of(item.treatment);
     for (std::size_t i = 0; i < out_.items.size(); ++i) {
       const PrintedItem& other = out_.items[i];
-      if (key_of(other.treatment) == key && other.decision == item.decision && is_bare(other)) return i;
+      const bool same_decision = item.decision.empty() || other.decision == item.decision;
+      if (key_of(other.treatment) == key && same_decision && is_bare(other)) return i;
     }
     return std::nullopt;
   }
@@ -397,15 +459,28 @@ class ItemScanner {
     last_plain_.text = std::move(heading);
   }
 
-  // A label with no item open: the paragraph before it was an item heading
-  // that lost its decision.
+  // A label with no item open: the paragraph before it was an item heading,
+  // either one that lost its decision or one whose decision a table above the
+  // items' blocks gave ("Four-wheeled walker      Overturned").
   void open_undecided() {
     if (last_plain_.text.empty() || last_plain_.text.size() > kMaxHeadingBytes) return;
-    out_.items.push_back(item_of(split_number(last_plain_.text).second));
+    PrintedItem item = item_of(split_number(last_plain_.text).second);
+    if (const auto listed = listed_before(item)) {
+      current_ = *listed;
+      return;
+    }
+    out_.items.push_back(std::move(item));
     current_ = out_.items.size() - 1;
   }
 
   void content(std::string_view text) {
+    // The name of an item a table listed, alone: the heading of that item's block.
+    if (text.size() <= kMaxHeadingBytes)
+      if (const auto listed = listed_before(item_of(text))) {
+        close();
+        current_ = *listed;
+        return;
+      }
     if (is_quantity_line(text) && continues_line(last_plain_.text))
       return content(withdraw_last_plain() + " " + std::string(text));  // not a quantity line: ends here
     last_plain_ = {};
@@ -440,8 +515,9 @@ class ItemScanner {
       append(*part, text, part_ == Part::rationale ? "\n\n" : " ");
   }
 
-  void complete(PrintedItem& item) {
-    if (!item.reviewer_cited) item.reviewer_citation = letter_guidelines_;
+  void complete(PrintedItem& item, bool shared) {
+    if (!item.reviewer_cited)
+      item.reviewer_citation = shared ? own_segments(letter_guidelines_, item) : letter_guidelines_;
     if (item.rationale.empty()) item.rationale = letter_rationale_;
     if (adopts_claims_citation(item.reviewer_citation))
       item.reviewer_citation = item.claims_citation + " " + item.reviewer_citation;
@@ -452,8 +528,10 @@ class ItemScanner {
   std::optional<std::size_t> current_;
   Part part_ = Part::none;
   const layout::LetterLabels& labels_;
+  std::vector<const layout::Label*> decisions_;
   Section section_ = Section::preamble;
   PlainParagraph last_plain_;
+  bool decision_announced_ = false;  // the paragraph before was "Decision:" alone
   std::string letter_guidelines_;
   std::string letter_rationale_;
 };

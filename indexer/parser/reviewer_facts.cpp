@@ -69,16 +69,20 @@ Printed from_block(std::string_view text, const layout::LetterLabels& labels) {
 // "The expert reviewer is <credentials> and is licensed to practice in <states>",
 // the credentials opening with a board certification or a licence: "Board
 // Certified in Anesthesiology, has a subspecialty in Pain Management",
-// "Licensed in Chiropractic, Acupuncture", "a Licensed Psychologist".
+// "Licensed in Chiropractic, Acupuncture", "a Licensed Psychologist", "a
+// Diplomate of the American Board of Psychiatry and Neurology (Psychiatry)".
 Printed from_prose(std::string_view text) {
   static const Pattern prose(
-      R"(\bis\s+((?:an?\s+)?(?:board|licensed|certified|registered|doctor|psycholog|chiropract|acupunctur|physical\s+therap|podiatr|dentist|pharmacist|nurse)[^.]{0,300}?),?\s+and\s+(?:is\s+)?(?:also\s+)?licensed\s+to\s+practice\s+in\s+([^.\n]+))",
+      R"(\bis\s+((?:an?\s+)?(?:board|licensed|certified|registered|diplomate|doctor|psycholog|chiropract|acupunctur|physical\s+therap|podiatr|dentist|pharmacist|nurse)[^.]{0,300}?),?\s+and\s+(?:is\s+)?(?:also\s+)?licensed\s+to\s+practice\s+in\s+([^.\n]+))",
       Pattern::icase);
   static const Pattern separator(
       R"(\s*(?:[,;]|\b(?:has|with)\s+(?:a\s+)?sub-?specialty\s+in\b|\band\s+(?:is\s+)?(?:also\s+)?(?:board[\s-]+certified|licensed|certified)\s+in\b)\s*)",
       Pattern::icase);
+  // A board's diplomate holds what the board certified: the certification in
+  // brackets where the board certifies several, else the board's own name.
   static const Pattern lead_in(
-      R"((?:is\s+)?(?:also\s+)?(?:an?\s+)?(?:(?:board[\s-]+certified|licensed|certified)\s+in\s+)?)", Pattern::icase);
+      R"((?:is\s+)?(?:also\s+)?(?:an?\s+)?(?:(?:board[\s-]+certified|licensed|certified)\s+in\s+|diplomate\s+of\s+(?:the\s+)?(?:American\s+)?Board\s+of\s+(?:[^(),;]*\(\s*)?)?)",
+      Pattern::icase);
   if (const auto m = search(text, prose)) return printed(group(*m, 1), separator, lead_in, group(*m, 2));
   return {};
 }

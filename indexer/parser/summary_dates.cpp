@@ -25,6 +25,17 @@ const Pattern& ur_lead_in() {
   return re;
 }
 
+// "On 11/17/2016, utilization review non-certified the requests": the fact
+// named right after the date, as the sentence's subject.
+const Pattern& ur_lead_out() {
+  static const Pattern re(
+      R"(^\s*,?\s*(?:the\s+)?(?:utilization review|UR)\s+(?:non-?certified|denied|modified|determination|decision))",
+      Pattern::icase);
+  return re;
+}
+
+constexpr std::size_t kLeadOut = 60;  // bytes after a date that may name it
+
 std::string_view lead_in(std::string_view text, std::size_t offset) {
   const std::size_t start = offset > kLeadIn ? offset - kLeadIn : 0;
   return text.substr(start, offset - start);
@@ -39,7 +50,8 @@ SummaryDates summary_dates(std::string_view summary) {
     const std::string_view before = lead_in(summary, d.offset);
     if (!out.injury && search(before, injury_lead_in()))
       out.injury = d.iso;
-    else if (!out.ur_denial && search(before, ur_lead_in()))
+    else if (!out.ur_denial && (search(before, ur_lead_in()) ||
+                                search(summary.substr(d.offset + d.text.size(), kLeadOut), ur_lead_out())))
       out.ur_denial = d.iso;
   }
   return out;

@@ -132,7 +132,9 @@ CleanText clean_letter(std::string_view bytes, Format format, const ReaderData& 
   const std::string text = reader::join_pages(pages, labels);
   const reader::Dehyphenator dehyphenator(*data.hyphen_prefixes, text, data.known_words.get(), data.word_endings.get());
   const auto decision_line = [&labels](std::string_view line) { return reader::is_decision_line(line, labels); };
-  out.text = joined(reader::split_at_labels(reader::unwrap_paragraphs(text, dehyphenator, decision_line), labels));
+  const auto decision_column = [&labels](std::string_view cell) { return reader::is_decision_column(cell, labels); };
+  out.text = joined(
+      reader::split_at_labels(reader::unwrap_paragraphs(text, dehyphenator, decision_line, decision_column), labels));
   if (out.text.empty()) out.warnings.emplace_back("the file holds no text");
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 #include "line_tidy.h"
 #include "text_lines.h"
@@ -70,18 +71,41 @@ std::optional<bool> breaks_wrap(const std::vector<std::string_view>& lines, std:
   return static_cast<double>(mid_sentence) >= kMidSentenceShare * static_cast<double>(breaks);
 }
 
+// A line's last column and what stands before it, where a gap of two spaces
+// or more (or a tab) divides them and the first does not end with a colon.
+std::optional<std::pair<std::string_view, std::string_view>> table_row(std::string_view raw) {
+  while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r')) raw.remove_suffix(1);
+  std::size_t gap = raw.size();
+  for (std::size_t i = raw.size(); i-- > 1;) {
+    if (raw[i] == '\t' || (raw[i] == ' ' && raw[i - 1] == ' ')) {
+      gap = i;
+      break;
+    }
+  }
+  if (gap == raw.size()) return std::nullopt;
+  std::size_t first_end = gap;
+  while (first_end > 0 && (raw[first_end - 1] == ' ' || raw[first_end - 1] == '\t')) --first_end;
+  const std::string_view first = raw.substr(0, first_end);
+  if (is_blank_line(first) || first.back() == ':') return std::nullopt;
+  return std::pair{first, raw.substr(gap + 1)};
+}
+
 class ParagraphBuilder {
  public:
   ParagraphBuilder(const Dehyphenator& dehyphenator, bool mend_page_breaks, const DecisionLineTest& is_decision_line,
-                   bool spaced_line_ends)
+                   const DecisionLineTest& is_decision_column, bool spaced_line_ends)
       : dehyphenator_(dehyphenator),
         mend_page_breaks_(mend_page_breaks),
         is_decision_line_(is_decision_line),
+        is_decision_column_(is_decision_column),
         spaced_line_ends_(spaced_line_ends) {}
 
   void add_line(std::string_view raw) {
+    const auto row = table_row(raw);
+    if (row && add_table_row(*row)) return;
     const std::string tidy = tidy_line(raw);
     if (tidy.empty()) return;
+    last_line_has_columns_ = row.has_value();
     // "Norco 10/325mg #90" / "Upheld"; after "Norco 10/325mg #90:" it is the usual heading, wrapped.
     if (!current_.empty() && !current_.ends_with(':') && is_decision_line_ && is_decision_line_(tidy)) end_paragraph();
     if (current_.empty()) {
@@ -94,6 +118,22 @@ class ParagraphBuilder {
     // Where every line ends with a space (PDF text), "treat- " is a break too.
     if (spaced_line_ends_ && raw.ends_with(' ')) raw.remove_suffix(1);
     hyphen_pending_ = ends_with_break_hyphen(raw);
+  }
+
+  // A row of a table of decisions ("Four-wheeled walker with seat      Overturned"):
+  // the column gap stands for the colon of an item heading, and the row is a
+  // paragraph of its own. A heading that has its colon is the usual kind.
+  bool add_table_row(const std::pair<std::string_view, std::string_view>& row) {
+    if (!is_decision_column_) return false;
+    const std::string decision = tidy_line(row.second);
+    if (!is_decision_column_(decision)) return false;
+    // The line above in columns too is the table's header ("Requested service
+    // Decision"), which introduces the rows rather than begins the first one.
+    if (last_line_has_columns_ && !current_.empty() && !ends_sentence(current_)) current_ += ':';
+    end_paragraph();
+    current_ = tidy_line(row.first) + ": " + decision;
+    end_paragraph();
+    return true;
   }
 
   void end_paragraph() {
@@ -123,11 +163,13 @@ class ParagraphBuilder {
   const Dehyphenator& dehyphenator_;
   bool mend_page_breaks_;
   const DecisionLineTest& is_decision_line_;
+  const DecisionLineTest& is_decision_column_;
   bool spaced_line_ends_;
   std::vector<std::string> paragraphs_;
   std::string current_;
   bool hyphen_pending_ = false;
   bool last_hyphen_pending_ = false;
+  bool last_line_has_columns_ = false;
 };
 
 // Whether nearly every text line ends with a space, as some PDF text does.
@@ -184,7 +226,8 @@ LineStyle line_style_of(const std::vector<std::string_view>& lines) {
 }
 
 std::vector<std::string> unwrap_paragraphs(std::string_view text, const Dehyphenator& dehyphenator,
-                                           const DecisionLineTest& is_decision_line) {
+                                           const DecisionLineTest& is_decision_line,
+                                           const DecisionLineTest& is_decision_column) {
   const std::vector<std::string_view> lines = split_lines(text);
   const LineStyle style = line_style_of(lines);
   const bool has_blank_lines =
@@ -193,7 +236,7 @@ std::vector<std::string> unwrap_paragraphs(std::string_view text, const Dehyphen
   const bool gaps_end_paragraphs = style == LineStyle::hard_wrapped || !has_blank_lines;
   const std::size_t paragraph_gap = line_gap(lines) + 1;
   ParagraphBuilder builder(dehyphenator, style != LineStyle::paragraph_per_line && gaps_end_paragraphs,
-                           is_decision_line, spaced_line_ends(lines));
+                           is_decision_line, is_decision_column, spaced_line_ends(lines));
   std::size_t empty_run = 0;
   for (const std::string_view line : lines) {
     const LineKind kind = kind_of(line);

@@ -34,11 +34,13 @@ LineStyle line_style_of(const std::vector<std::string_view>& lines);
 // whose paragraphs then end at three).
 std::size_t line_gap(const std::vector<std::string_view>& lines);
 
-// Whether a tidy line is an item's decision alone; see is_decision_line.
+// Whether tidy text is an item's decision: alone on a line (see
+// is_decision_line), or in the last column of a table (is_decision_column).
 using DecisionLineTest = std::function<bool(std::string_view)>;
 
 // Paragraphs of tidy text (single spaces, no line breaks), none empty.
 std::vector<std::string> unwrap_paragraphs(std::string_view text, const Dehyphenator& dehyphenator,
-                                           const DecisionLineTest& is_decision_line = {});
+                                           const DecisionLineTest& is_decision_line = {},
+                                           const DecisionLineTest& is_decision_column = {});
 
 }  // namespace imr::indexer::reader

@@ -316,12 +316,19 @@ std::vector<std::string> split_at_page_numbers(const std::string& text) {
   // follows the last one (a last page may be short).
   const bool headers = marks.front().page == 1 && marks.front().lines_before < kFurnitureZone &&
                        lines - marks.back().lines_before > kFurnitureZone + 1;
+  // A footer's mark ends its page; the last page's ends the text, unless
+  // the marks head the pages after the first ("Page 2 of 3" at the top of
+  // page 2, none on page 1), where the last one opens a page with text below.
+  const auto only_blank_after = [&](std::size_t at) {
+    return std::ranges::all_of(std::string_view(text).substr(at),
+                               [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'; });
+  };
   std::vector<std::string> pages;
   std::size_t start = 0;
   for (const Mark& m : marks) {
-    if (headers ? m.page == 1 : m.page >= m.of) continue;
+    if (headers && m.page == 1) continue;
     const std::size_t cut = headers ? m.begin : std::min(text.size(), m.end + 1);
-    if (cut <= start) continue;
+    if (cut <= start || (!headers && only_blank_after(cut))) continue;
     pages.push_back(text.substr(start, cut - start));
     start = cut;
   }

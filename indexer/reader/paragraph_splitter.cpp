@@ -78,4 +78,9 @@ bool is_decision_line(std::string_view tidy_line, const layout::LetterLabels& la
   return labels.decision_word(tidy_line) != nullptr;
 }
 
+bool is_decision_column(std::string_view tidy_cell, const layout::LetterLabels& labels) {
+  if (tidy_cell.ends_with('.')) tidy_cell.remove_suffix(1);
+  return labels.decision_in_full(tidy_cell) != nullptr;
+}
+
 }  // namespace imr::indexer::reader

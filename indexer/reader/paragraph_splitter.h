@@ -21,4 +21,8 @@ std::vector<std::string> split_at_labels(const std::vector<std::string>& paragra
 // "Overturned."), as letters print it below a heading that has no colon.
 bool is_decision_line(std::string_view tidy_line, const layout::LetterLabels& labels);
 
+// Whether the last column of a table row is an item's decision, in any of
+// its wordings ("Overturned", "Not medically necessary").
+bool is_decision_column(std::string_view tidy_cell, const layout::LetterLabels& labels);
+
 }  // namespace imr::indexer::reader

@@ -65,6 +65,9 @@ TEST_CASE("parser: injury and UR dates come from the words before them") {
   CHECK(b.ur_denial == "2014-11-10");
   const auto c = summary_dates("She had an injury and was seen on 5/1/13.");
   CHECK_FALSE(c.injury);
+  // Or from the words right after it, where review is the sentence's subject.
+  CHECK(summary_dates("On 11/17/2016, utilization review non-certified the requests.").ur_denial == "2016-11-17");
+  CHECK_FALSE(summary_dates("On 11/17/2016, he asked about utilization review.").ur_denial);
 }
 
 TEST_CASE("parser: age and sex in their printed forms") {
@@ -93,7 +96,7 @@ TEST_CASE("parser: diagnoses in list, claim and prose forms") {
   CHECK(diagnoses_in("The diagnoses have included lumbar sprain and insomnia. She has used it.") ==
         Strings{"lumbar sprain", "insomnia"});
   CHECK(diagnoses_in("His diagnoses are chronic right knee pain and right knee osteoarthritis. He had") ==
-        Strings{"chronic right knee pain and right knee osteoarthritis"});
+        Strings{"chronic right knee pain", "right knee osteoarthritis"});
   CHECK(diagnoses_in("has filed a claim for a right shoulder labral tear associated with an injury") ==
         Strings{"right shoulder labral tear"});
   CHECK(diagnoses_in("The mechanism of injury was not provided.").empty());
@@ -108,6 +111,48 @@ TEST_CASE("parser: diagnoses that a summary says it includes are a list") {
         Strings{"cervical sprain", "depression"});
   CHECK(diagnoses_in("The diagnoses include knee pain and other and unspecified complications of medical care.") ==
         Strings{"knee pain", "other and unspecified complications of medical care"});
+}
+
+TEST_CASE("parser: a diagnosis list splits by its own punctuation") {
+  // Semicolons hold commas inside their items.
+  CHECK(diagnoses_in("Current diagnoses: L1 compression fracture, healed; lumbar spondylosis; gait instability.") ==
+        Strings{"L1 compression fracture, healed", "lumbar spondylosis", "gait instability"});
+  // A serial comma holds "and" inside its items.
+  CHECK(diagnoses_in("Psychological diagnoses are adjustment disorder with mixed anxiety and depressed mood, and "
+                     "psychological factors affecting a medical condition.") ==
+        Strings{"adjustment disorder with mixed anxiety and depressed mood",
+                "psychological factors affecting a medical condition"});
+  CHECK(diagnoses_in("She carries diagnoses of posttraumatic stress disorder, major depressive disorder, and chronic "
+                     "cervical strain. She") ==
+        Strings{"posttraumatic stress disorder", "major depressive disorder", "chronic cervical strain"});
+  CHECK(diagnoses_in("Diagnoses include neck and shoulder pain, lumbar radiculopathy, and insomnia.") ==
+        Strings{"neck and shoulder pain", "lumbar radiculopathy", "insomnia"});
+  // Without a serial comma, "and" ends the list.
+  CHECK(diagnoses_in("Diagnoses include neck pain, lumbar radiculopathy and insomnia.") ==
+        Strings{"neck pain", "lumbar radiculopathy", "insomnia"});
+  // "status post" qualifies the diagnosis before it.
+  CHECK(diagnoses_in("The diagnoses are left tibial shaft fracture, status post intramedullary nailing, and a "
+                     "chronic wound of the left heel.") ==
+        Strings{"left tibial shaft fracture, status post intramedullary nailing", "chronic wound of the left heel"});
+  CHECK(diagnoses_in("Her diagnoses were reported as cervical radiculopathy and cervical myelopathy. An MRI") ==
+        Strings{"cervical radiculopathy", "cervical myelopathy"});
+}
+
+TEST_CASE("parser: diagnosed with a list, a pair or one diagnosis with shared words") {
+  CHECK(diagnoses_in("The injured worker was diagnosed as having cervical disc disease, shoulder impingement "
+                     "syndrome and chronic pain syndrome.") ==
+        Strings{"cervical disc disease", "shoulder impingement syndrome", "chronic pain syndrome"});
+  // The sentence goes on after the diagnoses.
+  CHECK(diagnoses_in("He was diagnosed with a left tibial plateau fracture and post-traumatic arthritis of the "
+                     "left knee, and he underwent arthroplasty.") ==
+        Strings{"left tibial plateau fracture", "post-traumatic arthritis of the left knee"});
+  // One word before "and" shares the words after it; "with" holds what follows it.
+  CHECK(diagnoses_in("She was diagnosed with cervical and lumbar strain.") == Strings{"cervical and lumbar strain"});
+  CHECK(diagnoses_in("The injured worker was diagnosed with adjustment disorder with mixed anxiety and depressed "
+                     "mood.") == Strings{"adjustment disorder with mixed anxiety and depressed mood"});
+  // "The diagnosis is" names one, without what the sentence adds after a comma.
+  CHECK(diagnoses_in("The diagnosis is right carpal tunnel syndrome, severe by nerve conduction study of "
+                     "06/20/2016.") == Strings{"right carpal tunnel syndrome"});
 }
 
 TEST_CASE("parser: \"other and unspecified\" names one diagnosis inside a list") {
@@ -174,6 +219,87 @@ TEST_CASE("parser: the 2013 notice's own labels") {
   CHECK(p.record.items[0].claims_guidelines.empty());
   CHECK(p.record.items[0].guidelines == Strings{"odg"});
   CHECK(p.record.items[0].rationale == "Not supported.");
+}
+
+TEST_CASE("parser: the 2013 notice's labels in their other wording") {
+  const auto p = parser().parse(
+      "Notice of Independent Medical Review Determination\n\n1) MAXIMUS Federal Services, Inc. has determined the "
+      "request for functional restoration program, 80 hours, is not medically necessary and appropriate.\n\n"
+      "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE\n\n1) Regarding the request for functional restoration "
+      "program, 80 hours:\n\nMedical Treatment Guideline(s) relied upon by Claims Administrator: The Claims "
+      "Administrator based its decision on the Chronic Pain Medical Treatment Guidelines (2009).\n\nMedical "
+      "Treatment Guideline(s) relied upon by the Expert Reviewer: The Expert Reviewer relied on the Official "
+      "Disability Guidelines (ODG).\n\nRationale for the Decision: Not supported.\n",
+      "x.txt");
+  REQUIRE(p.record.items.size() == 1);
+  CHECK(p.record.items[0].treatment == "functional restoration program, 80 hours");
+  CHECK(p.record.items[0].claims_guidelines == Strings{"mtus-chronic-pain"});
+  CHECK(p.record.items[0].guidelines == Strings{"odg"});
+}
+
+TEST_CASE("parser: a table of decisions above the items' blocks") {
+  // As the reader gives a table: its caption, then one heading per row.
+  const auto p = parser().parse(
+      "IMR ISSUES, DECISIONS AND RATIONALES\n\nRequested service\n\nDecision:\n\nTENS unit rental: "
+      "Overturned\n\nKnee brace: Upheld\n\nTENS unit rental\n\nClaims Administrator guideline: Decision based on "
+      "MTUS Chronic Pain Medical Treatment Guidelines.\n\nDecision rationale: Supported.\n\nKnee brace\n\nClaims "
+      "Administrator guideline: Decision based on Non-MTUS Citation ODG.\n\nDecision rationale: Not supported.\n",
+      "x.txt");
+  REQUIRE(p.record.items.size() == 2);
+  CHECK(p.record.items[0].treatment == "TENS unit rental");
+  CHECK(p.record.items[0].decision == "overturned");
+  CHECK(p.record.items[0].claims_guidelines == Strings{"mtus-chronic-pain"});
+  CHECK(p.record.items[0].rationale == "Supported.");
+  CHECK(p.record.items[1].treatment == "Knee brace");
+  CHECK(p.record.items[1].claims_guidelines == Strings{"odg"});
+  CHECK(p.record.items[1].rationale == "Not supported.");
+  CHECK(p.warnings.empty());
+}
+
+TEST_CASE("parser: decisions printed as the finding") {
+  const auto p = parser().parse(
+      "IMR ISSUES, DECISIONS AND RATIONALES\n\nDocusate 100mg #60: Medically necessary\n\nDecision rationale: "
+      "Supported.\n\nOndansetron 8mg #30: Not medically necessary\n\nDecision rationale: Not supported.\n",
+      "x.txt");
+  REQUIRE(p.record.items.size() == 2);
+  CHECK(p.record.items[0].treatment == "Docusate 100mg #60");
+  CHECK(p.record.items[0].decision == "overturned");
+  CHECK(p.record.items[1].treatment == "Ondansetron 8mg #30");
+  CHECK(p.record.items[1].decision == "upheld");
+}
+
+TEST_CASE("parser: a guideline section shared by several items says which citation is whose") {
+  const std::string issues =
+      "MEDICAL PROFESSIONAL REVIEW\n\nISSUE AT DISPUTE:\n\n1. Home health aide: Upheld\n\n2. Medical "
+      "transportation: Overturned\n\nMEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND "
+      "WHY:\n\n";
+  const auto p = parser().parse(issues +
+                                    "MTUS Chronic Pain Medical Treatment Guidelines, Home health services, for the "
+                                    "aide; ODG Knee Chapter, Transportation, for the transportation.\n",
+                                "x.txt");
+  REQUIRE(p.record.items.size() == 2);
+  CHECK(p.record.items[0].guidelines == Strings{"mtus-chronic-pain"});
+  CHECK(p.record.items[1].guidelines == Strings{"odg"});
+  // Without saying whose, the section is every item's.
+  const auto q = parser().parse(
+      issues + "MTUS Chronic Pain Medical Treatment Guidelines, Home health services; ODG Knee Chapter.\n", "x.txt");
+  REQUIRE(q.record.items.size() == 2);
+  CHECK(q.record.items[0].guidelines == Strings{"mtus-chronic-pain", "odg"});
+  CHECK(q.record.items[1].guidelines == Strings{"mtus-chronic-pain", "odg"});
+}
+
+TEST_CASE("parser: a board's diplomate is certified in what the board certified") {
+  const auto in_brackets = parser().parse(
+      "The Expert Reviewer is a Diplomate of the American Board of Psychiatry and Neurology (Psychiatry) and is "
+      "licensed to practice in Illinois.\n",
+      "x.txt");
+  CHECK(in_brackets.record.reviewer.certifications == Strings{"Psychiatry"});
+  CHECK(in_brackets.record.reviewer.license_states == Strings{"IL"});
+  const auto board = parser().parse(
+      "The expert reviewer is a Diplomate of the American Board of Orthopaedic Surgery and is licensed to practice "
+      "in Ohio.\n",
+      "x.txt");
+  CHECK(board.record.reviewer.certifications == Strings{"Orthopaedic Surgery"});
 }
 
 TEST_CASE("parser: text that is not a letter gives an empty record, is_letter false") {

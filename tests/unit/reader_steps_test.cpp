@@ -266,6 +266,40 @@ TEST_CASE("reader: text without form feeds is cut into pages at its printed page
   CHECK(join_pages(pages, test_labels()) == "The patient had generalized\nsedation.");
 }
 
+TEST_CASE("reader: page numbers that head the pages after the first go with the line above them") {
+  // No mark on page 1; "Page 2 of 3" and "Page 3 of 3" under the company name at the top of pages 2 and 3.
+  const auto body = [](const std::string& page) {
+    std::string text;
+    for (const char* line : {"one", "two", "three", "four", "five"}) text += std::string(line) + " on " + page + ".\n";
+    return text;
+  };
+  const std::string text = body("A") + "\nACME CLAIMS, INC.\nIMR Case CM17-1   Page 2 of 3\n\n" + body("B") +
+                           "\nACME CLAIMS, INC.\nIMR Case CM17-1   Page 3 of 3\n\nlast.\n";
+  CHECK(join_pages(split_at_page_numbers(text), test_labels()) == body("A") + "\n" + body("B") + "\nlast.");
+}
+
+TEST_CASE("reader: a table of decisions gives one item heading per row") {
+  const auto decision = [](std::string_view line) { return is_decision_line(line, test_labels()); };
+  const auto column = [](std::string_view cell) { return is_decision_column(cell, test_labels()); };
+  const auto rows = [&](std::string_view text) {
+    const Dehyphenator dehyphenator(*test_reader_data().hyphen_prefixes, text);
+    return unwrap_paragraphs(text, dehyphenator, decision, column);
+  };
+  CHECK(rows("Requested service             Decision\nTENS unit, 30 day rental      Overturned\nKnee brace\tUpheld\n"
+             "Shower chair      Not medically necessary\n") ==
+        Paragraphs{"Requested service Decision:", "TENS unit, 30 day rental: Overturned", "Knee brace: Upheld",
+                   "Shower chair: Not medically necessary"});
+  // A heading with its colon is the usual kind, wrapped or not; prose in lower case is no row.
+  CHECK(rows("Norco 10/325mg #90 for the\nlumbar spine:      Upheld\n") ==
+        Paragraphs{"Norco 10/325mg #90 for the lumbar spine: Upheld"});
+  CHECK(rows("the request is not supported and is   upheld\n") ==
+        Paragraphs{"the request is not supported and is upheld"});
+  // A decision phrase on a line of its own ends a sentence; only a one-word decision stands alone.
+  CHECK(rows("Therefore, this request IS\nNOT medically necessary.\n") ==
+        Paragraphs{"Therefore, this request IS NOT medically necessary."});
+  CHECK(rows("Norco 10/325mg #90\nUpheld\n") == Paragraphs{"Norco 10/325mg #90", "Upheld"});
+}
+
 TEST_CASE("reader: text without form feeds or page numbers is cut into pages at a repeated letterhead") {
   using Pages = std::vector<std::string>;
   const std::string page1 = "One.\nTwo.\nThree.\nFour.\nFive and\n\n";

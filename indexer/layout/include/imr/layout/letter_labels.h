@@ -52,8 +52,13 @@ class LetterLabels {
   // at word starts and whole words; whitespace in text must be single spaces.
   std::optional<LabelMatch> match_at(std::string_view text, std::size_t pos) const;
   // The decision label that word is in full ("Upheld", "OVERTURNED"), where
-  // it stands alone rather than after an item heading's colon.
+  // it stands alone rather than after an item heading's colon. Only one-word
+  // decisions stand alone: a phrase on a line of its own ("NOT medically
+  // necessary.") is more often the end of a sentence.
   const Label* decision_word(std::string_view word) const;
+  // The decision label that text is in full, a phrase too ("Not medically
+  // necessary"), where something marks its place (a table's column).
+  const Label* decision_in_full(std::string_view text) const;
   // Every label in text, left to right, none overlapping. Linear in text size.
   std::vector<LabelMatch> find_all(std::string_view text) const;
 
