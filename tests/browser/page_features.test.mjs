@@ -412,7 +412,7 @@ flow('keyboard focus stays on a toggled facet, and a long facet filters by typin
   const loading = recordFiles();
   await openSearch(page, state);
   const all = await expectResults(page, state);
-  await eventually(() => loading().includes('/favicon.svg 200'), true, 'the page fetched its icon');
+  await eventually(() => loading().includes('/favicon.png 200'), true, 'the page fetched its icon');
   const toggling = recordFiles();
   const value = all.facets.specialty[1].value;
   await facetValue(page, 'specialty', value).focus();
