@@ -152,11 +152,11 @@ window.ImrState = (() => {
     return sent || null;
   }
 
-  // While the first view's answers are out, the page is not drawn: drawn bare
-  // first, the whole page was styled, laid out and painted twice (a shared
-  // analytics link spent a third of its load on the bare frame). app.js shows
-  // it once the answers are drawn; should that never happen (a script that
-  // failed to load), the page shows itself after a while, answers or not.
+  // While the first view's answers are out, the page is not shown (style.css):
+  // shown bare first, it was painted twice, and a shared link showed an empty
+  // frame before its charts. app.js shows it once the answers are drawn;
+  // should that never happen (a script that failed to load), the page shows
+  // itself after a while, answers or not.
   const WAITING = 'is-waiting';
   const SHOW_ANYWAY_MS = 1000;
 

@@ -562,7 +562,7 @@ function recordFirstFrames(page) {
     const look = () => {
       const body = document.body;
       window.__imrShown.push({
-        shows: Boolean(body && body.checkVisibility()),
+        shows: Boolean(body && body.checkVisibility({ visibilityProperty: true })),
         charts: Boolean(document.querySelector('#stats-bars .stat-button') && document.querySelector('#stats-time-chart .column')),
       });
       if (window.__imrShown.length < 600) requestAnimationFrame(look);
@@ -586,7 +586,7 @@ flow('a shared link whose answers never come still shows its page, searching', a
   // Held for good: the page must not wait for them for ever.
   await page.route('**/api/stats?*', () => {});
   await openSearch(page, { q: QUERY, view: 'analytics' });
-  await eventually(() => page.evaluate(() => document.body.checkVisibility()), true, 'the page shows');
+  await eventually(() => page.evaluate(() => document.body.checkVisibility({ visibilityProperty: true })), true, 'the page shows');
   await eventually(() => page.textContent('#status'), 'Searching…', 'and says it is still searching');
 });
 
