@@ -93,6 +93,7 @@ async function newPage(viewport) {
     new MutationObserver(() => {
       window.__imrChanged = performance.now();
       if (!frameAsked) askFrame();
+      if (window.__imrWaitFromHere) window.__imrWaitFromHere();
     }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     window.__imrElapsed = () => window.__imrT0 !== null && Math.max(0, window.__imrChanged - window.__imrT0);
   });
@@ -143,7 +144,7 @@ const timings = [];
 export async function measure(page, name, action, done, arg) {
   await page.evaluate(() => { window.__imrT0 = null; window.__imrArmed = true; });
   // Set up before the interaction: its cost to the page is the driver's.
-  await page.evaluate(pageWait(done, arg, 'window.__imrT0'));
+  await page.evaluate(pageWait(done, arg, 'window.__imrT0', { fromChange: true }));
   await startTrace(page);
   await action();
   const [ms, drawn] = await page.evaluate('window.__imrWait');
@@ -158,7 +159,7 @@ export async function measure(page, name, action, done, arg) {
 export async function measureLoad(page, name, url, done) {
   await startTrace(page);
   await page.goto(url);
-  await page.evaluate(pageWait(done, null, '0'));
+  await page.evaluate(pageWait(done, null, '0', { fromChange: false }));
   const [ms, drawn] = await page.evaluate('window.__imrWait');
   timings.push({ name, ms, drawn, ...await apiTimes(page, '0', ms), split: await stopTrace(name, 'navigationStart', drawn) });
   return ms;
@@ -173,26 +174,37 @@ export async function measureLoad(page, name, url, done) {
 // loaded machine), which fell inside the timed span, just before the frame
 // it waited for. An expression rather than a function, so the page's CSP does
 // not apply to it; answered at once, so the wait is set up when it returns.
-function pageWait(done, arg, origin) {
+// After an interaction it polls from the first DOM change on, as `done`
+// cannot hold before one: a page asking for frames all along draws a change
+// up to a frame later.
+function pageWait(done, arg, origin, { fromChange }) {
   return `(() => {
     const done = (${done});
     const arg = ${JSON.stringify(arg === undefined ? null : arg)};
-    const until = performance.now() + ${WAIT_MS};
     let ms = null;
+    let over = false;
     window.__imrWait = new Promise((resolve, reject) => {
       const poll = () => {
+        if (over) return;
         try {
           if (ms === null) ms = done(arg) || null;
           const t0 = ${origin};
           const frame = ms !== null && window.__imrFrames.find(([shown]) => shown >= t0 + ms - 0.01);
           if (frame) resolve([ms, frame[1] - t0]);
-          else if (performance.now() > until) reject(new Error('no frame drew ' + done + ' in ${WAIT_MS} ms'));
           else requestAnimationFrame(poll);
         } catch (error) {
           reject(error);
         }
       };
-      poll();
+      setTimeout(() => {
+        over = true;
+        reject(new Error('no frame drew ' + done + ' in ${WAIT_MS} ms'));
+      }, ${WAIT_MS});
+      window.__imrWaitFromHere = () => {
+        window.__imrWaitFromHere = null;
+        requestAnimationFrame(poll);
+      };
+      if (!${fromChange}) window.__imrWaitFromHere();
     });
     window.__imrWait.catch(() => {});  // seen by whoever awaits it
     return true;
