@@ -13,6 +13,8 @@
     'guideline', 'specialty', 'license_state', 'decision_year'];
   const STATS_SHOWN = 15;
   const TYPING_DELAY_MS = 250;
+  // An answer slower than this is announced ("Searching…") before it comes.
+  const SLOW_SEARCH_MS = 300;
 
   const $ = (id) => document.getElementById(id);
 
@@ -512,19 +514,27 @@
     return from ? `from ${from}` : `until ${to}`;
   }
 
-  function chip(label, remove) {
+  // A chip stays from one drawing to the next while its filter does, so the
+  // one a person focused keeps the focus when the chips are drawn again.
+  const chipNodes = new Map();  // what the chip removes (a filter, a range) -> <li>
+
+  function chip(key, label, remove) {
+    if (chipNodes.has(key)) return chipNodes.get(key);
     const li = el('li');
     const button = el('button', 'chip');
     button.type = 'button';
     button.setAttribute('aria-label', `Remove filter ${label}`);
     button.append(el('span', null, label), el('span', 'chip-x', '×'));
-    // The chip goes with its filter; focus moves to the next one, or the results.
+    // The chip goes with its filter at once; focus moves to the next one, or the results.
     button.addEventListener('click', () => {
+      li.remove();
+      chipNodes.delete(key);
       remove();
       const next = $('chips').querySelector('.chip') || $('results');
       next.focus({ preventScroll: true });
     });
     li.append(button);
+    chipNodes.set(key, li);
     return li;
   }
 
@@ -532,14 +542,18 @@
     const chips = current.filters.map((filter) => {
       const [field, ...rest] = filter.split(':');
       const label = `${fieldLabel(field)}: ${valueLabel(rest.join(':'))}`;
-      return chip(label, () => navigate({ filters: current.filters.filter((f) => f !== filter), page: 1 }));
+      return chip(filter, label, () => navigate({ filters: current.filters.filter((f) => f !== filter), page: 1 }));
     });
     if (current.decided) {
       const label = `Decided ${rangeLabel(current.decided)}${current.undated ? ' or undated' : ''}`;
-      chips.push(chip(label, () => navigate({ decided: '', undated: '', page: 1 })));
+      chips.push(chip(`decided ${current.decided} ${current.undated}`, label, () => navigate({ decided: '', undated: '', page: 1 })));
     }
-    if (current.injured) chips.push(chip(`Injured ${rangeLabel(current.injured)}`, () => navigate({ injured: '', page: 1 })));
-    $('chips').replaceChildren(...chips);
+    if (current.injured) {
+      chips.push(chip(`injured ${current.injured}`, `Injured ${rangeLabel(current.injured)}`, () => navigate({ injured: '', page: 1 })));
+    }
+    const kept = new Set(chips);
+    [...chipNodes].forEach(([key, li]) => { if (!kept.has(li)) chipNodes.delete(key); });
+    syncChildren($('chips'), chips);
     show($('chips'), chips.length > 0);
   }
 
@@ -638,6 +652,13 @@
 
   // ---- links for the current search: export and feed --------------------------
 
+  // What names the search beside its answer (chips, export and feed links)
+  // changes with that answer, in the same frame, when one is asked for.
+  function renderSearchState() {
+    renderChips();
+    renderSearchLinks();
+  }
+
   function renderSearchLinks() {
     const params = apiParams(current);
     const withFormat = (format) => {
@@ -676,7 +697,8 @@
     const undated = batch.add(askUndated(current));
     undated.catch(() => {});  // seen below, unless the search itself fails first
     $('results').setAttribute('aria-busy', 'true');
-    $('status').textContent = 'Searching…';
+    // The page changes once, with the answer; only a slow one is announced.
+    const slow = setTimeout(() => { $('status').textContent = 'Searching…'; }, SLOW_SEARCH_MS);
     try {
       const result = await asking;
       // Both answers before the page changes: hits drawn while the undated
@@ -686,6 +708,7 @@
       // A newer search whose undated count needed no request did not abort this one.
       if (run !== searchRuns) return;
       shownSearch = key;
+      renderSearchState();
       show($('error'), false);
       renderStatus(result);
       renderSuggestion(typedSuggestion(result.suggestion, current));
@@ -701,9 +724,11 @@
     } catch (error) {
       if (isAbort(error)) return;
       shownSearch = null;
+      renderSearchState();
       showSearchError(explain(error));
       renderFacets({});
     } finally {
+      clearTimeout(slow);
       if (run === searchRuns) {  // else the newer search says when it is done
         $('results').removeAttribute('aria-busy');
         document.body.dataset.searched = key;
@@ -1051,9 +1076,11 @@
       tab.href = urlOf({ ...current, view: name, page: name === 'analytics' ? 1 : current.page });
       if (name === view) tab.setAttribute('aria-current', 'page'); else tab.removeAttribute('aria-current');
     });
+    // Written only when they change: rewriting the same text still costs a
+    // layout, in the frame that should wait for the answer.
     const heading = headingOf(view);
-    $('results-heading').textContent = heading;
-    document.title = `${heading} · IMR Search`;
+    setText($('results-heading'), heading);
+    if (document.title !== `${heading} · IMR Search`) document.title = `${heading} · IMR Search`;
   }
 
   function render() {
@@ -1072,8 +1099,7 @@
       return;
     }
     renderView(viewOf(current));
-    renderChips();
-    renderSearchLinks();
+    if (shownSearch === searchKey(current)) renderSearchState();
     restoreFocusToHit();
   }
 
@@ -1110,6 +1136,13 @@
     if (shownSearch !== searchKey(current)) runSearch(batch);
     if (viewOf(current) === 'analytics') runStats(batch);
     batch.close();
+    if (batch.ready) showWhenDrawn(batch.ready);
+  }
+
+  // The page state.js keeps from being drawn shows with the first view's
+  // answers: an animation frame runs after every draw those answers queued.
+  function showWhenDrawn(ready) {
+    ready.then(() => requestAnimationFrame(ImrState.showPage));
   }
 
   function restoreFocusToHit() {

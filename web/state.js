@@ -152,10 +152,29 @@ window.ImrState = (() => {
     return sent || null;
   }
 
-  firstRequests(stateFromUrl(window.location.search)).forEach(sendEarly);
+  // While the first view's answers are out, the page is not shown (style.css):
+  // shown bare first, it was painted twice, and a shared link showed an empty
+  // frame before its charts. app.js shows it once the answers are drawn;
+  // should that never happen (a script that failed to load), the page shows
+  // itself after a while, answers or not.
+  const WAITING = 'is-waiting';
+  const SHOW_ANYWAY_MS = 1000;
+
+  function waitForAnswers() {
+    document.documentElement.classList.add(WAITING);
+    setTimeout(showPage, SHOW_ANYWAY_MS);
+  }
+
+  function showPage() {
+    document.documentElement.classList.remove(WAITING);
+  }
+
+  const first = firstRequests(stateFromUrl(window.location.search));
+  first.forEach(sendEarly);
+  if (first.length) waitForAnswers();
 
   return {
     PER_PAGE, STATS_BY, ANY_DECISION_DATE, stateFromUrl, searchParams, urlOf, nothingAsked, viewOf,
-    dateClauses, apiQuery, apiParams, wantsHits, searchKey, searchUrl, statsUrl, undatedUrl, takeEarly,
+    dateClauses, apiQuery, apiParams, wantsHits, searchKey, searchUrl, statsUrl, undatedUrl, takeEarly, showPage,
   };
 })();

@@ -218,6 +218,18 @@ flow('decision and injury date ranges give the API\'s totals, undated letters co
   assert.equal(await page.inputValue('#decided-from'), `${year}-01-01`);
 });
 
+flow('removing a chip moves the focus to the next one, which keeps it once the answer is drawn', async (page) => {
+  const state = { q: QUERY, view: 'results', decided: '2014-01-01..', injured: '2005-01-01..' };
+  await openSearch(page, state);
+  await expectResults(page, state);
+  await page.click('#chips .chip >> nth=0');
+  const rest = { q: QUERY, view: 'results', injured: '2005-01-01..' };
+  await expectUrl(page, rest);
+  await expectResults(page, rest);
+  assert.deepEqual(await page.$$eval('#chips .chip', (chips) => chips.map((c) => c.textContent)), ['Injured from 2005-01-01×']);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Injured from 2005-01-01×', 'the focus is on it');
+});
+
 flow('with a date range, did you mean offers the typed query corrected and keeps the range', async (page) => {
   const state = { q: 'carisoprodl', decided: '2013-01-01..' };
   const { suggestion } = await apiSearch(state);
@@ -412,7 +424,7 @@ flow('keyboard focus stays on a toggled facet, and a long facet filters by typin
   const loading = recordFiles();
   await openSearch(page, state);
   const all = await expectResults(page, state);
-  await eventually(() => loading().includes('/favicon.svg 200'), true, 'the page fetched its icon');
+  await eventually(() => loading().includes('/favicon.png 200'), true, 'the page fetched its icon');
   const toggling = recordFiles();
   const value = all.facets.specialty[1].value;
   await facetValue(page, 'specialty', value).focus();
@@ -536,7 +548,46 @@ flow('a shared analytics link opens with its bars and chart drawn', async (page)
     () => document.querySelector('.stat-rows[data-by="specialty"] .stat-button')
       && document.querySelector('#stats-time-chart .column') && window.__imrChanged);
   assert.deepEqual(again(), asked, 'the same requests of the API');
-  await eventually(files, ['/ 304', '/site.json 304'], 'of the page\'s files only the page and its data are checked');
+  // Sorted: the server logs each request once answered, and a loaded machine
+  // can log the data's answer before the page's.
+  await eventually(async () => (await files()).sort(), ['/ 304', '/site.json 304'], 'of the page\'s files only the page and its data are checked');
+});
+
+// Every frame a shared link's page gets, as whether the page shows and
+// whether its bars and time chart are in it; kept by the page itself from
+// its first script on, since a frame is gone by the time the test could look.
+function recordFirstFrames(page) {
+  return page.addInitScript(() => {
+    window.__imrShown = [];
+    const look = () => {
+      const body = document.body;
+      window.__imrShown.push({
+        shows: Boolean(body && body.checkVisibility({ visibilityProperty: true })),
+        charts: Boolean(document.querySelector('#stats-bars .stat-button') && document.querySelector('#stats-time-chart .column')),
+      });
+      if (window.__imrShown.length < 600) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+}
+
+flow('a shared link\'s page is first drawn with its answers, not bare', async (page) => {
+  const state = { q: 'tramadol', view: 'analytics', by: 'drug_class', time: 'decision_month' };
+  await recordFirstFrames(page);
+  await openSearch(page, state);
+  await page.waitForSelector('#stats-time-chart .column');
+  await eventually(() => page.evaluate(() => window.__imrShown.some((f) => f.shows)), true, 'the page shows');
+  const frames = await page.evaluate(() => window.__imrShown);
+  assert.deepEqual(frames.find((f) => f.shows), { shows: true, charts: true },
+    `the first frame that shows the page shows its charts (${frames.findIndex((f) => f.shows)} frames before it)`);
+});
+
+flow('a shared link whose answers never come still shows its page, searching', async (page) => {
+  // Held for good: the page must not wait for them for ever.
+  await page.route('**/api/stats?*', () => {});
+  await openSearch(page, { q: QUERY, view: 'analytics' });
+  await eventually(() => page.evaluate(() => document.body.checkVisibility({ visibilityProperty: true })), true, 'the page shows');
+  await eventually(() => page.textContent('#status'), 'Searching…', 'and says it is still searching');
 });
 
 // ---- generated demo data ----------------------------------------------------------------

@@ -93,6 +93,7 @@ async function newPage(viewport) {
     new MutationObserver(() => {
       window.__imrChanged = performance.now();
       if (!frameAsked) askFrame();
+      if (window.__imrWaitFromHere) window.__imrWaitFromHere();
     }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     window.__imrElapsed = () => window.__imrT0 !== null && Math.max(0, window.__imrChanged - window.__imrT0);
   });
@@ -142,13 +143,13 @@ const timings = [];
 // change before it held. Recorded for the table printed at the end.
 export async function measure(page, name, action, done, arg) {
   await page.evaluate(() => { window.__imrT0 = null; window.__imrArmed = true; });
+  // Set up before the interaction: its cost to the page is the driver's.
+  await page.evaluate(pageWait(done, arg, 'window.__imrT0', { fromChange: true }));
   await startTrace(page);
   await action();
-  const handle = await page.waitForFunction(done, arg, { polling: 'raf', timeout: WAIT_MS });
-  const ms = await handle.jsonValue();
+  const [ms, drawn] = await page.evaluate('window.__imrWait');
   await page.evaluate(() => { window.__imrArmed = false; });
   assert.equal(typeof ms, 'number', `${name}: the interaction was seen by the page`);
-  const drawn = await drawnAfter(page, ms, 'window.__imrT0');
   timings.push({ name, ms, drawn, ...await apiTimes(page, 'window.__imrT0', ms), split: await stopTrace(name, 'imr-t0', drawn) });
   return ms;
 }
@@ -158,10 +159,56 @@ export async function measure(page, name, action, done, arg) {
 export async function measureLoad(page, name, url, done) {
   await startTrace(page);
   await page.goto(url);
-  const ms = await (await page.waitForFunction(done, null, { polling: 'raf', timeout: WAIT_MS })).jsonValue();
-  const drawn = await drawnAfter(page, ms, '0');
+  await page.evaluate(pageWait(done, null, '0', { fromChange: false }));
+  const [ms, drawn] = await page.evaluate('window.__imrWait');
   timings.push({ name, ms, drawn, ...await apiTimes(page, '0', ms), split: await stopTrace(name, 'navigationStart', drawn) });
   return ms;
+}
+
+// The wait of measure() and measureLoad(), run by the page itself: polls
+// `done` every frame and then the frame stamps (newPage()) until the first
+// frame showing the DOM change `done` answered (ms after `origin`, a page
+// expression) was drawn; window.__imrWait answers [ms, drawn ms]. Not
+// Playwright's waitForFunction: each call of it compiles its helper in the
+// page (6 to 10 ms of the page's main thread, two to three times that on a
+// loaded machine), which fell inside the timed span, just before the frame
+// it waited for. An expression rather than a function, so the page's CSP does
+// not apply to it; answered at once, so the wait is set up when it returns.
+// After an interaction it polls from the first DOM change on, as `done`
+// cannot hold before one: a page asking for frames all along draws a change
+// up to a frame later.
+function pageWait(done, arg, origin, { fromChange }) {
+  return `(() => {
+    const done = (${done});
+    const arg = ${JSON.stringify(arg === undefined ? null : arg)};
+    let ms = null;
+    let over = false;
+    window.__imrWait = new Promise((resolve, reject) => {
+      const poll = () => {
+        if (over) return;
+        try {
+          if (ms === null) ms = done(arg) || null;
+          const t0 = ${origin};
+          const frame = ms !== null && window.__imrFrames.find(([shown]) => shown >= t0 + ms - 0.01);
+          if (frame) resolve([ms, frame[1] - t0]);
+          else requestAnimationFrame(poll);
+        } catch (error) {
+          reject(error);
+        }
+      };
+      setTimeout(() => {
+        over = true;
+        reject(new Error('no frame drew ' + done + ' in ${WAIT_MS} ms'));
+      }, ${WAIT_MS});
+      window.__imrWaitFromHere = () => {
+        window.__imrWaitFromHere = null;
+        requestAnimationFrame(poll);
+      };
+      if (!${fromChange}) window.__imrWaitFromHere();
+    });
+    window.__imrWait.catch(() => {});  // seen by whoever awaits it
+    return true;
+  })()`;
 }
 
 // With IMR_TRACE set, each timed interaction is also traced (trace_split.mjs)
@@ -203,17 +250,6 @@ function apiTimes(page, origin, ms) {
       server: Math.max(0, ...asked.map(app)),
     };
   }, [origin, ms]);
-}
-
-// The ms (since `origin`, a page expression) until the first frame showing
-// the DOM change `ms` after it was drawn.
-async function drawnAfter(page, ms, origin) {
-  const handle = await page.waitForFunction(([since, start]) => {
-    const t0 = start === '0' ? 0 : window.__imrT0;
-    const frame = window.__imrFrames.find(([shown]) => shown >= t0 + since - 0.01);
-    return frame ? frame[1] - t0 : false;
-  }, [ms, origin], { polling: 'raf', timeout: WAIT_MS });
-  return handle.jsonValue();
 }
 
 export function printTimings() {
