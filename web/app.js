@@ -38,13 +38,51 @@
 
   let current = stateFromUrl(window.location.search);
 
-  // The history entry comes after render(), which sends the new search's
-  // requests first: the server need not wait for the browser's bookkeeping.
+  // A task after the next frame is drawn (one posted from a frame's animation
+  // callbacks runs after that frame's rendering).
+  function afterNextFrame(fn) {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = fn;
+      channel.port2.postMessage(null);
+    });
+  }
+
+  // A change's history entry is written once its answers are drawn (at the
+  // latest HISTORY_WAIT_MS after it), not with the change: a pushState cost
+  // the browser 10-15 ms of CPU (its session history, and Chromium fetches and
+  // decodes the tab's icon again), which competed with the search and the
+  // drawing for the machine's two cores. A newer change writes an unwritten
+  // one first, so each keeps its own entry; a replacing one takes its place.
+  const HISTORY_WAIT_MS = 300;
+  let unwritten = null;  // { url, replace, timer }
+
+  function writeHistory() {
+    if (!unwritten) return;
+    const { url, replace, timer } = unwritten;
+    unwritten = null;
+    clearTimeout(timer);
+    if (replace) window.history.replaceState(null, '', url);
+    else window.history.pushState(null, '', url);
+  }
+
+  // Back or forward went past an entry never written: it is not written now.
+  function dropHistory() {
+    if (unwritten) clearTimeout(unwritten.timer);
+    unwritten = null;
+  }
+
   function navigate(changes, { replace = false } = {}) {
     current = { ...current, ...changes };
-    render();
-    if (replace) window.history.replaceState(null, '', urlOf(current));
-    else window.history.pushState(null, '', urlOf(current));
+    const drawn = render();
+    const url = urlOf(current);
+    if (unwritten && replace) {
+      unwritten.url = url;
+    } else {
+      writeHistory();
+      unwritten = { url, replace, timer: setTimeout(writeHistory, HISTORY_WAIT_MS) };
+    }
+    drawn.then(() => afterNextFrame(writeHistory));
   }
 
   // ---- talking to the server ---------------------------------------------
@@ -1035,6 +1073,7 @@
   }
 
   async function copyLink() {
+    writeHistory();
     const url = window.location.href;
     try {
       await navigator.clipboard.writeText(url);
@@ -1083,8 +1122,9 @@
     if (document.title !== `${heading} · IMR Search`) document.title = `${heading} · IMR Search`;
   }
 
+  // Settles once the answers it asked for are drawn (or failed).
   function render() {
-    sendRequests();
+    const drawn = sendRequests();
     syncForm();
     const reading = Boolean(current.doc);
     show($('search-view'), !reading);
@@ -1096,11 +1136,12 @@
       // the letter's text is laid out once, when its first hit is scrolled to.
       window.scrollTo(0, 0);
       $('letter-view').focus({ preventScroll: true });
-      return;
+      return drawn;
     }
     renderView(viewOf(current));
     if (shownSearch === searchKey(current)) renderSearchState();
     restoreFocusToHit();
+    return drawn;
   }
 
   // A page's first view draws its answers together once all are in (or
@@ -1127,16 +1168,16 @@
 
   // What the state asks of the server goes out before the page changes, so
   // the server works while the browser does.
+  // Settles once what it asked for is drawn.
   function sendRequests() {
-    if (current.doc) {
-      openLetter(current.doc);
-      return;
-    }
+    if (current.doc) return openLetter(current.doc);
     const batch = answerBatch();
-    if (shownSearch !== searchKey(current)) runSearch(batch);
-    if (viewOf(current) === 'analytics') runStats(batch);
+    const asked = [];
+    if (shownSearch !== searchKey(current)) asked.push(runSearch(batch));
+    if (viewOf(current) === 'analytics') asked.push(runStats(batch));
     batch.close();
     if (batch.ready) showWhenDrawn(batch.ready);
+    return Promise.allSettled(asked);
   }
 
   // The page state.js keeps from being drawn shows with the first view's
@@ -1159,6 +1200,7 @@
       enteredOnLetter = false;
       navigate({ doc: '' });
     } else {
+      writeHistory();  // the letter's own entry, so back leaves it
       window.history.back();
     }
   }
@@ -1275,6 +1317,7 @@
       navigate({ q: '', filters: [], page: 1, sort: 'relevance', doc: '', view: '', decided: '', injured: '', undated: '' });
     });
     window.addEventListener('popstate', () => {
+      dropHistory();
       current = stateFromUrl(window.location.search);
       render();
     });
