@@ -49,11 +49,13 @@
   }
 
   // A change's history entry is written once its answers are drawn (at the
-  // latest HISTORY_WAIT_MS after it), not with the change: a pushState cost
-  // the browser 10-15 ms of CPU (its session history, and Chromium fetches and
-  // decodes the tab's icon again), which competed with the search and the
-  // drawing for the machine's two cores. A newer change writes an unwritten
-  // one first, so each keeps its own entry; a replacing one takes its place.
+  // latest HISTORY_WAIT_MS after it), not with the change: a pushState costs
+  // Chromium some 15 ms of CPU over its processes (10 in the browser's own:
+  // its session history, and the tab's icon fetched again), which competed
+  // with the search and the drawing for the machine's two cores. A newer
+  // change writes an unwritten one first, so each keeps its own entry; a
+  // replacing one takes its place. Back pressed before an entry is written
+  // leaves from the one before it.
   const HISTORY_WAIT_MS = 300;
   let unwritten = null;  // { url, replace, timer }
 
