@@ -38,13 +38,53 @@
 
   let current = stateFromUrl(window.location.search);
 
-  // The history entry comes after render(), which sends the new search's
-  // requests first: the server need not wait for the browser's bookkeeping.
+  // A task after the next frame is drawn (one posted from a frame's animation
+  // callbacks runs after that frame's rendering).
+  function afterNextFrame(fn) {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = fn;
+      channel.port2.postMessage(null);
+    });
+  }
+
+  // A change's history entry is written once its answers are drawn (at the
+  // latest HISTORY_WAIT_MS after it), not with the change: a pushState costs
+  // Chromium some 15 ms of CPU over its processes (10 in the browser's own:
+  // its session history, and the tab's icon fetched again), which competed
+  // with the search and the drawing for the machine's two cores. A newer
+  // change writes an unwritten one first, so each keeps its own entry; a
+  // replacing one takes its place. Back pressed before an entry is written
+  // leaves from the one before it.
+  const HISTORY_WAIT_MS = 300;
+  let unwritten = null;  // { url, replace, timer }
+
+  function writeHistory() {
+    if (!unwritten) return;
+    const { url, replace, timer } = unwritten;
+    unwritten = null;
+    clearTimeout(timer);
+    if (replace) window.history.replaceState(null, '', url);
+    else window.history.pushState(null, '', url);
+  }
+
+  // Back or forward went past an entry never written: it is not written now.
+  function dropHistory() {
+    if (unwritten) clearTimeout(unwritten.timer);
+    unwritten = null;
+  }
+
   function navigate(changes, { replace = false } = {}) {
     current = { ...current, ...changes };
-    render();
-    if (replace) window.history.replaceState(null, '', urlOf(current));
-    else window.history.pushState(null, '', urlOf(current));
+    const drawn = render();
+    const url = urlOf(current);
+    if (unwritten && replace) {
+      unwritten.url = url;
+    } else {
+      writeHistory();
+      unwritten = { url, replace, timer: setTimeout(writeHistory, HISTORY_WAIT_MS) };
+    }
+    drawn.then(() => afterNextFrame(writeHistory));
   }
 
   // ---- talking to the server ---------------------------------------------
@@ -561,11 +601,14 @@
 
   let undatedCount = null;  // letters of the search without a decision date, when known
 
+  // A date input's value is written only when it changes: writing one, even
+  // the same empty value, rebuilds its date fields (and first loads the
+  // locale's date format), 6 ms of a shared link's first view for the four.
   function syncDates() {
     document.querySelectorAll('input[data-range]').forEach((input) => {
       const [from, to] = (current[input.dataset.range] || '..').split('..');
-      const value = input.dataset.end === 'from' ? from : to;
-      if (document.activeElement !== input) input.value = value || '';
+      const value = (input.dataset.end === 'from' ? from : to) || '';
+      if (document.activeElement !== input && input.value !== value) input.value = value;
     });
     $('undated-include').checked = current.undated === 'include';
   }
@@ -593,21 +636,26 @@
   // Every year seen so far stays offered, though a date range narrows the facet.
   const knownYears = new Set();
 
+  // The set only grows, so the options are made again only when it grew:
+  // made on every answer, they cost the select a style and layout each time.
   function renderYears(years) {
     const select = $('decided-year');
     const chosen = /^(\d{4})-01-01\.\.\1-12-31$/.exec(current.decided);
+    const known = knownYears.size;
     (years || []).forEach((y) => knownYears.add(String(y.value)));
     if (chosen) knownYears.add(chosen[1]);
-    const values = [...knownYears].sort().reverse();
-    const options = values.map((year) => {
-      const option = el('option', null, year);
-      option.value = year;
-      return option;
-    });
-    const none = el('option', null, 'Year…');
-    none.value = '';
-    select.replaceChildren(none, ...options);
-    select.value = chosen ? chosen[1] : '';
+    if (knownYears.size !== known) {
+      const options = [...knownYears].sort().reverse().map((year) => {
+        const option = el('option', null, year);
+        option.value = year;
+        return option;
+      });
+      const none = el('option', null, 'Year…');
+      none.value = '';
+      select.replaceChildren(none, ...options);
+    }
+    const value = chosen ? chosen[1] : '';
+    if (select.value !== value) select.value = value;
   }
 
   // With a decision range, the letters it leaves out for want of a date are
@@ -1035,6 +1083,7 @@
   }
 
   async function copyLink() {
+    writeHistory();
     const url = window.location.href;
     try {
       await navigator.clipboard.writeText(url);
@@ -1083,8 +1132,9 @@
     if (document.title !== `${heading} · IMR Search`) document.title = `${heading} · IMR Search`;
   }
 
+  // Settles once the answers it asked for are drawn (or failed).
   function render() {
-    sendRequests();
+    const drawn = sendRequests();
     syncForm();
     const reading = Boolean(current.doc);
     show($('search-view'), !reading);
@@ -1096,11 +1146,12 @@
       // the letter's text is laid out once, when its first hit is scrolled to.
       window.scrollTo(0, 0);
       $('letter-view').focus({ preventScroll: true });
-      return;
+      return drawn;
     }
     renderView(viewOf(current));
     if (shownSearch === searchKey(current)) renderSearchState();
     restoreFocusToHit();
+    return drawn;
   }
 
   // A page's first view draws its answers together once all are in (or
@@ -1127,16 +1178,16 @@
 
   // What the state asks of the server goes out before the page changes, so
   // the server works while the browser does.
+  // Settles once what it asked for is drawn.
   function sendRequests() {
-    if (current.doc) {
-      openLetter(current.doc);
-      return;
-    }
+    if (current.doc) return openLetter(current.doc);
     const batch = answerBatch();
-    if (shownSearch !== searchKey(current)) runSearch(batch);
-    if (viewOf(current) === 'analytics') runStats(batch);
+    const asked = [];
+    if (shownSearch !== searchKey(current)) asked.push(runSearch(batch));
+    if (viewOf(current) === 'analytics') asked.push(runStats(batch));
     batch.close();
     if (batch.ready) showWhenDrawn(batch.ready);
+    return Promise.allSettled(asked);
   }
 
   // The page state.js keeps from being drawn shows with the first view's
@@ -1159,6 +1210,7 @@
       enteredOnLetter = false;
       navigate({ doc: '' });
     } else {
+      writeHistory();  // the letter's own entry, so back leaves it
       window.history.back();
     }
   }
@@ -1275,6 +1327,7 @@
       navigate({ q: '', filters: [], page: 1, sort: 'relevance', doc: '', view: '', decided: '', injured: '', undated: '' });
     });
     window.addEventListener('popstate', () => {
+      dropHistory();
       current = stateFromUrl(window.location.search);
       render();
     });
