@@ -12,6 +12,7 @@ import json
 import os
 import platform
 import re
+import statistics
 import subprocess
 import sys
 import time
@@ -269,23 +270,33 @@ def scaleout_section(s):
 
 
 def before_section(r):
-    """imrsearch today beside an earlier commit's driver on the same index (bench/run --before)."""
+    """imrsearch today beside an earlier commit's driver on the same index, in
+    alternating pairs (bench/run --before): each pair's now/before p50, and the
+    median over pairs, which decides "slower"."""
     before = r.get("before")
     if not before:
         return []
+    pairs = before["pairs"]
     lines = ["", "## imrsearch now vs before (commit %s, the same index, the same run)" % before["commit"], "",
-             "| query | total now/before | now | before | now/before |", "|---|---:|---:|---:|---:|"]
+             "%d pairs, each one round of today's driver and one of the earlier one, the order flipped every "
+             "pair. now/before is each pair's ratio of p50s; the verdict takes their median." % len(pairs), "",
+             "| query | total now/before | p50 now (median) | p50 before (median) | now/before by pair | "
+             "median now/before |", "|---|---:|---:|---:|---|---:|"]
     slower = []
     for q in r["mix"]:
-        now, then = r["queries"]["imrsearch"][q], before["queries"][q]
-        lat = [" / ".join(fmt(x["latency_ms"][p]) for p in ("p50", "p95", "p99")) for x in (now, then)]
-        ratios = [ratio(now["latency_ms"][p], then["latency_ms"][p]) for p in ("p50", "p95", "p99")]
-        lines.append("| %s | %s/%s | %s | %s | %s |" % (q, now["total"], then["total"], *lat,
-                                                     " / ".join(fmt(x) for x in ratios)))
-        if ratios[0] > SLOWER:
-            slower.append("%s (p50 x%s)" % (q, fmt(ratios[0])))
-    lines += ["", "Slower than before (p50 more than %d%% up): %s." % (round((SLOWER - 1) * 100),
-                                                                      ", ".join(slower) if slower else "none")]
+        now = [p["now"][q] for p in pairs]
+        then = [p["before"][q] for p in pairs]
+        ratios = [ratio(a["latency_ms"]["p50"], b["latency_ms"]["p50"]) for a, b in zip(now, then)]
+        mid = statistics.median(ratios)
+        totals = "%s/%s" % ("/".join(sorted({str(a["total"]) for a in now})),
+                            "/".join(sorted({str(b["total"]) for b in then})))
+        lines.append("| %s | %s | %s | %s | %s | %s |" % (
+            q, totals, fmt(statistics.median(a["latency_ms"]["p50"] for a in now)),
+            fmt(statistics.median(b["latency_ms"]["p50"] for b in then)), " ".join(fmt(x) for x in ratios), fmt(mid)))
+        if mid > SLOWER:
+            slower.append("%s (p50 x%s)" % (q, fmt(mid)))
+    lines += ["", "Slower than before (median now/before p50 more than %d%% up): %s." % (
+        round((SLOWER - 1) * 100), ", ".join(slower) if slower else "none")]
     return lines
 
 
@@ -313,12 +324,17 @@ def chart(r, path):
 
 
 def before(work):
-    """The --before driver's answers, or None when the run had none."""
-    path = os.path.join(work, "query-before.json")
-    if not os.path.exists(path):
+    """The --before pairs' answers (query-pair-N-{now,before}.json), or None when the run had none."""
+    pairs = []
+    while True:
+        paths = [os.path.join(work, "query-pair-%d-%s.json" % (len(pairs) + 1, side)) for side in ("now", "before")]
+        if not all(os.path.exists(p) for p in paths):
+            break
+        now, then = ({q["name"]: q for q in json.loads(read(p))["queries"]} for p in paths)
+        pairs.append({"now": now, "before": then})
+    if not pairs:
         return None
-    return {"commit": read(os.path.join(work, "before.commit")).strip(),
-            "queries": {q["name"]: q for q in json.loads(read(path))["queries"]}}
+    return {"commit": read(os.path.join(work, "before.commit")).strip(), "pairs": pairs}
 
 
 def main():
