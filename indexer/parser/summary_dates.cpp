@@ -1,6 +1,7 @@
 // A date belongs to a fact when the words right before it name that fact;
 // only words that can sit between the name and the date are allowed, so
-// "injury and was seen on 5/1/13" does not make 5/1/13 the injury date.
+// "injury and was seen on 5/1/13" does not make 5/1/13 the injury date
+// ("Utilization Review (UR), dated", "the UR physician denied the request on" name the review).
 #include "summary_dates.h"
 
 #include <algorithm>
@@ -22,7 +23,7 @@ const Pattern& injury_lead_in() {
 
 const Pattern& ur_lead_in() {
   static const Pattern re(
-      R"(\b(?:utilization review|UR)(?:\s+(?:determination|decision|letter|report|being|challenged|appealed|under|review|is|was|from|dated|of|on|the))*\s*:?\s*$)",
+      R"(\b(?:utilization review|UR)(?:\s*\(UR\))?(?:,?\s+(?:determination|decision|letter|report|being|challenged|appealed|under|review|is|was|from|dated|of|on|the|physician|reviewer|denied|non-?certified|modified|requests?|treatment|this|these))*\s*,?\s*:?\s*$)",
       Pattern::icase);
   return re;
 }
