@@ -47,8 +47,9 @@ LabelMatch label_of(std::string_view paragraph, const layout::LetterLabels& labe
 
 // The number an item heading starts with, in the forms letters print: "1)",
 // "2.", "(3)", "a)", "(b)", "C.", "IV.", or a numbering word of the labels
-// before it ("Item 1:", "Disputed Item #2 -", "Treatment 3."). The numbering
-// is not part of the treatment.
+// before it ("Item 1:", "Disputed Item #2 -", "Treatment 3."), or that word
+// alone with its colon ("Disputed Treatment: X"). The numbering is not part
+// of the treatment.
 class ItemNumbering {
  public:
   explicit ItemNumbering(const layout::LetterLabels& labels) : pattern_(regex(labels), Pattern::none) {}
@@ -83,7 +84,8 @@ class ItemNumbering {
       if (label.kind == layout::LabelKind::numbering) words += (words.empty() ? "" : "|") + escaped(label.text);
     std::string worded;
     if (!words.empty())
-      worded = "(?i:(?:" + words + R"()\s*(?:no\.?\s*|#\s*)?(?:(\d{1,2})|([ivx]{1,5})|([a-h]))(?:\s*[:.)\-]|\s+-))|)";
+      worded = "(?i:(?:" + words +
+               R"()(?:\s*(?:no\.?\s*|#\s*)?(?:(\d{1,2})|([ivx]{1,5})|([a-h]))(?:\s*[:.)\-]|\s+-)|\s*:))|)";
     return "^(?:" + worded +
            R"(\(?(\d{1,2})\s*[.)]|\(?([IVX]{1,5}|[ivx]{1,5})[.)]|\(?([a-h])\)|\(([A-H])\)|([A-H])[.)])\s+)";
   }
@@ -174,6 +176,16 @@ std::string_view without_denial_word(std::string_view before) {
   return before;
 }
 
+// What stands between an item heading and its decision: a colon ("X:
+// Upheld"), or a hyphen, en dash or em dash after a space ("X - Upheld"), as
+// letters typed anew print it; its length, or 0 for none.
+std::size_t decision_separator(std::string_view before) {
+  if (before.ends_with(':')) return 1;
+  for (const std::string_view dash : {" -", " \u2013", " \u2014"})
+    if (before.ends_with(dash)) return dash.size();
+  return 0;
+}
+
 // The decision words of the labels, longest first, so that "Not medically
 // necessary" is tried before the "Medically necessary" it ends with.
 std::vector<const layout::Label*> decision_words(const layout::LetterLabels& labels) {
@@ -192,13 +204,18 @@ std::optional<DecidedHeading> decided_heading(std::string_view paragraph,
   std::string_view p = trim_markup(paragraph);
   if (p.size() > kMaxHeadingBytes) return std::nullopt;
   while (!p.empty() && p.back() == '.') p = trim_markup(p.substr(0, p.size() - 1));
+  // "X (Upheld)": the brackets stand for the colon.
+  const bool bracketed = p.ends_with(')');
+  if (bracketed) p = trim_markup(p.substr(0, p.size() - 1));
   for (const layout::Label* decision : decisions) {
     const std::string_view word = decision->text;
     if (p.size() <= word.size() || !starts_with_icase(p.substr(p.size() - word.size()), word)) continue;
     const std::string_view before = without_denial_word(trim_markup(p.substr(0, p.size() - word.size())));
-    if (before.empty() || before.back() != ':') continue;
+    const std::size_t separator = bracketed ? (before.ends_with('(') ? 1 : 0) : decision_separator(before);
+    if (separator == 0) continue;
     const std::size_t start = heading_start(before);
-    const auto [number, treatment] = numbering.split(before.substr(start, before.size() - 1 - start));
+    const auto [number, treatment] =
+        numbering.split(trim_markup(before.substr(start, before.size() - separator - start)));
     if (!has_word_character(treatment)) return std::nullopt;
     return DecidedHeading{trim_markup(before.substr(0, start)), item_of(treatment, decision->name, number)};
   }
