@@ -370,6 +370,19 @@ bool is_quantity_line(std::string_view text) {
   return text.size() < 32 && quantity.matches(trim_markup(text));
 }
 
+// An item heading that says its decision as a sentence ("The request for
+// Norco 10/325mg #60 is not medically necessary."): the treatment is what
+// the request was for.
+void decide_by_sentence(PrintedItem& item) {
+  static const Pattern sentence(
+      R"(^(?:(?:the\s+)?request\s+for\s+)?(.+?)\s+(?:is|was)\s+(not\s+)?medically\s+necessary(?:\s+and\s+appropriate)?\s*\.?$)",
+      Pattern::icase);
+  const auto m = sentence.prefix_of(item.treatment);
+  if (!m || !has_word_character(group(*m, 1))) return;
+  item.decision = (*m)[2].matched ? "upheld" : "overturned";
+  item.treatment = std::string(without_article(trim_markup(group(*m, 1))));
+}
+
 // "/dgm", "PM/dgm": the typist's reference below a letter's last paragraph.
 bool is_reference_initials(std::string_view text) {
   static const Pattern initials(R"([A-Za-z]{0,4}/[A-Za-z]{2,4})");
@@ -607,6 +620,7 @@ class ItemScanner {
     if (item.rationale.empty()) item.rationale = letter_rationale_;
     if (adopts_claims_citation(item.reviewer_citation))
       item.reviewer_citation = item.claims_citation + " " + item.reviewer_citation;
+    if (item.decision.empty()) decide_by_sentence(item);
     if (item.decision.empty()) out_.warnings.push_back("item heading without a decision: \"" + item.treatment + "\"");
   }
 
