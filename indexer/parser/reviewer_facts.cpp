@@ -89,6 +89,11 @@ Printed from_prose(std::string_view text) {
   return {};
 }
 
+const Pattern& state_lead_in() {
+  static const Pattern re(R"((?:the\s+)?(?:(?:states?|commonwealth)\s+of\s+)?)", Pattern::icase);
+  return re;
+}
+
 // Shortened words of credentials -> the words they stand for
 // (schema/data/specialty_abbreviations.tsv).
 const std::unordered_map<std::string, std::vector<std::string>>& abbreviations() {
@@ -163,7 +168,10 @@ ReviewerFacts reviewer_facts(std::string_view whole_text, const layout::LetterLa
   for (const std::string& s : split(printed.states, list_separator())) {
     std::string_view name = trim_markup(s);
     while (!name.empty() && name.back() == '.') name.remove_suffix(1);
-    if (starts_with_icase(name, "the ")) name = trim_markup(name.substr(4));  // "the District of Columbia"
+    // "the District of Columbia", "the State of California", "California (CA)".
+    if (const auto m = state_lead_in().prefix_of(name)) name = trim_markup(name.substr(m->length(0)));
+    if (const std::size_t bracket = name.find(" ("); bracket != std::string_view::npos && name.ends_with(')'))
+      name = trim_markup(name.substr(0, bracket));
     if (const auto code = vocabulary.state_code(name))
       r.license_states.push_back(*code);
     else
