@@ -485,15 +485,37 @@ class ItemScanner {
   // A "Regarding" block details an item already decided, when there is one;
   // a decided heading repeats one listed before with nothing of its own yet
   // (an item table above the items' blocks).
+  //
+  // The same heading right after a bare one is either the next row of a
+  // table listing one treatment twice, or the block of a table's last row:
+  // it opens an item of its own, taken back if its block shows it was the row's.
   void open(PrintedItem item, bool details) {
+    const bool repeats_current = !details && current_ && is_bare(out_.items[*current_]) &&
+                                 key_of(out_.items[*current_].treatment) == key_of(item.treatment) &&
+                                 out_.items[*current_].decision == item.decision;
     close();
-    if (const auto found = details ? find(item) : listed_before(item)) {
+    if (const auto found = details ? find(item) : repeats_current ? std::nullopt : listed_before(item)) {
       current_ = *found;
     } else {
       out_.items.push_back(std::move(item));
       current_ = out_.items.size() - 1;
+      if (repeats_current) repeated_row_ = current_;
     }
     if (details) switch_to(part_of_section());
+  }
+
+  // A repeated heading whose block begins: the block of the first row it
+  // repeats that has none yet, when there is one.
+  void settle_repeated_row() {
+    if (!current_ || std::exchange(repeated_row_, std::nullopt) != current_ || *current_ + 1 != out_.items.size())
+      return;
+    const PrintedItem repeated = out_.items.back();
+    out_.items.pop_back();
+    if (const auto listed = listed_before(repeated)) {
+      current_ = *listed;
+      return;
+    }
+    out_.items.push_back(repeated);
   }
 
   // The item's part that the following paragraphs fill; a part entered counts
@@ -536,6 +558,7 @@ class ItemScanner {
   }
 
   void labelled(const LabelMatch& label) {
+    settle_repeated_row();
     if (current_ && repeats(label.part)) reopen_after_heading();
     if (!current_) open_undecided();
     if (!current_) return;
@@ -632,7 +655,8 @@ class ItemScanner {
   ItemNumbering numbering_;
   Section section_ = Section::preamble;
   PlainParagraph last_plain_;
-  bool decision_announced_ = false;  // the paragraph before was "Decision:" alone
+  bool decision_announced_ = false;          // the paragraph before was "Decision:" alone
+  std::optional<std::size_t> repeated_row_;  // an item opened by a heading repeating the bare one before
   std::string letter_guidelines_;
   std::string letter_rationale_;
 };
