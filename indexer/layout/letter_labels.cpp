@@ -27,7 +27,8 @@ LabelKind kind_named(const schema::TsvRow& row) {
   if (name == "field") return LabelKind::field;
   if (name == "label") return LabelKind::label;
   if (name == "decision") return LabelKind::decision;
-  row.fail("unknown kind \"" + name + "\" (heading, field, label or decision)");
+  if (name == "numbering") return LabelKind::numbering;
+  row.fail("unknown kind \"" + name + "\" (heading, field, label, decision or numbering)");
 }
 
 Label label_of(const schema::TsvRow& row) {
@@ -69,6 +70,8 @@ LetterLabels::LetterLabels(std::string_view tsv) : LetterLabels(schema::parse_da
 LetterLabels::LetterLabels(const std::vector<schema::TsvRow>& rows) {
   for (const schema::TsvRow& row : rows) labels_.push_back(label_of(row));
   for (std::size_t i = 0; i < labels_.size(); ++i) {
+    // The parser reads a numbering word only before an item heading's number.
+    if (labels_[i].kind == LabelKind::numbering) continue;
     by_first_word_[first_word(labels_[i].text, 0)].push_back(i);
     if (const auto byte = first_byte(labels_[i])) starts_label_[*byte] = true;
   }

@@ -12,13 +12,15 @@ namespace {
 
 // Groups: 1-3 numeric m/d/y; 4 month name, 5 day ("3" or "3rd"), 6 year;
 // 7 day, 8 month name, 9 year ("3 March 2016", "3rd of March, 2016",
-// "30-Apr-2012"); 10-12 ISO y-m-d ("2018-01-19", as software exports print it).
+// "30-Apr-2012"); 10, 12, 13 y-m-d, 11 its separator ("2018-01-19" or
+// "2018/01/19", as software exports print it); 14-16 m.d.y ("03.02.2015").
 const Pattern& date_pattern() {
   static const Pattern re(
       R"(\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?![\d/-]))"
       R"(|\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b)"
       R"(|\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?:,?\s+|-)(\d{4})\b)"
-      R"(|\b(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/-]))",
+      R"(|\b(\d{4})([-/])(\d{1,2})\g{11}(\d{1,2})(?![\d/-]))"
+      R"(|\b(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d))",
       Pattern::icase);
   return re;
 }
@@ -55,7 +57,9 @@ DateMention mention_of(const Match& m, std::string_view text) {
   if (m[4].matched)
     return {iso_date(to_int(group(m, 6)), month_number(group(m, 4)), to_int(group(m, 5)), false), printed, offset};
   if (m[10].matched)
-    return {iso_date(to_int(group(m, 10)), to_int(group(m, 11)), to_int(group(m, 12)), false), printed, offset};
+    return {iso_date(to_int(group(m, 10)), to_int(group(m, 12)), to_int(group(m, 13)), false), printed, offset};
+  if (m[14].matched)
+    return {iso_date(to_int(group(m, 16)), to_int(group(m, 14)), to_int(group(m, 15)), false), printed, offset};
   return {iso_date(to_int(group(m, 9)), month_number(group(m, 8)), to_int(group(m, 7)), false), printed, offset};
 }
 
@@ -77,7 +81,10 @@ std::vector<DateMention> dates_in(std::string_view text) {
 }
 
 std::optional<DateMention> leading_date(std::string_view text) {
-  const std::string_view t = trim(text);
+  // "Monday, March 2, 2015": the weekday says nothing the date does not.
+  static const Pattern weekday(R"((?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)", Pattern::icase);
+  std::string_view t = trim(text);
+  if (const auto w = weekday.prefix_of(t)) t.remove_prefix(static_cast<std::size_t>(w->length(0)));
   const auto m = search(t, date_pattern());
   if (!m || offset_in(*m, t) != 0) return std::nullopt;
   DateMention d = mention_of(*m, t);

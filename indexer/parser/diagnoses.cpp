@@ -7,6 +7,8 @@
 // "other and unspecified complications" is one diagnosis (the ICD wording).
 #include "diagnoses.h"
 
+#include <algorithm>
+
 #include "text_util.h"
 
 namespace imr::indexer::parsing {
@@ -99,6 +101,22 @@ const Pattern& qualifier() {
   return re;
 }
 
+// A part made only of words of severity and course qualifies the diagnosis
+// before it, as ICD and DSM names print them ("major depressive disorder,
+// recurrent, severe", "..., single episode, moderate").
+const Pattern& course_qualifier() {
+  static const Pattern re(
+      R"((?:(?:mild|moderate|severe|recurrent|single|episode|in|partial|full|remission|unspecified|chronic|acute|subacute|to|intractable|not|without|with|psychotic|features|initial|subsequent|encounter|sequela)\s*)+)",
+      Pattern::icase);
+  return re;
+}
+
+// "C6 and C7", "L4 and L5-S1": a spinal level or a number is no diagnosis of its own.
+bool is_level(std::string_view piece) {
+  static const Pattern re(R"([CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?|\d+)", Pattern::icase);
+  return re.matches(trim_markup(piece));
+}
+
 // "a claim for a right shoulder labral tear": the article belongs to the sentence.
 void drop_article(std::string& part) {
   for (const std::string_view article : {"a ", "an "})
@@ -123,7 +141,8 @@ void add_split_at_and(std::vector<std::string>& out, const std::string& part, Ki
   static const Pattern with(R"(\bwith\b)", Pattern::icase);
   std::vector<std::string> pieces = split(part, bare_and());
   const bool one = pieces.size() > 1 && (search(pieces.front(), with).has_value() ||
-                                         (kind == Kind::diagnosed && word_count(pieces.front()) < 2));
+                                         (kind == Kind::diagnosed && word_count(pieces.front()) < 2) ||
+                                         std::ranges::any_of(pieces, is_level));
   if (one) pieces = {part};
   for (std::string& piece : pieces) out.push_back(std::move(piece));
 }
@@ -134,7 +153,7 @@ std::vector<std::string> pieces_of(std::string_view text, Kind kind) {
   std::vector<std::string> out;
   const bool serial = search(text, serial_comma()).has_value();
   for (const std::string& part : split(text, list_marks())) {
-    if (!out.empty() && search(part, qualifier())) {
+    if (!out.empty() && (search(part, qualifier()) || course_qualifier().matches(trim_markup(part)))) {
       out.back() += ", " + part;
     } else if (serial) {
       out.push_back(part);

@@ -34,11 +34,21 @@ const Pattern& case_number_pattern() {
   return pattern;
 }
 
+// "CM15-0123456" as the state prints it, however the letter wrote it: in
+// lower case, with an en dash (a word processor's), spaces or no dash.
+std::string canonical_case_number(const Match& m) {
+  std::string out = std::string(group(m, 1)) + std::string(group(m, 2)) + "-" + std::string(group(m, 3));
+  std::ranges::transform(out, out.begin(),
+                         [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
+  return out;
+}
+
 std::optional<std::string> case_number_in(const FieldValues& fields, std::string_view text) {
-  static const Pattern labelled(R"(^([A-Z]{2}\d{2}-\d{4,}))", Pattern::icase);
+  static const Pattern labelled(R"(^([A-Z]{2})\s*(\d{2})\s*(?:-|\xe2\x80[\x93\x94])?\s*(\d{4,}))", Pattern::icase);
+  static const Pattern printed(R"(\b(CM)(\d{2})\s*(?:-|\xe2\x80[\x93\x94])\s*(\d{5,})\b)", Pattern::icase);
   if (const auto value = fields.first("case_number"))
-    if (const auto m = search(*value, labelled)) return std::string(group(*m, 1));
-  if (const auto m = search(text, case_number_pattern())) return std::string(group(*m, 0));
+    if (const auto m = search(*value, labelled)) return canonical_case_number(*m);
+  if (const auto m = search(text, printed)) return canonical_case_number(*m);
   return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 // specific layouts come first, since later ones share their general headings.
 #include "layout.h"
 
+#include <algorithm>
 #include <array>
 
 #include "text_util.h"
@@ -23,12 +24,20 @@ constexpr std::array kLayouts{
     Layout{"case-number", {"IMR ISSUES, DECISIONS AND RATIONALES", "HOW THE IMR FINAL DETERMINATION WAS MADE"}},
 };
 
+// A marker in capitals is a heading, matched in its case: prose may use the
+// same words ("relevant to the issue at dispute").
+bool has_marker(std::string_view whole_text, std::string_view marker) {
+  if (std::ranges::none_of(marker, [](char c) { return c >= 'a' && c <= 'z'; }))
+    return whole_text.find(marker) != std::string_view::npos;
+  return contains_icase(whole_text, marker);
+}
+
 }  // namespace
 
 std::string_view layout_of(std::string_view whole_text) {
   for (const Layout& layout : kLayouts)
     for (const std::string_view marker : layout.markers)
-      if (!marker.empty() && contains_icase(whole_text, marker)) return layout.name;
+      if (!marker.empty() && has_marker(whole_text, marker)) return layout.name;
   return kUnknownLayout;
 }
 

@@ -49,6 +49,23 @@ bool one_slip_apart(std::string_view a, std::string_view b) {
   return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
 }
 
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+
+// Long names are also misspelt by their unstressed vowels, two at most
+// ("Methocarbomal"): the consonants, which carry the name, stay.
+constexpr std::size_t kMinVowelSlipLetters = 8;
+constexpr std::size_t kMaxVowelSlips = 2;
+
+bool vowels_apart(std::string_view a, std::string_view b) {
+  if (a.size() != b.size() || a.size() < kMinVowelSlipLetters) return false;
+  std::size_t slips = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    if (!is_vowel(a[i]) || !is_vowel(b[i]) || ++slips > kMaxVowelSlips) return false;
+  }
+  return slips > 0;
+}
+
 }  // namespace
 
 std::vector<std::string> misspelled_drugs(std::string_view treatment) {
@@ -61,7 +78,7 @@ std::vector<std::string> misspelled_drugs(std::string_view treatment) {
     std::string found;
     bool several = false;
     for (const auto& [name, generic] : drug_names()) {
-      if (!one_slip_apart(word, name) || generic == found) continue;
+      if (!(one_slip_apart(word, name) || vowels_apart(word, name)) || generic == found) continue;
       several = !found.empty();
       found = generic;
       if (several) break;

@@ -1,5 +1,6 @@
-// Age phrases name both facts at once; titles ("Mr.", "Ms.") and pronouns
-// are weaker evidence, used for sex only when no age phrase states it.
+// Age phrases ("45-year-old female", "45 y/o male") name both facts at once;
+// titles ("Mr.", "Ms.") and pronouns are weaker evidence, used for sex only
+// when no age phrase states it.
 #include "patient_facts.h"
 
 #include <charconv>
@@ -13,7 +14,7 @@ constexpr int kMaxAge = 110;
 
 const Pattern& age_phrase() {
   static const Pattern re(
-      R"(\b(\d{1,3})\s*[- ]\s*(?:year|yr)s?\s*[- ]\s*old(?:\s+(?:white|black|hispanic|asian|right-handed|left-handed))*(?:\s+(female|male|woman|man|gentleman|lady))?\b)",
+      R"(\b(\d{1,3})\s*(?:[- ]\s*(?:year|yr)s?\s*[- ]\s*old|-?\s*y/o|-?yo|\s*y\.o\.?)(?:\s+(?:white|black|hispanic|asian|right-handed|left-handed))*(?:\s+(female|male|woman|man|gentleman|lady))?\b)",
       Pattern::icase);
   return re;
 }
@@ -39,9 +40,16 @@ std::optional<std::string> sex_from_pronouns(std::string_view text) {
 
 }  // namespace
 
+// "The injured worker, age 45, ...", "aged 45": the age alone.
+const Pattern& age_label() {
+  static const Pattern re(R"(\bage[d]?\s*:?\s*(\d{1,3})\b)", Pattern::icase);
+  return re;
+}
+
 schema::Patient patient_facts(std::string_view summary) {
   schema::Patient out;
-  if (const auto m = search(summary, age_phrase())) {
+  const auto phrase = search(summary, age_phrase());
+  if (const auto m = phrase ? phrase : search(summary, age_label())) {
     int age = 0;
     const std::string_view digits = group(*m, 1);
     std::from_chars(digits.data(), digits.data() + digits.size(), age);

@@ -45,17 +45,79 @@ LabelMatch label_of(std::string_view paragraph, const layout::LetterLabels& labe
   return {part, rest};
 }
 
-// "1) Norco" -> 1, "Norco"; numbering is not part of the treatment.
-std::pair<int, std::string_view> split_number(std::string_view text) {
-  static const Pattern numbered(R"(^(\d{1,2})\s*[.)]\s+)");
-  text = trim_markup(text);
-  const auto m = search(text.substr(0, 8), numbered);
-  if (!m) return {0, text};
-  int n = 0;
-  const std::string_view digits = group(*m, 1);
-  std::from_chars(digits.data(), digits.data() + digits.size(), n);
-  return {n, trim_markup(text.substr(static_cast<std::size_t>(m->length(0))))};
-}
+// The number an item heading starts with, in the forms letters print: "1)",
+// "2.", "(3)", "a)", "(b)", "C.", "IV.", or a numbering word of the labels
+// before it ("Item 1:", "Disputed Item #2 -", "Treatment 3."), or that word
+// alone with its colon ("Disputed Treatment: X"). The numbering is not part
+// of the treatment.
+class ItemNumbering {
+ public:
+  explicit ItemNumbering(const layout::LetterLabels& labels) : pattern_(regex(labels), Pattern::none) {}
+
+  std::pair<int, std::string_view> split(std::string_view text) const {
+    text = trim_markup(text);
+    const auto m = search(text.substr(0, kMaxNumberingBytes), pattern_);
+    if (!m) return {0, text};
+    return {value_of(*m), trim_markup(text.substr(static_cast<std::size_t>(m->length(0))))};
+  }
+
+ private:
+  static constexpr std::size_t kMaxNumberingBytes = 40;
+
+  static std::string escaped(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+      if (c == ' ') {
+        out += "\\s+";
+        continue;
+      }
+      if (!std::isalnum(static_cast<unsigned char>(c))) out += '\\';
+      out += c;
+    }
+    return out;
+  }
+
+  // Groups: 1-3 after a numbering word (digits, roman, letter); 4 digits, 5 roman, 6-8 a letter.
+  static std::string regex(const layout::LetterLabels& labels) {
+    std::string words;
+    for (const layout::Label& label : labels.labels())
+      if (label.kind == layout::LabelKind::numbering) words += (words.empty() ? "" : "|") + escaped(label.text);
+    std::string worded;
+    if (!words.empty())
+      worded = "(?i:(?:" + words +
+               R"()(?:\s*(?:no\.?\s*|#\s*)?(?:(\d{1,2})|([ivx]{1,5})|([a-h]))(?:\s*[:.)\-]|\s+-)|\s*:))|)";
+    return "^(?:" + worded +
+           R"(\(?(\d{1,2})\s*[.)]|\(?([IVX]{1,5}|[ivx]{1,5})[.)]|\(?([a-h])\)|\(([A-H])\)|([A-H])[.)])\s+)";
+  }
+
+  static int roman(std::string_view text) {
+    int total = 0, last = 0;
+    for (auto it = text.rbegin(); it != text.rend(); ++it) {
+      const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(*it)));
+      const int v = c == 'x' ? 10 : c == 'v' ? 5 : 1;
+      total += v < last ? -v : v;
+      last = std::max(last, v);
+    }
+    return total;
+  }
+
+  static int value_of(const Match& m) {
+    for (const std::size_t g : {1U, 4U}) {
+      if (!m[g].matched) continue;
+      int n = 0;
+      const std::string_view digits = m.group(g);
+      std::from_chars(digits.data(), digits.data() + digits.size(), n);
+      return n;
+    }
+    for (const std::size_t g : {2U, 5U})
+      if (m[g].matched) return roman(m.group(g));
+    for (const std::size_t g : {3U, 6U, 7U, 8U})
+      if (m[g].matched) return std::tolower(static_cast<unsigned char>(m.group(g).front())) - 'a' + 1;
+    return 0;
+  }
+
+  Pattern pattern_;
+};
 
 // "the request for a lumbar epidural injection": the article belongs to the sentence.
 std::string_view without_article(std::string_view treatment) {
@@ -114,6 +176,16 @@ std::string_view without_denial_word(std::string_view before) {
   return before;
 }
 
+// What stands between an item heading and its decision: a colon ("X:
+// Upheld"), or a hyphen, en dash or em dash after a space ("X - Upheld"), as
+// letters typed anew print it; its length, or 0 for none.
+std::size_t decision_separator(std::string_view before) {
+  if (before.ends_with(':')) return 1;
+  for (const std::string_view dash : {" -", " \u2013", " \u2014"})
+    if (before.ends_with(dash)) return dash.size();
+  return 0;
+}
+
 // The decision words of the labels, longest first, so that "Not medically
 // necessary" is tried before the "Medically necessary" it ends with.
 std::vector<const layout::Label*> decision_words(const layout::LetterLabels& labels) {
@@ -127,17 +199,23 @@ std::vector<const layout::Label*> decision_words(const layout::LetterLabels& lab
 // "Carisoprodol 350mg QTY: 30.00: Upheld" -> the item; checked by hand rather
 // than by regex because it runs on every paragraph, however long.
 std::optional<DecidedHeading> decided_heading(std::string_view paragraph,
-                                              const std::vector<const layout::Label*>& decisions) {
+                                              const std::vector<const layout::Label*>& decisions,
+                                              const ItemNumbering& numbering) {
   std::string_view p = trim_markup(paragraph);
   if (p.size() > kMaxHeadingBytes) return std::nullopt;
   while (!p.empty() && p.back() == '.') p = trim_markup(p.substr(0, p.size() - 1));
+  // "X (Upheld)": the brackets stand for the colon.
+  const bool bracketed = p.ends_with(')');
+  if (bracketed) p = trim_markup(p.substr(0, p.size() - 1));
   for (const layout::Label* decision : decisions) {
     const std::string_view word = decision->text;
     if (p.size() <= word.size() || !starts_with_icase(p.substr(p.size() - word.size()), word)) continue;
     const std::string_view before = without_denial_word(trim_markup(p.substr(0, p.size() - word.size())));
-    if (before.empty() || before.back() != ':') continue;
+    const std::size_t separator = bracketed ? (before.ends_with('(') ? 1 : 0) : decision_separator(before);
+    if (separator == 0) continue;
     const std::size_t start = heading_start(before);
-    const auto [number, treatment] = split_number(before.substr(start, before.size() - 1 - start));
+    const auto [number, treatment] =
+        numbering.split(trim_markup(before.substr(start, before.size() - separator - start)));
     if (!has_word_character(treatment)) return std::nullopt;
     return DecidedHeading{trim_markup(before.substr(0, start)), item_of(treatment, decision->name, number)};
   }
@@ -165,10 +243,10 @@ bool ends_sentence(std::string_view text, std::string_view ends) {
 }
 
 // "1) Regarding the request for acupuncture 2x4:" -> the item the block details.
-std::optional<PrintedItem> regarding_heading(std::string_view paragraph) {
+std::optional<PrintedItem> regarding_heading(std::string_view paragraph, const ItemNumbering& numbering) {
   static constexpr std::string_view kRegarding = "Regarding the request for ";
   if (paragraph.size() > kMaxHeadingBytes) return std::nullopt;
-  auto [number, rest] = split_number(paragraph);
+  auto [number, rest] = numbering.split(paragraph);
   if (!starts_with_icase(rest, kRegarding)) return std::nullopt;
   rest = trim_markup(rest.substr(kRegarding.size()));
   if (!rest.empty() && rest.back() == ':') rest = trim_markup(rest.substr(0, rest.size() - 1));
@@ -180,7 +258,7 @@ std::optional<PrintedItem> regarding_heading(std::string_view paragraph) {
 // medically necessary and appropriate."
 std::vector<PrintedItem> notice_decisions(std::string_view paragraph) {
   static const Pattern decided(
-      R"((?:(\d{1,2})\s*\)\s*)?MAXIMUS Federal Services,? Inc\.? has determined the request for (.+?) is (not )?medically necessary)",
+      R"((?:(\d{1,2})\s*[.)]\s*)?MAXIMUS Federal Services,? Inc\.? has determined the request for (.+?) is (not )?medically necessary)",
       Pattern::icase);
   std::vector<PrintedItem> out;
   if (!contains_icase(paragraph, "has determined the request for")) return out;
@@ -292,9 +370,29 @@ bool is_quantity_line(std::string_view text) {
   return text.size() < 32 && quantity.matches(trim_markup(text));
 }
 
+// An item heading that says its decision as a sentence ("The request for
+// Norco 10/325mg #60 is not medically necessary."): the treatment is what
+// the request was for.
+void decide_by_sentence(PrintedItem& item) {
+  static const Pattern sentence(
+      R"(^(?:(?:the\s+)?request\s+for\s+)?(.+?)\s+(?:is|was)\s+(not\s+)?medically\s+necessary(?:\s+and\s+appropriate)?\s*\.?$)",
+      Pattern::icase);
+  const auto m = sentence.prefix_of(item.treatment);
+  if (!m || !has_word_character(group(*m, 1))) return;
+  item.decision = (*m)[2].matched ? "upheld" : "overturned";
+  item.treatment = std::string(without_article(trim_markup(group(*m, 1))));
+}
+
+// "/dgm", "PM/dgm": the typist's reference below a letter's last paragraph.
+bool is_reference_initials(std::string_view text) {
+  static const Pattern initials(R"([A-Za-z]{0,4}/[A-Za-z]{2,4})");
+  return text.size() <= 9 && initials.matches(trim_markup(text));
+}
+
 class ItemScanner {
  public:
-  explicit ItemScanner(const layout::LetterLabels& labels) : labels_(labels), decisions_(decision_words(labels)) {}
+  explicit ItemScanner(const layout::LetterLabels& labels)
+      : labels_(labels), decisions_(decision_words(labels)), numbering_(labels) {}
 
   void paragraph(const Paragraph& p) {
     if (p.heading) close();
@@ -314,7 +412,7 @@ class ItemScanner {
     if (auto notices = notice_decisions(text); !notices.empty()) return add_notices(std::move(notices));
     const bool decision_announced = std::exchange(decision_announced_, false);
     if (const auto decision = bare_decision(text, labels_)) return decided_below(*decision);
-    if (auto heading = decided_heading(text, decisions_)) {
+    if (auto heading = decided_heading(text, decisions_, numbering_)) {
       // "Decision:" announced the decision of the paragraph above; a heading
       // with its own decision shows that paragraph was a table's caption
       // ("Requested service" / "Decision:" / "Walker: Overturned").
@@ -323,7 +421,7 @@ class ItemScanner {
       if (heading->lead.empty() && continues_heading(heading->item)) join_first_line(heading->item);
       return open(std::move(heading->item), false);
     }
-    if (auto item = regarding_heading(text)) return open(std::move(*item), true);
+    if (auto item = regarding_heading(text, numbering_)) return open(std::move(*item), true);
     if (const LabelMatch label = label_of(text, labels_); label.part != Part::none) return labelled(label);
     content(text);
   }
@@ -354,7 +452,7 @@ class ItemScanner {
   // The first line carries the heading's numbering, if any ("2) Nucynta ER" / "100mg #120: Upheld").
   void join_first_line(PrintedItem& heading) {
     const std::string joined = withdraw_last_plain() + " " + heading.treatment;
-    const auto [number, treatment] = split_number(joined);
+    const auto [number, treatment] = numbering_.split(joined);
     heading.number = number;
     heading.treatment = std::string(treatment);
   }
@@ -375,7 +473,7 @@ class ItemScanner {
     }
     std::string heading = withdraw_last_plain();
     while (!heading.empty() && (heading.back() == ':' || heading.back() == ' ')) heading.pop_back();
-    const auto [number, treatment] = split_number(heading);
+    const auto [number, treatment] = numbering_.split(heading);
     if (has_word_character(treatment)) open(item_of(treatment, decision, number), false);
   }
 
@@ -387,15 +485,37 @@ class ItemScanner {
   // A "Regarding" block details an item already decided, when there is one;
   // a decided heading repeats one listed before with nothing of its own yet
   // (an item table above the items' blocks).
+  //
+  // The same heading right after a bare one is either the next row of a
+  // table listing one treatment twice, or the block of a table's last row:
+  // it opens an item of its own, taken back if its block shows it was the row's.
   void open(PrintedItem item, bool details) {
+    const bool repeats_current = !details && current_ && is_bare(out_.items[*current_]) &&
+                                 key_of(out_.items[*current_].treatment) == key_of(item.treatment) &&
+                                 out_.items[*current_].decision == item.decision;
     close();
-    if (const auto found = details ? find(item) : listed_before(item)) {
+    if (const auto found = details ? find(item) : repeats_current ? std::nullopt : listed_before(item)) {
       current_ = *found;
     } else {
       out_.items.push_back(std::move(item));
       current_ = out_.items.size() - 1;
+      if (repeats_current) repeated_row_ = current_;
     }
     if (details) switch_to(part_of_section());
+  }
+
+  // A repeated heading whose block begins: the block of the first row it
+  // repeats that has none yet, when there is one.
+  void settle_repeated_row() {
+    if (!current_ || std::exchange(repeated_row_, std::nullopt) != current_ || *current_ + 1 != out_.items.size())
+      return;
+    const PrintedItem repeated = out_.items.back();
+    out_.items.pop_back();
+    if (const auto listed = listed_before(repeated)) {
+      current_ = *listed;
+      return;
+    }
+    out_.items.push_back(repeated);
   }
 
   // The item's part that the following paragraphs fill; a part entered counts
@@ -438,6 +558,7 @@ class ItemScanner {
   }
 
   void labelled(const LabelMatch& label) {
+    settle_repeated_row();
     if (current_ && repeats(label.part)) reopen_after_heading();
     if (!current_) open_undecided();
     if (!current_) return;
@@ -464,7 +585,7 @@ class ItemScanner {
   // items' blocks gave ("Four-wheeled walker      Overturned").
   void open_undecided() {
     if (last_plain_.text.empty() || last_plain_.text.size() > kMaxHeadingBytes) return;
-    PrintedItem item = item_of(split_number(last_plain_.text).second);
+    PrintedItem item = item_of(numbering_.split(last_plain_.text).second);
     if (const auto listed = listed_before(item)) {
       current_ = *listed;
       return;
@@ -474,6 +595,7 @@ class ItemScanner {
   }
 
   void content(std::string_view text) {
+    if (is_reference_initials(text)) return;
     // The name of an item a table listed, alone: the heading of that item's block.
     if (text.size() <= kMaxHeadingBytes)
       if (const auto listed = listed_before(item_of(text))) {
@@ -521,6 +643,7 @@ class ItemScanner {
     if (item.rationale.empty()) item.rationale = letter_rationale_;
     if (adopts_claims_citation(item.reviewer_citation))
       item.reviewer_citation = item.claims_citation + " " + item.reviewer_citation;
+    if (item.decision.empty()) decide_by_sentence(item);
     if (item.decision.empty()) out_.warnings.push_back("item heading without a decision: \"" + item.treatment + "\"");
   }
 
@@ -529,9 +652,11 @@ class ItemScanner {
   Part part_ = Part::none;
   const layout::LetterLabels& labels_;
   std::vector<const layout::Label*> decisions_;
+  ItemNumbering numbering_;
   Section section_ = Section::preamble;
   PlainParagraph last_plain_;
-  bool decision_announced_ = false;  // the paragraph before was "Decision:" alone
+  bool decision_announced_ = false;          // the paragraph before was "Decision:" alone
+  std::optional<std::size_t> repeated_row_;  // an item opened by a heading repeating the bare one before
   std::string letter_guidelines_;
   std::string letter_rationale_;
 };

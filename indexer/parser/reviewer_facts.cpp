@@ -79,12 +79,19 @@ Printed from_prose(std::string_view text) {
       R"(\s*(?:[,;]|\b(?:has|with)\s+(?:a\s+)?sub-?specialty\s+in\b|\band\s+(?:is\s+)?(?:also\s+)?(?:board[\s-]+certified|licensed|certified)\s+in\b)\s*)",
       Pattern::icase);
   // A board's diplomate holds what the board certified: the certification in
-  // brackets where the board certifies several, else the board's own name.
+  // brackets where the board certifies several, else the board's own name. A
+  // physician's degree ("a Doctor of Osteopathy, is Board Certified in ...")
+  // certifies no specialty.
   static const Pattern lead_in(
-      R"((?:is\s+)?(?:also\s+)?(?:an?\s+)?(?:(?:board[\s-]+certified|licensed|certified)\s+in\s+|diplomate\s+of\s+(?:the\s+)?(?:American\s+)?Board\s+of\s+(?:[^(),;]*\(\s*)?)?)",
+      R"((?:is\s+)?(?:also\s+)?(?:an?\s+)?(?:(?:board[\s-]+certified|licensed|certified)\s+in\s+|diplomate\s+of\s+(?:the\s+)?(?:American\s+)?Board\s+of\s+(?:[^(),;]*\(\s*)?|doctor\s+of\s+(?:osteopathy|osteopathic\s+medicine|medicine)\s*$)?)",
       Pattern::icase);
   if (const auto m = search(text, prose)) return printed(group(*m, 1), separator, lead_in, group(*m, 2));
   return {};
+}
+
+const Pattern& state_lead_in() {
+  static const Pattern re(R"((?:the\s+)?(?:(?:states?|commonwealth)\s+of\s+)?)", Pattern::icase);
+  return re;
 }
 
 // Shortened words of credentials -> the words they stand for
@@ -161,6 +168,10 @@ ReviewerFacts reviewer_facts(std::string_view whole_text, const layout::LetterLa
   for (const std::string& s : split(printed.states, list_separator())) {
     std::string_view name = trim_markup(s);
     while (!name.empty() && name.back() == '.') name.remove_suffix(1);
+    // "the District of Columbia", "the State of California", "California (CA)".
+    if (const auto m = state_lead_in().prefix_of(name)) name = trim_markup(name.substr(m->length(0)));
+    if (const std::size_t bracket = name.find(" ("); bracket != std::string_view::npos && name.ends_with(')'))
+      name = trim_markup(name.substr(0, bracket));
     if (const auto code = vocabulary.state_code(name))
       r.license_states.push_back(*code);
     else

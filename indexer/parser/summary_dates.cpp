@@ -1,7 +1,10 @@
 // A date belongs to a fact when the words right before it name that fact;
 // only words that can sit between the name and the date are allowed, so
-// "injury and was seen on 5/1/13" does not make 5/1/13 the injury date.
+// "injury and was seen on 5/1/13" does not make 5/1/13 the injury date
+// ("Utilization Review (UR), dated", "the UR physician denied the request on" name the review).
 #include "summary_dates.h"
+
+#include <algorithm>
 
 #include "dates.h"
 #include "text_util.h"
@@ -20,7 +23,7 @@ const Pattern& injury_lead_in() {
 
 const Pattern& ur_lead_in() {
   static const Pattern re(
-      R"(\b(?:utilization review|UR)(?:\s+(?:determination|decision|letter|report|being|challenged|appealed|under|review|is|was|from|dated|of|on|the))*\s*:?\s*$)",
+      R"(\b(?:utilization review|UR)(?:\s*\(UR\))?(?:,?\s+(?:determination|decision|letter|report|being|challenged|appealed|under|review|is|was|from|dated|of|on|the|physician|reviewer|denied|non-?certified|modified|requests?|treatment|this|these))*\s*,?\s*:?\s*$)",
       Pattern::icase);
   return re;
 }
@@ -35,6 +38,16 @@ const Pattern& ur_lead_out() {
 }
 
 constexpr std::size_t kLeadOut = 60;  // bytes after a date that may name it
+
+// The sentence that introduces the worker ("The injured worker is a 39-year-old
+// male security guard who was shot at during a robbery on 3/2/2015") tells how
+// the injury happened: a date "on" it is the injury's, when no date is named so.
+const Pattern& introduction() {
+  static const Pattern re(R"(\b\d{1,3}[-\s]years?[-\s]old\b[^.]*?\s(?:on|of)\s+$)", Pattern::icase);
+  return re;
+}
+
+constexpr std::size_t kMaxIntroductionBytes = 300;
 
 std::string_view lead_in(std::string_view text, std::size_t offset) {
   const std::size_t start = offset > kLeadIn ? offset - kLeadIn : 0;
@@ -53,6 +66,13 @@ SummaryDates summary_dates(std::string_view summary) {
     else if (!out.ur_denial && (search(before, ur_lead_in()) ||
                                 search(summary.substr(d.offset + d.text.size(), kLeadOut), ur_lead_out())))
       out.ur_denial = d.iso;
+  }
+  if (!out.injury) {
+    // Only the first date of the introduction.
+    const auto first = dates_in(summary.substr(0, std::min(summary.find(". "), kMaxIntroductionBytes)));
+    if (!first.empty() && first[0].iso && first[0].iso != out.ur_denial &&
+        search(summary.substr(0, first[0].offset), introduction()))
+      out.injury = first[0].iso;
   }
   return out;
 }

@@ -112,6 +112,8 @@ bool Dehyphenator::keeps_hyphen(std::string_view left, std::string_view right) c
   if (is_digit(right.front()) || !(right.front() >= 'a' && right.front() <= 'z')) return true;
   if (words().plain.contains(joined)) return false;
   if (words().hyphenated.contains(text::lower(left) + "-" + text::lower(right))) return true;
+  constexpr std::size_t kMinCompoundBeginning = 4;
+  if (left.size() >= kMinCompoundBeginning && prefixes_.contains("-" + text::lower(right))) return true;
   return prefixes_.contains(text::lower(left));
 }
 

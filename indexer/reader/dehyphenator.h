@@ -2,7 +2,8 @@
 // ("treat-" / "ment" -> "treatment"), while a word that has a hyphen of its
 // own keeps it ("non-" / "controlled" -> "non-controlled"). The letter itself
 // is the first witness: a form it uses elsewhere wins; then known prefixes
-// (schema/data/hyphen_prefixes.txt) and digits keep the hyphen.
+// (schema/data/hyphen_prefixes.txt), known second words after a beginning of
+// four letters or more (the same file, "-induced") and digits keep the hyphen.
 // PDF text also breaks words without a hyphen ("thor" / "acic"): two pieces
 // that are no words, of the letter or of the vocabularies, whose join is one,
 // are joined again. In a list whose items are joined by dashes, a line-end

@@ -71,6 +71,22 @@ std::vector<std::string_view> table_cells(std::string_view line) {
   }
 }
 
+// The cells of a plain-text table row: apart by a tab or two spaces or more.
+std::vector<std::string_view> spaced_cells(std::string_view line) {
+  const std::string_view t = trim(line);
+  std::vector<std::string_view> cells;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const bool gap = t[i] == '\t' || (t[i] == ' ' && i + 1 < t.size() && t[i + 1] == ' ');
+    if (!gap) continue;
+    if (i > start) cells.push_back(t.substr(start, i - start));
+    while (i < t.size() && is_blank(t[i])) ++i;
+    start = i;
+  }
+  if (start < t.size()) cells.push_back(t.substr(start));
+  return cells;
+}
+
 bool is_row_number(std::string_view cell) {
   return !cell.empty() && cell.size() <= 2 && std::ranges::all_of(cell, [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -78,9 +94,13 @@ bool is_row_number(std::string_view cell) {
 // A header row of column names ("| Item | Decision |"): names, not letter
 // text; kept, they would read as the first line of the row below. A header
 // row that holds a field ("| Case Number: | CM1 |") or a number is content.
+// Plain text draws the same table with columns apart by two spaces or more,
+// ruled by dashes ("Disputed item/service     Determination" / "-------   ---").
 bool is_column_names(std::string_view line, std::string_view next_line) {
-  if (!is_table_row(next_line) || !is_rule(next_line)) return false;
-  return std::ranges::none_of(table_cells(line), [](std::string_view cell) {
+  if (!is_rule(next_line)) return false;
+  const std::vector<std::string_view> cells = is_table_row(line) ? table_cells(line) : spaced_cells(line);
+  if (!is_table_row(next_line) && (is_table_row(line) || cells.size() < 2)) return false;
+  return std::ranges::none_of(cells, [](std::string_view cell) {
     return cell.ends_with(':') || std::ranges::any_of(cell, [](char c) { return c >= '0' && c <= '9'; });
   });
 }

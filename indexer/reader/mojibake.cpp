@@ -19,6 +19,9 @@ std::size_t continuation_count(int lead_byte) {
   return 0;
 }
 
+constexpr std::string_view kQuoteWithoutLastByte = "\xE2\x80";
+constexpr char kRightQuoteLastByte = '\x9D';
+
 // If the characters at pos are the Windows-1252 reading of one UTF-8
 // sequence, that sequence and the number of text bytes it replaces.
 std::optional<std::pair<std::string, std::size_t>> garbled_at(std::string_view text, std::size_t pos) {
@@ -28,10 +31,15 @@ std::optional<std::pair<std::string, std::size_t>> garbled_at(std::string_view t
   std::string bytes(1, static_cast<char>(windows1252_byte(lead.value)));
   std::size_t end = pos + lead.length;
   while (bytes.size() <= needed) {
-    if (end >= text.size()) return std::nullopt;
-    const CodePoint next = decode_utf8(text, end);
+    const CodePoint next = end < text.size() ? decode_utf8(text, end) : CodePoint{};
     const int byte = windows1252_byte(next.value);
-    if (next.length == 0 || byte < 0x80 || byte > 0xBF) return std::nullopt;
+    if (next.length == 0 || byte < 0x80 || byte > 0xBF) {
+      // The right double quote's last byte (0x9D) has no Windows-1252
+      // character, and many decoders drop it: "â€" before anything else is ”.
+      if (bytes != kQuoteWithoutLastByte) return std::nullopt;
+      bytes += kRightQuoteLastByte;
+      break;
+    }
     bytes += static_cast<char>(byte);
     end += next.length;
   }

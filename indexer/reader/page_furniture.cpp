@@ -55,6 +55,14 @@ bool is_page_number(std::string_view line) {
   return false;
 }
 
+// "CM16-0123456" (after tidy_line): a case number alone.
+bool is_case_number(std::string_view line) {
+  constexpr std::size_t kMinDigits = 5, kMaxDigits = 8;
+  if (line.size() < 5 + kMinDigits || line.size() > 5 + kMaxDigits || !line.starts_with("CM")) return false;
+  if (!is_digit(line[2]) || !is_digit(line[3]) || line[4] != '-') return false;
+  return std::ranges::all_of(line.substr(5), is_digit);
+}
+
 // "Page 2 of 5" (after tidy_line) as {2, 5}; nothing for any other line.
 // Only this explicit form marks a page break: a bare number may be anything.
 std::optional<std::pair<int, int>> page_n_of_m(std::string_view t) {
@@ -210,7 +218,7 @@ class PageJoiner {
         paragraph_end_(paragraph_end(pages)) {}
 
   void add(const Page& page) {
-    const std::vector<bool> furniture = furniture_of(page);
+    const std::vector<bool> furniture = furniture_of(page, !out_.empty());
     std::vector<std::string_view> kept;
     for (std::size_t i = 0; i < page.lines.size(); ++i)
       if (!furniture[i]) kept.push_back(page.lines[i]);
@@ -250,13 +258,15 @@ class PageJoiner {
   // with nothing else between them and the edge. A line repeated in the
   // zone but below some text (an item heading quoted again near the end) is
   // text. A bare number is a page number only where page numbers are printed.
-  std::vector<bool> furniture_of(const Page& page) {
+  std::vector<bool> furniture_of(const Page& page, bool later_page) {
     std::vector<bool> out(page.lines.size(), false);
     const auto mark = [&](std::size_t i, Zone z) -> bool {
       const std::string tidy = tidy_line(page.lines[i]);
       if (tidy.empty()) return true;
       if (!(page.zone[i] & z)) return false;
-      if (is_page_number(tidy) && multi_page_) {
+      // The case number alone heads the pages after the first, even in a
+      // letter too short for it to repeat; the first page prints it labelled.
+      if ((is_page_number(tidy) || (is_case_number(tidy) && (later_page || z == kBottom))) && multi_page_) {
         out[i] = true;
         return true;
       }

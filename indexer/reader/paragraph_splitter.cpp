@@ -42,6 +42,8 @@ std::vector<std::size_t> cut_points(std::string_view text, const std::vector<Lab
       case LabelKind::decision:
         cuts.push_back(after_decision(text, m.end));
         break;
+      case LabelKind::numbering:
+        break;
     }
   }
   return cuts;

@@ -18,10 +18,11 @@
 namespace imr::indexer::layout {
 
 enum class LabelKind {
-  heading,   // a section heading, a paragraph of its own ("CLINICAL CASE SUMMARY")
-  field,     // a header-table or credentials field, its value follows ("Case Number:")
-  label,     // a label inside a section, its text follows ("Decision rationale:")
-  decision,  // ends an item heading ("...QTY: 30.00: Upheld")
+  heading,    // a section heading, a paragraph of its own ("CLINICAL CASE SUMMARY")
+  field,      // a header-table or credentials field, its value follows ("Case Number:")
+  label,      // a label inside a section, its text follows ("Decision rationale:")
+  decision,   // ends an item heading ("...QTY: 30.00: Upheld")
+  numbering,  // a word before an item heading's number ("Item 1:", "Treatment #2"); never matched in text
 };
 
 struct Label {
