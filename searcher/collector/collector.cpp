@@ -85,6 +85,12 @@ bool past_the_end(const PageRequest& page, Xapian::doccount total) {
 // parts, so that the thread that ranks the page counts the parts left when
 // it is done, instead of waiting idle for the other one.
 constexpr std::size_t kCountingParts = 8;
+// A count reading fewer postings than the letters over this costs less than
+// handing it to the other thread: a thread started per search, and on a busy
+// machine woken up to a scheduler tick late (4 ms at 250 Hz), more than a rare
+// word's whole search (340 of 100,000 letters: 1.3 ms). Relative to the index,
+// so the tests' small indexes still count on both threads.
+constexpr Xapian::doccount kLettersPerPostingWorthAThread = 64;
 
 // The counting pass, shared by the threads that join it: the docid space in
 // parts, each part taken by the next free thread, each thread counting into
@@ -209,6 +215,13 @@ bool worth_parts(const Xapian::Database& db, const Xapian::Query& query) {
   return scans_in_parts(db, query) && counts_broadly(db, query);
 }
 
+// The other thread counts while this one ranks, or shares the parts of a count alone.
+bool worth_a_thread(const Xapian::Database& db, const Xapian::Query& counted, const PageRequest& page,
+                    std::size_t parts) {
+  if (parts > 1) return true;
+  return page.per_page > 0 && postings_read(db, counted) >= db.get_doccount() / kLettersPerPostingWorthAThread;
+}
+
 // Nothing for a query Xapian cannot serialise (a posting source of our own): it is counted on one core.
 std::optional<std::string> serialised_query(const Xapian::Query& query) {
   try {
@@ -256,8 +269,8 @@ SearchResult collect(const Xapian::Database& db, const Xapian::Query& query, con
   std::shared_ptr<const DocidBits> cached = key ? columns->matches().find(*key) : nullptr;
   const bool record = key && !cached && filters.groups().size() < 2;
   SharedCount count(filters, *columns, deadline, parts, cached, record ? key : std::nullopt);
-  // The other core counts while this one ranks, or shares the parts of a count alone.
-  const bool two_cores = twin != nullptr && !count.needs_no_scan(counted_letters) && (page.per_page > 0 || parts > 1);
+  const bool two_cores =
+      twin != nullptr && !count.needs_no_scan(counted_letters) && worth_a_thread(db, counted_letters, page, parts);
   // Xapian's reference counts are not atomic: the other thread gets a query
   // of its own, rebuilt from the serialised form, never a copy of this one.
   const std::optional<std::string> serialised = two_cores ? serialised_query(counted_letters) : std::nullopt;

@@ -168,13 +168,17 @@ bool names_every_letter(const Xapian::Query& query) {
 
 }  // namespace
 
-bool counts_broadly(const Xapian::Database& db, const Xapian::Query& query) {
-  if (names_every_letter(query)) return true;
-  const Xapian::doccount eighth = db.get_doccount() / 8;
+Xapian::doccount postings_read(const Xapian::Database& db, const Xapian::Query& query) {
+  const Xapian::doccount letters = db.get_doccount();
+  if (names_every_letter(query)) return letters;
   Xapian::doccount postings = 0;
-  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
-    if ((postings += db.get_termfreq(*t)) >= eighth) return true;
-  return false;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end() && postings < letters; ++t)
+    postings += db.get_termfreq(*t);
+  return std::min(postings, letters);
+}
+
+bool counts_broadly(const Xapian::Database& db, const Xapian::Query& query) {
+  return postings_read(db, query) >= db.get_doccount() / 8;
 }
 
 bool scans_in_parts(const Xapian::Database& db, const Xapian::Query& query) {

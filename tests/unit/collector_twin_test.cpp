@@ -194,3 +194,23 @@ TEST_CASE("counts from the match cache give the answers of a whole scan") {
     CHECK(keeping_none->matches().size() == 0);
   }
 }
+
+TEST_CASE("the postings a count reads: its words' postings, every letter for match-all or a date range") {
+  test::OnDiskIndex index;
+  for (std::size_t i = 0; i < 40; ++i) index.add(i);
+  const Xapian::Database db = index.reader();
+  using Q = Xapian::Query;
+  const Xapian::doccount gabapentin = db.get_termfreq("gabapentin"), alpha = db.get_termfreq("alpha");
+  REQUIRE(gabapentin > 0);
+  REQUIRE(alpha > 0);
+  REQUIRE(gabapentin + alpha < db.get_doccount());
+  CHECK(searcher::postings_read(db, Q("gabapentin")) == gabapentin);
+  CHECK(searcher::postings_read(db, Q(Q::OP_AND, Q("gabapentin"), Q("alpha"))) == gabapentin + alpha);
+  CHECK(searcher::postings_read(db, Q(Q::OP_OR, Q("gabapentin"), Q("nosuchword"))) == gabapentin);
+  CHECK(searcher::postings_read(db, Q::MatchAll) == db.get_doccount());
+  CHECK(searcher::postings_read(db, Q(Q::OP_FILTER, Q("gabapentin"),
+                                      Q(Q::OP_VALUE_RANGE, schema::slot::decision_date, "2013-01-01", "2014-06-30"))) ==
+        db.get_doccount());
+  // Words in every letter read no more than every letter.
+  CHECK(searcher::postings_read(db, Q(Q::OP_AND, Q("the"), Q("request"))) == db.get_doccount());
+}

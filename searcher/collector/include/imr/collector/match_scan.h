@@ -28,6 +28,11 @@ void scan_matches(const Xapian::Database& db, const Xapian::Query& query,
 void scan_docids(const Xapian::Database& db, const Xapian::Query& query,
                  const std::function<void(Xapian::docid)>& visit, const Deadline& deadline = {}, DocidRange range = {});
 
+// How many postings counting the query reads at most: the sum of its words'
+// postings, or every letter when it names them all (match-all, or a date
+// range, which reads a value of each); never more than the letters.
+Xapian::doccount postings_read(const Xapian::Database& db, const Xapian::Query& query);
+
 // Whether counting the query visits much of the index, so that it is worth
 // both cores: the postings of its words add up to an eighth of the letters,
 // or it names every letter (match-all, or a date range, which reads a value
