@@ -243,6 +243,11 @@ TEST_CASE("vocabulary: states") {
   CHECK(vocab().state_code(" north  carolina.") == "NC");
   CHECK(vocab().state_code("Texas") == "TX");
   CHECK(vocab().state_code("Tennessee") == "TN");
+  // The traditional abbreviations.
+  CHECK(vocab().state_code("Calif.") == "CA");
+  CHECK(vocab().state_code("N. Mex.") == "NM");
+  CHECK(vocab().state_code("W. Va.") == "WV");
+  CHECK(vocab().state_code("Penn") == "PA");
   CHECK_FALSE(vocab().state_code("Atlantis"));
   CHECK_FALSE(vocab().state_code(""));
 }
