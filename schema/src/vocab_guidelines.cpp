@@ -59,10 +59,13 @@ std::vector<std::string> GuidelineTable::guidelines_in(std::span<const Token> ci
     const auto& m = matches[i];
     const Wording& w = wordings_[m.id];
     if (w.kind == Kind::mtus_edition) {
-      const bool part_follows = i + 1 < matches.size() && matches[i + 1].begin == m.end &&
-                                wordings_[matches[i + 1].id].kind == Kind::guideline &&
-                                wordings_[matches[i + 1].id].id.starts_with(kMtusPart);
-      if (!part_follows) push_unique(out, non_mtus ? w.non_mtus_id : w.id);
+      const auto mtus_part = [&](std::size_t j) {
+        const Wording& part = wordings_[matches[j].id];
+        return part.kind == Kind::guideline && part.id.starts_with(kMtusPart);
+      };
+      const bool part_beside = (i + 1 < matches.size() && matches[i + 1].begin == m.end && mtus_part(i + 1)) ||
+                               (i > 0 && matches[i - 1].end == m.begin && mtus_part(i - 1));
+      if (!part_beside) push_unique(out, non_mtus ? w.non_mtus_id : w.id);
       unnamed = false;
       continue;
     }

@@ -5,8 +5,8 @@
 // outside the MTUS is "acoem", not "mtus-acoem"), and a non-MTUS citation
 // that names no known guideline is "other". A third, "@mtus-edition", marks
 // the MTUS named by its edition ("MTUS 2009"): a part of the MTUS printed
-// right after it is what it cites ("MTUS 2009: ACOEM" is mtus-acoem alone),
-// else the row's third column.
+// right beside it is what it cites ("MTUS 2009: ACOEM", "ACOEM (MTUS 2009)"
+// are mtus-acoem alone), else the row's third column.
 #pragma once
 
 #include <span>

@@ -186,8 +186,9 @@ TEST_CASE("vocabulary: guideline citations of the seed letters") {
                    "<Carisoprodol>.") == Strings{"mtus-chronic-pain", "odg"});
   CHECK(guidelines("Decision based on MTUS Chronic Pain Treatment Guidelines X 2009: Benzodiazepines, page 24 "
                    "Page(s): 24.") == Strings{"mtus-chronic-pain"});
-  // The MTUS named by its edition cites the part printed right after it, else the Chronic Pain guidelines.
+  // The MTUS named by its edition cites the part printed beside it, else the Chronic Pain guidelines.
   CHECK(guidelines("Decision based on MTUS 2009: ACOEM, Chapter 12") == Strings{"mtus-acoem"});
+  CHECK(guidelines("Decision based on Low Back Complaints (MTUS 2009), page 301") == Strings{"mtus-acoem"});
   CHECK(guidelines("Decision based on MTUS (Effective July 18, 2009): Postsurgical Treatment Guidelines") ==
         Strings{"mtus-postsurgical"});
   CHECK(guidelines("Decision based on MTUS 2009, Physical medicine, page 98; ODG") ==
