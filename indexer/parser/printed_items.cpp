@@ -176,6 +176,25 @@ std::string_view without_denial_word(std::string_view before) {
   return before;
 }
 
+// Leaders running from an item heading to its decision, as a table of
+// contents prints them ("X ........ Upheld", "X ------ Upheld", "X ____
+// Upheld", "X . . . . Upheld"): their length, or 0 when fewer than three
+// leader characters end the text. Fewer are punctuation ("10 mg.").
+std::size_t leader_length(std::string_view before) {
+  constexpr std::size_t kMinLeaders = 3;
+  std::size_t length = 0, leaders = 0;
+  while (length < before.size()) {
+    const char c = before[before.size() - 1 - length];
+    if (c == '.' || c == '-' || c == '_') {
+      ++leaders;
+    } else if (std::isspace(static_cast<unsigned char>(c)) == 0) {
+      break;
+    }
+    ++length;
+  }
+  return leaders >= kMinLeaders ? length : 0;
+}
+
 // What stands between an item heading and its decision: a colon ("X:
 // Upheld"), or a hyphen, en dash or em dash after a space ("X - Upheld"), as
 // letters typed anew print it; its length, or 0 for none.
@@ -210,9 +229,13 @@ std::optional<DecidedHeading> decided_heading(std::string_view paragraph,
   for (const layout::Label* decision : decisions) {
     const std::string_view word = decision->text;
     if (p.size() <= word.size() || !starts_with_icase(p.substr(p.size() - word.size()), word)) continue;
-    const std::string_view before = without_denial_word(trim_markup(p.substr(0, p.size() - word.size())));
-    const std::size_t separator = bracketed ? (before.ends_with('(') ? 1 : 0) : decision_separator(before);
-    if (separator == 0) continue;
+    const std::string_view raw = p.substr(0, p.size() - word.size());
+    // Leaders are read before the markup is trimmed: an underscore is both.
+    const std::size_t leaders = bracketed ? 0 : leader_length(raw);
+    const std::string_view before = without_denial_word(trim_markup(raw.substr(0, raw.size() - leaders)));
+    const std::size_t separator =
+        bracketed ? (before.ends_with('(') ? 1 : 0) : (leaders > 0 ? 0 : decision_separator(before));
+    if (separator == 0 && leaders == 0) continue;
     const std::size_t start = heading_start(before);
     const auto [number, treatment] =
         numbering.split(trim_markup(before.substr(start, before.size() - separator - start)));

@@ -67,13 +67,15 @@ Printed from_block(std::string_view text, const layout::LetterLabels& labels) {
 }
 
 // "The expert reviewer is <credentials> and is licensed to practice in <states>",
+// the states running on over a line break after a separator and past the
+// periods of old abbreviations ("Calif., Ariz., N. Mex. and Wash."),
 // the credentials opening with a board certification or a licence: "Board
 // Certified in Anesthesiology, has a subspecialty in Pain Management",
 // "Licensed in Chiropractic, Acupuncture", "a Licensed Psychologist", "a
 // Diplomate of the American Board of Psychiatry and Neurology (Psychiatry)".
 Printed from_prose(std::string_view text) {
   static const Pattern prose(
-      R"(\bis\s+((?:an?\s+)?(?:board|licensed|certified|registered|diplomate|doctor|psycholog|chiropract|acupunctur|physical\s+therap|podiatr|dentist|pharmacist|nurse)[^.]{0,300}?),?\s+and\s+(?:is\s+)?(?:also\s+)?licensed\s+to\s+practice\s+in\s+([^.\n]+))",
+      R"(\bis\s+((?:an?\s+)?(?:board|licensed|certified|registered|diplomate|doctor|psycholog|chiropract|acupunctur|physical\s+therap|podiatr|dentist|pharmacist|nurse)[^.]{0,300}?),?\s+and\s+(?:is\s+)?(?:also\s+)?licensed\s+to\s+practice\s+in\s+((?:[^.\n]|\.(?=\s*(?:[,;&]|and\b|[A-Z][a-z]{0,4}\.))|(?<=[,;&.]|and)[ \t]*\n)+))",
       Pattern::icase);
   static const Pattern separator(
       R"(\s*(?:[,;]|\b(?:has|with)\s+(?:a\s+)?sub-?specialty\s+in\b|\band\s+(?:is\s+)?(?:also\s+)?(?:board[\s-]+certified|licensed|certified)\s+in\b)\s*)",

@@ -16,6 +16,8 @@ constexpr std::array<std::string_view, 9> kIds{
     "uptodate",          "other"};
 constexpr std::string_view kCitationStart = "@citation";
 constexpr std::string_view kNonMtusStart = "@non-mtus";
+constexpr std::string_view kMtusEdition = "@mtus-edition";
+constexpr std::string_view kMtusPart = "mtus-";
 constexpr std::string_view kOther = "other";
 
 void check_id(const TsvRow& row, const std::string& id) {
@@ -32,6 +34,11 @@ GuidelineTable::GuidelineTable(const DataReader& data) {
       w.kind = Kind::citation_start;
     } else if (w.id == kNonMtusStart) {
       w.kind = Kind::non_mtus_start;
+    } else if (w.id == kMtusEdition) {
+      if (row.column(2).empty()) row.fail("an MTUS edition needs the id it cites alone");
+      w.kind = Kind::mtus_edition;
+      w.id = w.non_mtus_id;
+      check_id(row, w.id);
     } else {
       check_id(row, w.id);
       check_id(row, w.non_mtus_id);
@@ -47,8 +54,21 @@ std::vector<std::string> GuidelineTable::guidelines_in(std::span<const Token> ci
   std::vector<std::string> out;
   bool non_mtus = false;
   bool unnamed = false;  // a non-MTUS citation that has named nothing yet
-  for (const auto& m : matcher_.find_all(citation)) {
+  const auto matches = matcher_.find_all(citation);
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    const auto& m = matches[i];
     const Wording& w = wordings_[m.id];
+    if (w.kind == Kind::mtus_edition) {
+      const auto mtus_part = [&](std::size_t j) {
+        const Wording& part = wordings_[matches[j].id];
+        return part.kind == Kind::guideline && part.id.starts_with(kMtusPart);
+      };
+      const bool part_beside = (i + 1 < matches.size() && matches[i + 1].begin == m.end && mtus_part(i + 1)) ||
+                               (i > 0 && matches[i - 1].end == m.begin && mtus_part(i - 1));
+      if (!part_beside) push_unique(out, non_mtus ? w.non_mtus_id : w.id);
+      unnamed = false;
+      continue;
+    }
     if (w.kind == Kind::guideline) {
       push_unique(out, non_mtus ? w.non_mtus_id : w.id);
       unnamed = false;

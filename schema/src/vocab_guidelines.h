@@ -3,7 +3,10 @@
 // starts: "@citation" ("Decision based on") and "@non-mtus" ("Non-MTUS
 // Citation"). Inside a non-MTUS citation a wording may take another id (ACOEM
 // outside the MTUS is "acoem", not "mtus-acoem"), and a non-MTUS citation
-// that names no known guideline is "other".
+// that names no known guideline is "other". A third, "@mtus-edition", marks
+// the MTUS named by its edition ("MTUS 2009"): a part of the MTUS printed
+// right beside it is what it cites ("MTUS 2009: ACOEM", "ACOEM (MTUS 2009)"
+// are mtus-acoem alone), else the row's third column.
 #pragma once
 
 #include <span>
@@ -23,7 +26,7 @@ class GuidelineTable {
   std::vector<std::string> guidelines_in(std::span<const Token> citation) const;
 
  private:
-  enum class Kind { guideline, citation_start, non_mtus_start };
+  enum class Kind { guideline, citation_start, non_mtus_start, mtus_edition };
   struct Wording {
     Kind kind;
     std::string id;           // for guidelines

@@ -50,10 +50,14 @@ std::vector<Vocabulary::NamedSpecialty> SpecialtyTable::specialties_in(std::span
   return out;
 }
 
-// states.tsv: USPS code, state name.
+// states.tsv: USPS code, state name, traditional abbreviations (comma-separated).
 StateTable::StateTable(const DataReader& data) {
-  for (const TsvRow& row : data.rows("states.tsv", 2, 2)) {
-    for (const std::string& key : {fold_name(row.column(0)), fold_name(row.column(1))}) {
+  for (const TsvRow& row : data.rows("states.tsv", 2, 3)) {
+    auto names = split_list(row.column(2));
+    names.push_back(row.column(0));
+    names.push_back(row.column(1));
+    for (const std::string& name : names) {
+      const std::string key = fold_name(name);
       auto [it, added] = codes_.emplace(key, row.column(0));
       if (!added && it->second != row.column(0)) row.fail("\"" + key + "\" already names " + it->second);
     }

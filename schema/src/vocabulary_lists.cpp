@@ -24,7 +24,7 @@ std::vector<std::string> specialty_wordings(std::string_view canonical) {
 
 std::vector<std::string> state_names() {
   std::vector<std::string> out;
-  for (const TsvRow& row : read_data_table("states.tsv", 2, 2)) out.push_back(row.column(1));
+  for (const TsvRow& row : read_data_table("states.tsv", 2, 3)) out.push_back(row.column(1));
   return out;
 }
 

@@ -186,6 +186,13 @@ TEST_CASE("vocabulary: guideline citations of the seed letters") {
                    "<Carisoprodol>.") == Strings{"mtus-chronic-pain", "odg"});
   CHECK(guidelines("Decision based on MTUS Chronic Pain Treatment Guidelines X 2009: Benzodiazepines, page 24 "
                    "Page(s): 24.") == Strings{"mtus-chronic-pain"});
+  // The MTUS named by its edition cites the part printed beside it, else the Chronic Pain guidelines.
+  CHECK(guidelines("Decision based on MTUS 2009: ACOEM, Chapter 12") == Strings{"mtus-acoem"});
+  CHECK(guidelines("Decision based on Low Back Complaints (MTUS 2009), page 301") == Strings{"mtus-acoem"});
+  CHECK(guidelines("Decision based on MTUS (Effective July 18, 2009): Postsurgical Treatment Guidelines") ==
+        Strings{"mtus-postsurgical"});
+  CHECK(guidelines("Decision based on MTUS 2009, Physical medicine, page 98; ODG") ==
+        Strings{"mtus-chronic-pain", "odg"});
   CHECK(guidelines("The Claims Administrator did not cite any medical evidence for its decision.").empty());
   CHECK(guidelines("").empty());
 }
@@ -243,6 +250,11 @@ TEST_CASE("vocabulary: states") {
   CHECK(vocab().state_code(" north  carolina.") == "NC");
   CHECK(vocab().state_code("Texas") == "TX");
   CHECK(vocab().state_code("Tennessee") == "TN");
+  // The traditional abbreviations.
+  CHECK(vocab().state_code("Calif.") == "CA");
+  CHECK(vocab().state_code("N. Mex.") == "NM");
+  CHECK(vocab().state_code("W. Va.") == "WV");
+  CHECK(vocab().state_code("Penn") == "PA");
   CHECK_FALSE(vocab().state_code("Atlantis"));
   CHECK_FALSE(vocab().state_code(""));
 }
