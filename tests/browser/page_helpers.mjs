@@ -2,7 +2,8 @@
 // context and page per flow (with its console errors, CSP violations and a
 // screenshot of its final state), the JSON API asked from node, and readers
 // that turn what the page shows into plain values to compare with the API.
-// Environment: IMR_BASE_URL (the server), IMR_TMP (this run's scratch folder).
+// Environment: IMR_BASE_URL (the server), IMR_TMP (this run's scratch folder,
+// holding the copy of the page's folder the server serves, in web/).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -291,6 +292,14 @@ export function recordFiles() {
   const from = served().length;
   return () => served().slice(from);
 }
+
+// Adds a page of the test's own to the folder the server serves (./run's
+// copy of web/), answered at `/${name}`; the page's own files are read there.
+export function servedFile(name, content) {
+  writeFileSync(path.join(TMP, 'web', name), content);
+}
+
+export const webFile = (name) => readFileSync(path.join(TMP, 'web', name), 'utf8');
 
 export const apiRequest = (pathname, params) => `${pathname}?${[...params].map(([k, v]) => `${k}=${v}`).sort().join('&')}`;
 
