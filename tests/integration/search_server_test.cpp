@@ -163,3 +163,82 @@ TEST_CASE("the page is served with security headers, never a file outside web/")
     CHECK(res->body.find("cmake_minimum_required") == std::string::npos);
   }
 }
+
+namespace {
+
+constexpr std::string_view kAnswersStart = "<script id=\"first-answers\" type=\"application/json\">";
+
+// The text of the page's first-answers block, up to the first "</script>"
+// (where a browser ends it, whatever the JSON inside meant).
+std::string first_answers_of(const std::string& page) {
+  const std::size_t start = page.find(kAnswersStart);
+  REQUIRE(start != std::string::npos);
+  const std::size_t from = start + kAnswersStart.size();
+  return page.substr(from, page.find("</script>", from) - from);
+}
+
+}  // namespace
+
+// The page's first view comes written into the page: the very answers its
+// API requests give (as state.js spells them), escaped so that no query or
+// letter text can end the block or start markup.
+TEST_CASE("the page served for a URL holds its first view's answers, the API's own") {
+  auto page = server().client().Get("/?q=carisoprodol&filter=decision:upheld");
+  REQUIRE(page);
+  CHECK(page->status == 200);
+  const json answers = json::parse(first_answers_of(page->body));
+  const std::string url = "/api/search?q=carisoprodol&filter=decision%3Aupheld&per_page=20&page=1";
+  REQUIRE(answers.contains(url));
+  json api = server().get_json("/api/search?q=carisoprodol&filter=decision:upheld&per_page=20&page=1");
+  json written = answers[url];
+  for (json* body : {&api, &written}) {
+    body->erase("took_ms");
+    body->erase("cached");
+  }
+  CHECK(written == api);
+  CHECK(written["hits"].size() > 0);
+
+  // The overview of every letter: the counts alone and both charts.
+  const json overview = json::parse(first_answers_of(server().client().Get("/")->body));
+  std::vector<std::string> urls;
+  for (const auto& [asked, body] : overview.items()) urls.push_back(asked);
+  CHECK(urls ==
+        std::vector<std::string>{"/api/search?per_page=0&page=1", "/api/stats?by=decision_year", "/api/stats?by=drug"});
+  // A letter's view, as before: the page asks for the letter itself.
+  CHECK(server().client().Get("/?doc=CM14-0039927")->body.find(std::string(kAnswersStart) + "</script>") !=
+        std::string::npos);
+}
+
+TEST_CASE("a query or letter text in the page's answers cannot end their block or open markup") {
+  const std::string hostile = "carisoprodol OR \"</script><script>window.pwned=1</script><!--\"";
+  auto page = server().client().Get("/?q=" + httplib::detail::encode_query_param(hostile));
+  REQUIRE(page);
+  CHECK(page->status == 200);
+  const std::string block = first_answers_of(page->body);
+  CAPTURE(block.substr(0, 500));
+  for (const char* markup : {"<", ">", "<!--", "&"}) CHECK(block.find(markup) == std::string::npos);
+  const json answers = json::parse(block);  // the whole block: nothing ended it early
+  REQUIRE(answers.size() == 1);
+  const json& result = answers.begin().value();
+  CHECK(result["total"] == 5);
+  CHECK(result["hits"][0]["snippet"].get<std::string>().find("<mark>") != std::string::npos);
+  CHECK(json::parse("\"" + answers.begin().key() + "\"").is_string());
+}
+
+// A page URL the API would refuse (or the page reads its own way) is served
+// as the plain page, which asks for its answers and shows what went wrong.
+TEST_CASE("a bad query string serves the page without answers, never an error") {
+  for (const char* target : {"/?q=%22soma", "/?q=(((", "/?page=abc", "/?page=99999999999", "/?filter=nonsense:x",
+                             "/?decided=garbage&undated=include", "/?q=%FF%FE%00", "/?sort=sideways&view=nowhere",
+                             "/?per_page=5000&by=nothing", "/index.html?q=*"}) {
+    CAPTURE(target);
+    auto page = server().client().Get(target);
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->body.find("<script src=\"app.js\"") != std::string::npos);
+    const std::string block = first_answers_of(page->body);
+    if (!block.empty()) CHECK(json::parse(block).is_object());
+  }
+  CHECK(first_answers_of(server().client().Get("/?q=%22soma")->body).empty());
+  CHECK(server().get_json("/api/health")["status"] == "ok");
+}
