@@ -95,16 +95,23 @@
 
   // Only the latest request of each channel matters: an older one still in
   // flight is aborted so a slow answer can never overwrite a newer one.
-  // The first view's answers are in the page or asked for by state.js already.
+  // The first view's requests were sent by state.js already.
   async function fetchJson(url, channel = 'main') {
     if (pending.has(channel)) pending.get(channel).abort();
     const early = ImrState.takeEarly(url);
     const controller = early ? early.controller : new AbortController();
     pending.set(channel, controller);
-    const { ok, status, readable, body } = await (early ? early.answer : ImrState.ask(url, controller));
-    controller.signal.throwIfAborted();
-    if (!readable) throw new ApiError(`The server sent an unreadable answer (HTTP ${status}).`);
-    if (!ok) throw new ApiError(body && body.error ? body.error : `The server answered HTTP ${status}.`);
+    const response = await (early ? early.response
+      : fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } }));
+    let body = null;
+    try {
+      body = await response.json();
+    } catch {
+      throw new ApiError(`The server sent an unreadable answer (HTTP ${response.status}).`);
+    }
+    if (!response.ok) {
+      throw new ApiError(body && body.error ? body.error : `The server answered HTTP ${response.status}.`);
+    }
     return body;
   }
 

@@ -1,8 +1,7 @@
 // The page's search as it lives in the URL, and the API requests it makes.
-// Loaded first and not deferred: it takes the first view's answers the
-// server wrote into the page, and sends the requests for any it did not at
-// once, so the server works while styles and scripts still load; app.js then
-// takes those answers (takeEarly).
+// Loaded first and not deferred: it sends the requests of the page's first
+// view at once, so the server works while styles and scripts still load and
+// the bare page is drawn; app.js then takes those answers (takeEarly).
 'use strict';
 
 window.ImrState = (() => {
@@ -125,59 +124,18 @@ window.ImrState = (() => {
     return `/api/search?${params}`;
   }
 
-  // ---- asking the API ----
+  // ---- the first view's requests, sent before the page is ready ----
 
-  // An answer as the page reads it: whether it is a success, its status, and
-  // its JSON body unless it could not be read. An abort stays an abort.
-  async function answerOf(response) {
-    try {
-      return { ok: response.ok, status: response.status, readable: true, body: await response.json() };
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') throw error;
-      return { ok: response.ok, status: response.status, readable: false, body: null };
-    }
-  }
-
-  function ask(url, controller) {
-    return fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } }).then(answerOf);
-  }
-
-  // ---- the first view's answers: in the page, or asked for before it is ready ----
-
-  const early = new Map();  // url -> { controller, answer }
+  const early = new Map();  // url -> { controller, response }
 
   function sendEarly(url) {
     const controller = new AbortController();
-    const answer = ask(url, controller);
-    answer.catch(() => {});  // whoever takes it sees the failure; nobody else should
-    early.set(url, { controller, answer });
+    const response = fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+    response.catch(() => {});  // whoever takes it sees the failure; nobody else should
+    early.set(url, { controller, response });
   }
 
-  // The answers the server wrote into the page, by the URL as this page
-  // spells it (URLSearchParams': the server escapes its own way).
-  function writtenAnswers() {
-    const block = document.getElementById('first-answers');
-    const written = new Map();
-    try {
-      Object.entries(JSON.parse(block.textContent || '{}')).forEach(([url, body]) => {
-        const { pathname, searchParams } = new URL(url, window.location.href);
-        written.set(`${pathname}?${searchParams}`, body);
-      });
-    } catch {
-      // Unreadable: the page asks for what it needs.
-    }
-    return written;
-  }
-
-  function takeWritten(url, written) {
-    if (!written.has(url)) return false;
-    const answer = Promise.resolve({ ok: true, status: 200, readable: true, body: written.get(url) });
-    early.set(url, { controller: new AbortController(), answer });
-    return true;
-  }
-
-  // The requests app.js makes when it first draws `state`; imr-search asks
-  // the same to write their answers into the page (searcher/server/first_view.h).
+  // The requests app.js makes when it first draws `state`.
   function firstRequests(state) {
     if (state.doc) return [];
     const urls = [searchUrl(state)];
@@ -211,16 +169,12 @@ window.ImrState = (() => {
     document.documentElement.classList.remove(WAITING);
   }
 
-  // Answers written into the page are drawn by app.js before the page's first
-  // frame (its script blocks rendering, and they need no task to arrive), so
-  // it is only hidden while some are asked for.
-  const written = writtenAnswers();
-  const asked = firstRequests(stateFromUrl(window.location.search)).filter((url) => !takeWritten(url, written));
-  asked.forEach(sendEarly);
-  if (asked.length) waitForAnswers();
+  const first = firstRequests(stateFromUrl(window.location.search));
+  first.forEach(sendEarly);
+  if (first.length) waitForAnswers();
 
   return {
     PER_PAGE, STATS_BY, ANY_DECISION_DATE, stateFromUrl, searchParams, urlOf, nothingAsked, viewOf,
-    dateClauses, apiQuery, apiParams, wantsHits, searchKey, searchUrl, statsUrl, undatedUrl, ask, takeEarly, showPage,
+    dateClauses, apiQuery, apiParams, wantsHits, searchKey, searchUrl, statsUrl, undatedUrl, takeEarly, showPage,
   };
 })();

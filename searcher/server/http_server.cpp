@@ -19,7 +19,6 @@
 
 #include "admission_gate.h"
 #include "context_pool.h"
-#include "first_view.h"
 #include "imr/api/handlers.h"
 #include "imr/api/router.h"
 #include "imr/schema/text.h"
@@ -82,45 +81,13 @@ Request to_request(const httplib::Request& req, const std::string& public_url) {
 }
 
 // /api/health stays outside the gate: a monitor must see a busy server alive.
-Response answer_api(ContextPool& pool, AdmissionGate& gate, std::string_view path, const Request& request) {
-  const bool queues = path != "/api/health";
+Response route_api(ContextPool& pool, AdmissionGate& gate, const httplib::Request& req, const std::string& public_url) {
+  const bool queues = req.path != "/api/health";
   const std::optional<AdmissionGate::Ticket> ticket = queues ? std::optional(gate.enter()) : std::nullopt;
   if (ticket && !*ticket)
     return error_response(503, "the server is busy: no search slot came free within " +
                                    std::to_string(gate.max_wait().count() / 1000) + " s; try again shortly");
-  return route(pool.for_this_thread(), path, request);
-}
-
-Response route_api(ContextPool& pool, AdmissionGate& gate, const httplib::Request& req, const std::string& public_url) {
-  return answer_api(pool, gate, req.path, to_request(req, public_url));
-}
-
-bool is_page(const httplib::Request& req) { return req.path == "/" || req.path == "/index.html"; }
-
-// The page with its first view's answers written in, each asked as the page
-// would ask it; an answer that is not a plain 200 is left for the page to ask
-// (and show) itself. Its tag is the page's with the answers but not their
-// timing, so a browser holding it is answered 304 while the index is unchanged.
-void add_first_answers(ContextPool& pool, AdmissionGate& gate, const httplib::Request& req,
-                       const std::string& public_url, StaticFile& page) {
-  nlohmann::json answers = nlohmann::json::object();
-  try {
-    for (const ApiCall& call : first_view_requests(to_request(req, public_url))) {
-      Response answer = answer_api(pool, gate, call.path, call.request);
-      if (answer.status == 200 && answer.content_type.empty()) answers[call.url] = std::move(answer.body);
-    }
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "the page is served without its answers: %s\n", e.what());
-    return;
-  }
-  if (answers.empty()) return;
-  nlohmann::json timeless = answers;
-  for (auto& [url, body] : timeless.items()) {
-    body.erase("took_ms");
-    body.erase("cached");
-  }
-  page.etag = etag_of(with_first_answers(page.content, timeless));
-  page.content = with_first_answers(std::move(page.content), answers);
+  return route(pool.for_this_thread(), req.path, to_request(req, public_url));
 }
 
 // A streamed body's pieces are made one at a time, each through the gate like
@@ -278,7 +245,6 @@ struct HttpServer::Impl {
         send_answer(res, route_api(pool, gate, req, options.public_url), gate);
         if (res.status == 503) res.set_header("Retry-After", "1");
       } else if (auto file = files.get(req.path)) {
-        if (is_page(req)) add_first_answers(pool, gate, req, options.public_url, *file);
         send_file(req, res, std::move(*file));
       } else {
         res.status = 404;

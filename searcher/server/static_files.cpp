@@ -45,6 +45,16 @@ bool inside(const std::filesystem::path& root, const std::filesystem::path& p) {
   return r == root.end();
 }
 
+// FNV-1a over the bytes and their length: a file's content, not its time,
+// makes the tag, so copies of web/ on several servers agree.
+std::string etag_of(std::string_view bytes) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (const char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  char tag[48];
+  std::snprintf(tag, sizeof tag, "W/\"%016llx-%zx\"", static_cast<unsigned long long>(hash), bytes.size());
+  return tag;
+}
+
 // The page itself and its data (site.json, which scripts/run --demo rewrites)
 // are checked with the server on every load, so a new version shows at once;
 // scripts, styles and the icon are reused for a few minutes without asking
@@ -65,16 +75,6 @@ std::string_view trim(std::string_view s) {
 std::string_view opaque(std::string_view tag) { return tag.starts_with("W/") ? tag.substr(2) : tag; }
 
 }  // namespace
-
-// FNV-1a over the bytes and their length: a file's content, not its time,
-// makes the tag, so copies of web/ on several servers agree.
-std::string etag_of(std::string_view bytes) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (const char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  char tag[48];
-  std::snprintf(tag, sizeof tag, "W/\"%016llx-%zx\"", static_cast<unsigned long long>(hash), bytes.size());
-  return tag;
-}
 
 bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   while (!if_none_match.empty()) {

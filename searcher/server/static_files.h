@@ -17,9 +17,6 @@ struct StaticFile {
   std::string cache_control;  // the value of the Cache-Control header
 };
 
-// A weak tag naming these bytes (their hash and length), the same on every server.
-std::string etag_of(std::string_view bytes);
-
 // Whether an If-None-Match header names `etag` (weak comparison, as RFC 9110
 // asks for it; "*" names any): the browser's copy is current, a 304 answers.
 bool etag_matches(std::string_view if_none_match, std::string_view etag);

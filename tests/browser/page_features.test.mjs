@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import {
   BASE_URL, apiDoc, apiParamsOf, apiQueryOf, apiSearch, eventually, expectResults, expectUrl, facetValue, flow,
   letterKey, measure, measureLoad, openSearch, pressedFilters, screenshot, search, searchParams, shownResults, ANY_DECISION_DATE, api,
-  apiRequest, recordApi, recordFiles, servedFile, servePlainPage, webFile,
+  apiRequest, recordApi, recordFiles, servedFile, webFile,
 } from './page_helpers.mjs';
 
 const QUERY = 'carisoprodol';
@@ -150,7 +150,6 @@ flow('the time chart shows a period value carrying markup as text, and clicking 
   // The chart is written as markup (charts.js): a value is escaped there,
   // whatever the server sends. A stats answer carrying markup stands in.
   const hostile = '2014"><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-  await servePlainPage(page);
   await page.route('**/api/stats?*', async (route) => {
     const url = new URL(route.request().url());
     if (url.searchParams.get('by') !== 'decision_year') return route.continue();
@@ -559,8 +558,13 @@ flow('a shared analytics link opens with its bars and chart drawn', async (page)
     () => document.querySelector('.stat-rows[data-by="specialty"] .stat-button')
       && document.querySelector('#stats-time-chart .column') && window.__imrChanged);
   await eventually(() => shownBars(page), barsOf((await apiStats(state, 'specialty')).rows), 'the bars are the API\'s');
+  const params = [...apiParamsOf(state)];
   const asked = loading();
-  assert.deepEqual(asked, [], 'the counts and both charts came written into the page (state.js reads them, app.js takes them)');
+  assert.deepEqual(asked, [
+    apiRequest('/api/search', [...params, ['per_page', '0'], ['page', '1']]),
+    apiRequest('/api/stats', [...params, ['by', 'decision_month']]),
+    apiRequest('/api/stats', [...params, ['by', 'specialty']]),
+  ].sort(), 'the counts and both charts are asked once each (sent early by state.js, taken by app.js)');
 
   // Opened again (not reloaded): the browser keeps the scripts, style and
   // icon, and only checks the page itself with the server, which answers 304.
@@ -607,7 +611,6 @@ flow('a shared link\'s page is first drawn with its answers, not bare', async (p
 
 flow('a shared link whose answers never come still shows its page, searching', async (page) => {
   // Held for good: the page must not wait for them for ever.
-  await servePlainPage(page);
   await page.route('**/api/stats?*', () => {});
   await openSearch(page, { q: QUERY, view: 'analytics' });
   await eventually(() => page.evaluate(() => document.body.checkVisibility({ visibilityProperty: true })), true, 'the page shows');

@@ -401,21 +401,6 @@ export async function eventually(read, expected, message) {
   assert.deepEqual(actual, expected, message);
 }
 
-// From now on the page comes as a plain file server (nginx) sends it: without
-// the first view's answers imr-search writes in, so the page asks the API
-// for them, and a test can stand in for the API.
-export function servePlainPage(page) {
-  const isPage = (url) => url.origin === new URL(BASE_URL).origin && (url.pathname === '/' || url.pathname === '/index.html');
-  return page.route(isPage, async (route) => {
-    const response = await route.fetch();
-    const headers = { ...response.headers() };
-    delete headers['content-encoding'];
-    delete headers['content-length'];
-    const body = (await response.text()).replace(/(<script id="first-answers" type="application\/json">)[^<]*/, '$1');
-    return route.fulfill({ status: response.status(), headers, body });
-  });
-}
-
 export function openSearch(page, state = {}) {
   const query = searchParams(state).toString();
   return page.goto(`${BASE_URL}/${query ? `?${query}` : ''}`);

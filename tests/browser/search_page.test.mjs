@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import {
   PAGE_SIZE, api, apiDoc, apiSearch, eventually, expectResults, expectUrl, facetValue, flow, letterKey,
-  openSearch, pageCount, pressedFilters, screenshot, search, shownFacet, shownPager, textOfHtml, apiRequest,
-  recordApi,
+  openSearch, pageCount, pressedFilters, screenshot, search, shownFacet, shownPager, textOfHtml,
 } from './page_helpers.mjs';
 
 // How many values a facet lists before "Show all" (app.js FACETS_SHOWN).
@@ -374,36 +373,6 @@ flow('markup in a letter is shown as text and never runs', async (page) => {
   assert.deepEqual(foreign, [], 'server HTML holds nothing but paragraphs and <mark>');
   assert.equal(await pwned(page), 'undefined');
 });
-
-// The page imr-search serves holds its first view's answers: a query that
-// tries to end that block and open markup is shown as a query, and its hits
-// drawn, without a request to the API and without anything running.
-flow('a shared link whose query carries markup opens with its answers written in, and nothing runs', async (page) => {
-  const query = 'verbatim portal OR "</script><script>window.__pwned=1</script><!--"';
-  const asked = recordApi(page);
-  await openSearch(page, { q: query });
-  const result = await expectResults(page, { q: query });
-  assert.ok(result.hits.map((h) => h.case_number).includes(MARKUP_CASE), 'the query finds the markup letter');
-  assert.deepEqual(asked(), [], 'the answers came with the page');
-  assert.equal(await page.inputValue('#q'), query, 'the query is shown as typed');
-  assert.deepEqual(await page.$$eval('script', (nodes) => nodes.map((n) => n.src.replace(/^.*\//, '') || n.type)),
-    ['application/json', 'state.js', 'format.js', 'charts.js', 'app.js'], 'no script but the page\'s own');
-  assert.equal(await pwned(page), 'undefined');
-});
-
-// An answer the server could not write in (here a query the API refuses) is
-// asked for by the page, which shows what the API says.
-flow('a shared link with an unparsable query asks the API and shows its message', async (page) => {
-  const query = '"soma';
-  const { error } = await api(`/api/search?${new URLSearchParams({ q: query })}`, 400);
-  const asked = recordApi(page);
-  await openSearch(page, { q: query });
-  await eventually(() => page.evaluate(() => {
-    const box = document.getElementById('error');
-    return box.hidden ? null : box.textContent;
-  }), error, 'the page shows the API\'s message');
-  assert.deepEqual(asked(), [apiRequest('/api/search', [['q', query], ['per_page', '20'], ['page', '1']])]);
-}, { expectedErrors: [/status of 400/] });
 
 flow('markup in a doc link is shown as text and never runs', async (page) => {
   const { error } = await apiDoc(MARKUP_KEY, { status: 404 });
