@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import {
   BASE_URL, apiDoc, apiParamsOf, apiQueryOf, apiSearch, eventually, expectResults, expectUrl, facetValue, flow,
   letterKey, measure, measureLoad, openSearch, pressedFilters, screenshot, search, searchParams, shownResults, ANY_DECISION_DATE, api,
-  apiRequest, recordApi, recordFiles,
+  apiRequest, recordApi, recordFiles, servedFile, webFile,
 } from './page_helpers.mjs';
 
 const QUERY = 'carisoprodol';
@@ -525,6 +525,29 @@ flow('search as you type runs once typing pauses, / focuses the box, title and h
   await expectResults(page, { q: other });
   const { total } = await shownResults(page);
   assert.equal(total, next.total);
+});
+
+// ---- opening a link ----------------------------------------------------------------------
+
+// What Chromium alone takes to draw a page in a fresh context, served by the
+// same server: reference figures beside a shared link's time (the part of it
+// that is navigation and drawing, not the page's work). Timed, never asserted.
+const FLOOR_DRAWN = () => document.readyState !== 'loading' && window.__imrChanged;
+
+flow('floor: a minimal static page is drawn', async (page) => {
+  servedFile('floor-minimal.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title>'
+    + '<link rel="icon" href="favicon.png" type="image/png"></head>'
+    + '<body><p>A minimal page.</p></body></html>');
+  await measureLoad(page, 'floor: a minimal static page (load to drawn)', `${BASE_URL}/floor-minimal.html`, FLOOR_DRAWN);
+  assert.equal(await page.textContent('p'), 'A minimal page.');
+});
+
+flow('floor: the page\'s own HTML and CSS without its scripts is drawn', async (page) => {
+  const bare = webFile('index.html').replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
+  assert.ok(!bare.includes('<script') && bare.includes('style.css'), 'the page without its scripts, with its style');
+  servedFile('floor-bare.html', bare);
+  await measureLoad(page, 'floor: index.html\'s HTML and CSS, no scripts (load to drawn)', `${BASE_URL}/floor-bare.html`, FLOOR_DRAWN);
+  assert.equal(await page.evaluate(() => document.styleSheets.length), 1, 'styled');
 });
 
 flow('a shared analytics link opens with its bars and chart drawn', async (page) => {

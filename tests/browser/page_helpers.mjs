@@ -2,7 +2,8 @@
 // context and page per flow (with its console errors, CSP violations and a
 // screenshot of its final state), the JSON API asked from node, and readers
 // that turn what the page shows into plain values to compare with the API.
-// Environment: IMR_BASE_URL (the server), IMR_TMP (this run's scratch folder).
+// Environment: IMR_BASE_URL (the server), IMR_TMP (this run's scratch folder,
+// holding the copy of the page's folder the server serves, in web/).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -161,7 +162,13 @@ export async function measureLoad(page, name, url, done) {
   await page.goto(url);
   await page.evaluate(pageWait(done, null, '0', { fromChange: false }));
   const [ms, drawn] = await page.evaluate('window.__imrWait');
-  timings.push({ name, ms, drawn, ...await apiTimes(page, '0', ms), split: await stopTrace(name, 'navigationStart', drawn) });
+  // When the page itself was asked for and had come: before the request is
+  // the browser's own navigation (a new renderer), the same for any page.
+  const pageTimes = await page.evaluate(() => {
+    const [entry] = performance.getEntriesByType('navigation');
+    return { request: entry.requestStart, response: entry.responseEnd };
+  });
+  timings.push({ name, ms, drawn, document: pageTimes, ...await apiTimes(page, '0', ms), split: await stopTrace(name, 'navigationStart', drawn) });
   return ms;
 }
 
@@ -263,6 +270,11 @@ export function printTimings() {
   const splitRule = traced ? SPLIT_KINDS.map(() => '---------:|').join('') : '';
   console.log([`| ${'interaction'.padEnd(width)} |   DOM ms | drawn ms | fetch ms | server ms |${splitHead}`,
     `|${'-'.repeat(width + 2)}|---------:|---------:|---------:|----------:|${splitRule}`, ...lines].join('\n'));
+  const loads = timings.filter((t) => t.document);
+  if (loads.length === 0) return;
+  console.log([`| ${'page load'.padEnd(width)} | page asked | page came | drawn after asked |`,
+    `|${'-'.repeat(width + 2)}|-----------:|----------:|------------------:|`,
+    ...loads.map((t) => `| ${t.name.padEnd(width)} | ${cell(t.document.request).padStart(10)} | ${cell(t.document.response).padStart(9)} | ${cell(t.drawn - t.document.request).padStart(17)} |`)].join('\n'));
 }
 
 // The API requests the page makes from now until the returned stop() is
@@ -291,6 +303,14 @@ export function recordFiles() {
   const from = served().length;
   return () => served().slice(from);
 }
+
+// Adds a page of the test's own to the folder the server serves (./run's
+// copy of web/), answered at `/${name}`; the page's own files are read there.
+export function servedFile(name, content) {
+  writeFileSync(path.join(TMP, 'web', name), content);
+}
+
+export const webFile = (name) => readFileSync(path.join(TMP, 'web', name), 'utf8');
 
 export const apiRequest = (pathname, params) => `${pathname}?${[...params].map(([k, v]) => `${k}=${v}`).sort().join('&')}`;
 
