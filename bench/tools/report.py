@@ -330,7 +330,9 @@ def before(work):
         paths = [os.path.join(work, "query-pair-%d-%s.json" % (len(pairs) + 1, side)) for side in ("now", "before")]
         if not all(os.path.exists(p) for p in paths):
             break
-        now, then = ({q["name"]: q for q in json.loads(read(p))["queries"]} for p in paths)
+        # Only what the comparison reads: every pair's facets would triple the report.
+        now, then = ({q["name"]: {k: q[k] for k in ("name", "total", "latency_ms")} for q in json.loads(read(p))["queries"]}
+                     for p in paths)
         pairs.append({"now": now, "before": then})
     if not pairs:
         return None
