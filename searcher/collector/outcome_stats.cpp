@@ -259,15 +259,19 @@ StatsTable outcome_stats(const Xapian::Database& db, const Xapian::Query& query,
     return counter.table();
   }
   // The second half on the other core, on its own handle and its own copy of
-  // the query (Xapian's reference counts are not atomic).
-  StatsCounter second(filters, *columns, grouping);
+  // the query (Xapian's reference counts are not atomic), into a counter on
+  // that thread's own stack: on this thread's, written from the other core
+  // beside memory this one works in, it made about half of the processes
+  // (by where their stacks happened to lie) stall on every item: stats by
+  // drug 4.6 ms instead of 3.1.
   const std::string serialised = scanned.serialise();
-  std::future<void> other = std::async(std::launch::async, [&] {
+  std::future<StatsCounter> other = std::async(std::launch::async, [&] {
+    StatsCounter second(filters, *columns, grouping);
     scan_part(*twin, Xapian::Query::unserialise(serialised), *columns, second, deadline, {middle, 0});
+    return second;
   });
   scan_part(db, scanned, *columns, counter, deadline, {1, middle});
-  other.get();
-  counter.merge(second);
+  counter.merge(other.get());
   return counter.table();
 }
 
