@@ -27,9 +27,11 @@ std::vector<schema::StemmedWord> stemmed_words(const schema::Analyzer& analyzer,
 }
 
 std::vector<schema::StemmedWord> add_text(Xapian::Document& doc, const schema::Analyzer& analyzer, StemCache& stems,
-                                          const schema::StandardPassages& standard, std::string_view text) {
+                                          const schema::StandardPassages& standard,
+                                          const schema::IndexedPhrases& phrases, std::string_view text) {
   const std::vector<schema::Token> tokens = analyzer.tokens(text);
   const std::vector<bool> positionless = standard.inside(tokens);
+  for (const std::string& term : phrases.terms_in(tokens, positionless)) doc.add_term(term);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const schema::Token& t = tokens[i];
     // The position counter still moves past a standard passage, so no phrase
@@ -67,7 +69,7 @@ const std::string& StemCache::indexed_stem_term(const schema::Analyzer& analyzer
 BuiltDocument DocumentBuilder::build(const schema::Record& record, std::string_view clean_text, std::string_view hash,
                                      const DictionaryFor& dictionary_for) const {
   Xapian::Document doc;
-  std::vector<schema::StemmedWord> stems = add_text(doc, analyzer_, stems_, *standard_, clean_text);
+  std::vector<schema::StemmedWord> stems = add_text(doc, analyzer_, stems_, *standard_, *phrases_, clean_text);
 
   const schema::FacetTable table = schema::facet_table_of(record);
   add_facets(doc, table);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "imr/schema/field.h"
+#include "imr/schema/indexed_phrases.h"
 #include "imr/schema/letter_identity.h"
 
 namespace imr::indexer {
@@ -31,6 +32,8 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_siz
       reading_version_(std::move(reading_version)),
       dictionary_(schema::LetterDictionary::newest(db_)) {
   schema::require_writable_term_scheme(db_, dir.string());
+  // Every document builder writes the builtin list's terms (document_builder.h).
+  schema::record_indexed_phrases(db_, *schema::IndexedPhrases::builtin());
 }
 
 // Xapian's errors are not std::exceptions; callers get one that says what

@@ -8,7 +8,7 @@ namespace imr::searcher {
 SearchContext::SearchContext(Xapian::Database db, std::shared_ptr<const schema::Vocabulary> vocabulary,
                              std::filesystem::path index_dir)
     : db_(std::move(db)), parser_(std::move(vocabulary)), index_dir_(std::move(index_dir)) {
-  parser_.read_stems_from(db_, &shards_);
+  parser_.answer_from(db_, &shards_);
 }
 
 SearchContext::SearchContext(schema::OpenedIndex index, std::shared_ptr<const schema::Vocabulary> vocabulary,

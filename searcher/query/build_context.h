@@ -3,6 +3,8 @@
 // query (highlights, item fields, the number of terms).
 #pragma once
 
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,24 +14,36 @@
 #include "imr/query/query_limits.h"
 #include "imr/query/thesaurus.h"
 #include "imr/schema/analyzer.h"
+#include "imr/schema/indexed_phrases.h"
 #include "imr/schema/stem_table.h"
 #include "lexer.h"
 
 namespace imr::searcher {
 
+// What the index the query will search answers by itself: the words of a stem
+// (without a stem table a stemmed word finds only its stem as a word) and the
+// phrases kept as terms (without them every phrase is matched by positions).
+struct IndexTables {
+  const schema::StemTable* stems = nullptr;
+  const schema::IndexedPhraseTable* phrases = nullptr;
+};
+
 class BuildContext {
  public:
-  // stems: the index's stem table; without one a stemmed word finds only its stem as a word.
   BuildContext(std::string_view query, const schema::Analyzer& analyzer, const Thesaurus& thesaurus,
-               const QueryLimits& limits, const schema::StemTable* stems)
-      : query_(query), analyzer_(analyzer), thesaurus_(thesaurus), limits_(limits), stems_(stems) {}
+               const QueryLimits& limits, IndexTables index)
+      : query_(query), analyzer_(analyzer), thesaurus_(thesaurus), limits_(limits), index_(index) {}
 
   const schema::Analyzer& analyzer() const { return analyzer_; }
   const Thesaurus& thesaurus() const { return thesaurus_; }
   const QueryLimits& limits() const { return limits_; }
   // The index's words with this stem term (schema/stem_table.h).
   std::vector<std::string> stem_words(std::string_view stem_term) const {
-    return stems_ ? stems_->words_of(stem_term) : std::vector<std::string>{};
+    return index_.stems ? index_.stems->words_of(stem_term) : std::vector<std::string>{};
+  }
+  // The index's term for a phrase of exactly these consecutive terms, if it keeps one.
+  std::optional<std::string> phrase_term(std::span<const std::string> terms) const {
+    return index_.phrases ? index_.phrases->term_of(terms) : std::nullopt;
   }
 
   // Throws QueryError when the query grows past the term limit.
@@ -62,7 +76,7 @@ class BuildContext {
   const schema::Analyzer& analyzer_;
   const Thesaurus& thesaurus_;
   const QueryLimits& limits_;
-  const schema::StemTable* stems_;
+  IndexTables index_;
   bool negated_ = false;
   std::size_t terms_ = 0;
   std::vector<Highlight> highlights_;

@@ -110,21 +110,21 @@ class Builder {
 }  // namespace
 
 ParsedQuery build_query(std::string_view query, const SyntaxNode& root, const schema::Analyzer& analyzer,
-                        const Thesaurus& thesaurus, const QueryLimits& limits, const schema::StemTable* stems) {
+                        const Thesaurus& thesaurus, const QueryLimits& limits, IndexTables index) {
   if (root.kind == SyntaxNode::Kind::all_of && root.children.empty()) return {match_all(), {}, {}, true};
-  BuildContext ctx(query, analyzer, thesaurus, limits, stems);
+  BuildContext ctx(query, analyzer, thesaurus, limits, index);
   MaybeQuery q = Builder(ctx).build(root);
   return {q ? *q : Q::MatchNothing, ctx.take_highlights(), ctx.take_item_fields(), false};
 }
 
 ParsedQuery parse_query(std::string_view query, const schema::Analyzer& analyzer, const Thesaurus& thesaurus,
-                        const QueryLimits& limits, const schema::StemTable* stems) {
+                        const QueryLimits& limits, IndexTables index) {
   if (query.size() > limits.max_query_bytes)
     throw QueryError("the query is " + std::to_string(query.size()) + " bytes; the limit is " +
                      std::to_string(limits.max_query_bytes));
   check_query_text(query);
   const std::vector<Lexeme> lexemes = lex_query(query);
-  return build_query(query, parse_syntax(query, lexemes, limits.max_nesting), analyzer, thesaurus, limits, stems);
+  return build_query(query, parse_syntax(query, lexemes, limits.max_nesting), analyzer, thesaurus, limits, index);
 }
 
 }  // namespace imr::searcher

@@ -29,7 +29,8 @@ std::vector<std::string> terms_of(const std::vector<Token>& tokens) {
 
 // Tokens at consecutive positions, matched in order; the window follows the
 // positions so that a term dropped by the analyzer leaves the same gap as in
-// the index. Marked as one highlight.
+// the index. A phrase the index keeps as a term is that term: the same
+// letters, without a look at any position. Marked as one highlight.
 Xapian::Query phrase_of(BuildContext& ctx, const std::vector<Token>& parts) {
   std::vector<std::string> terms = terms_of(parts);
   if (terms.size() == 1) {
@@ -37,7 +38,9 @@ Xapian::Query phrase_of(BuildContext& ctx, const std::vector<Token>& parts) {
     return Xapian::Query(terms.front());
   }
   const Xapian::termcount window = parts.back().position - parts.front().position + 1;
-  Xapian::Query q(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);
+  const std::optional<std::string> kept = window == terms.size() ? ctx.phrase_term(terms) : std::nullopt;
+  Xapian::Query q =
+      kept ? Xapian::Query(*kept) : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);
   ctx.highlight(Highlight::Kind::phrase, std::move(terms));
   return q;
 }

@@ -121,9 +121,11 @@ class Parser {
                   const TestIndex* index = nullptr)
       : thesaurus_(thesaurus), limits_(limits) {
     if (index) stems_.emplace(index->db());
+    if (index) phrases_.emplace(index->db());
   }
   ParsedQuery parse(std::string_view q) const {
-    return imr::searcher::parse_query(q, analyzer_, thesaurus_, limits_, stems_ ? &*stems_ : nullptr);
+    return imr::searcher::parse_query(q, analyzer_, thesaurus_, limits_,
+                                      {stems_ ? &*stems_ : nullptr, phrases_ ? &*phrases_ : nullptr});
   }
 
  private:
@@ -131,6 +133,7 @@ class Parser {
   imr::searcher::QueryLimits limits_;
   imr::schema::Analyzer analyzer_;
   std::optional<imr::schema::StemTable> stems_;
+  std::optional<imr::schema::IndexedPhraseTable> phrases_;
 };
 
 }  // namespace query_test

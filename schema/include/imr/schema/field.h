@@ -67,6 +67,8 @@ inline constexpr std::string_view stem = "Z";
 inline constexpr std::string_view key = "Q";
 // A hash of the source file's name, which finds the letter read from it.
 inline constexpr std::string_view source = "XSRC";
+// A frequent phrase of the text (indexed_phrases.h), without positions.
+inline constexpr std::string_view phrase = "XPH";
 }  // namespace prefix
 
 std::span<const Field> fields();

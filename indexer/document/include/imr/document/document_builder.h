@@ -1,5 +1,6 @@
 // Turns a parsed letter into the Xapian document the index stores: text terms
-// with positions (none inside the standard passages), no stems (the index's
+// with positions (none inside the standard passages), a term per place a
+// frequent phrase stands (schema/indexed_phrases.h), no stems (the index's
 // stem table answers them: schema/stem_table.h), a boolean term for every facet value, values for
 // dates and the facet table, and the stored letter for display (compressed
 // with the dictionary the caller names for the letter's key, the one of the
@@ -16,6 +17,7 @@
 #include <xapian.h>
 
 #include "imr/schema/analyzer.h"
+#include "imr/schema/indexed_phrases.h"
 #include "imr/schema/record.h"
 #include "imr/schema/standard_passages.h"
 #include "imr/schema/stem_table.h"
@@ -63,6 +65,7 @@ class DocumentBuilder {
   schema::Analyzer analyzer_;
   mutable StemCache stems_;
   std::shared_ptr<const schema::StandardPassages> standard_ = schema::StandardPassages::builtin();
+  std::shared_ptr<const schema::IndexedPhrases> phrases_ = schema::IndexedPhrases::builtin();
 };
 
 }  // namespace imr::indexer

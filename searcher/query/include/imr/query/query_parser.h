@@ -12,6 +12,7 @@
 #include "imr/query/query_limits.h"
 #include "imr/query/thesaurus.h"
 #include "imr/schema/analyzer.h"
+#include "imr/schema/indexed_phrases.h"
 #include "imr/schema/stem_table.h"
 #include "imr/schema/vocabulary.h"
 
@@ -25,11 +26,11 @@ class QueryParser {
   // or abbreviations are expanded.
   QueryParser(std::shared_ptr<const schema::Vocabulary> vocabulary, QueryLimits limits = {});
   // Stemmed words expand to the words of this index's stem table (every
-  // shard's, when given); db and shards must outlive the parser, and may be
-  // reopened in place. Without an index a stemmed word finds only its stem.
-  void read_stems_from(const Xapian::Database& db, const std::vector<Xapian::Database>* shards = nullptr) {
-    stems_.emplace(db, shards);
-  }
+  // shard's, when given), and a phrase the index keeps as a term is answered
+  // from it; db and shards must outlive the parser, and may be reopened in
+  // place. Without an index a stemmed word finds only its stem, and every
+  // phrase is matched by positions.
+  void answer_from(const Xapian::Database& db, const std::vector<Xapian::Database>* shards = nullptr);
   // Throws QueryError for a query that cannot be parsed or breaks a limit.
   ParsedQuery parse(std::string_view query) const;
   // "Did you mean" for a query that parsed, from db's own words (see
@@ -41,6 +42,7 @@ class QueryParser {
   QueryLimits limits_;
   schema::Analyzer analyzer_;
   std::optional<schema::StemTable> stems_;
+  std::optional<schema::IndexedPhraseTable> phrases_;
 };
 
 }  // namespace imr::searcher
