@@ -28,7 +28,9 @@ LabelKind kind_named(const schema::TsvRow& row) {
   if (name == "label") return LabelKind::label;
   if (name == "decision") return LabelKind::decision;
   if (name == "numbering") return LabelKind::numbering;
-  row.fail("unknown kind \"" + name + "\" (heading, field, label, decision or numbering)");
+  if (name == "lead") return LabelKind::lead;
+  if (name == "conclusion") return LabelKind::conclusion;
+  row.fail("unknown kind \"" + name + "\" (heading, field, label, decision, numbering, lead or conclusion)");
 }
 
 Label label_of(const schema::TsvRow& row) {
@@ -70,8 +72,9 @@ LetterLabels::LetterLabels(std::string_view tsv) : LetterLabels(schema::parse_da
 LetterLabels::LetterLabels(const std::vector<schema::TsvRow>& rows) {
   for (const schema::TsvRow& row : rows) labels_.push_back(label_of(row));
   for (std::size_t i = 0; i < labels_.size(); ++i) {
-    // The parser reads a numbering word only before an item heading's number.
-    if (labels_[i].kind == LabelKind::numbering) continue;
+    // The parser reads these only around an item heading or at a rationale's end.
+    const LabelKind kind = labels_[i].kind;
+    if (kind == LabelKind::numbering || kind == LabelKind::lead || kind == LabelKind::conclusion) continue;
     by_first_word_[first_word(labels_[i].text, 0)].push_back(i);
     if (const auto byte = first_byte(labels_[i])) starts_label_[*byte] = true;
   }

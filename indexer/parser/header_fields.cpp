@@ -69,14 +69,18 @@ std::optional<std::string> iso_date_in(std::string_view value) {
   return date ? date->iso : std::nullopt;
 }
 
-// The date of a label that PDF text splits over two lines ("Application
-// Received:" in the 2016 table's second column), where the date stands beside
-// the label's first word ("Application   11/03/2016" / "   Received:") or
-// after its last ("Application" / "Received: 11/03/2016").
-std::optional<std::string> date_of_split_label(std::string_view text, std::string_view label) {
-  const std::size_t space = label.find(' ');
-  if (space == std::string_view::npos) return std::nullopt;
-  const std::string_view head = label.substr(0, space), tail = label.substr(space + 1);
+// Bytes between a date and the rest of its label, across the other column's field.
+constexpr std::size_t kMaxSplitLabelGap = 80;
+
+bool tail_follows(std::string_view text, std::size_t pos, std::string_view tail) {
+  const std::size_t found = text.substr(pos, kMaxSplitLabelGap + tail.size()).find(tail);
+  return found != std::string_view::npos && (pos + found == 0 || is_blank(text[pos + found - 1]));
+}
+
+// A split at a later space only in the third form: a word between the halves
+// ("Date of UR Decision:") is not the date's.
+std::optional<std::string> date_of_label_split_at(std::string_view text, std::string_view head, std::string_view tail,
+                                                  bool only_between) {
   for (std::size_t at = text.find(head); at != std::string_view::npos; at = text.find(head, at + 1)) {
     if (at > 0 && !is_blank(text[at - 1])) continue;
     std::size_t pos = skip_blanks(text, at + head.size());
@@ -86,11 +90,30 @@ std::optional<std::string> date_of_split_label(std::string_view text, std::strin
       const std::size_t word_end = std::min(text.find_first_of(" \t\r\n", pos), text.size());
       beside = text.substr(pos, word_end - pos);
       pos = skip_blanks(text, word_end);
-      if (!text.substr(pos).starts_with(tail)) continue;
+      if (!text.substr(pos).starts_with(tail)) {
+        const auto date = iso_date_in(beside);
+        if (date && tail_follows(text, pos, tail)) return date;
+        continue;
+      }
     }
+    if (only_between) continue;
     if (const auto date = iso_date_in(beside)) return date;
     if (const auto date = iso_date_in(rest_of_line(text, pos + tail.size()))) return date;
   }
+  return std::nullopt;
+}
+
+// The date of a label that PDF text splits over two lines ("Application
+// Received:" in the 2016 table's second column), where the date stands beside
+// the label's first words ("Application   11/03/2016" / "   Received:"), after
+// its last ("Application" / "Received: 11/03/2016"), or on a line between
+// them beside another column's field ("UR Denial" / "04/09/2015   Priority:
+// Standard" / "Date:"). The label may split at any of its spaces.
+std::optional<std::string> date_of_split_label(std::string_view text, std::string_view label) {
+  const std::size_t first = label.find(' ');
+  for (std::size_t space = first; space != std::string_view::npos; space = label.find(' ', space + 1))
+    if (auto date = date_of_label_split_at(text, label.substr(0, space), label.substr(space + 1), space != first))
+      return date;
   return std::nullopt;
 }
 

@@ -15,7 +15,7 @@ namespace {
 // The sections a layout label opens, by the label's name in letter_labels.tsv.
 // Notice letters print some sections as labels ("Case Summary:").
 std::optional<Section> section_named(const layout::Label& label) {
-  static constexpr std::array<std::pair<std::string_view, Section>, 7> kSections{{
+  static constexpr std::array<std::pair<std::string_view, Section>, 8> kSections{{
       {"reviewer", Section::reviewer},
       {"documents", Section::documents},
       {"summary", Section::summary},
@@ -23,6 +23,7 @@ std::optional<Section> section_named(const layout::Label& label) {
       {"issues", Section::issues},
       {"guidelines", Section::guidelines},
       {"rationale", Section::rationale},
+      {"closing", Section::closing},
   }};
   const bool opens_section =
       label.kind == layout::LabelKind::heading ||

@@ -20,6 +20,7 @@ enum class Section {
   issues,      // "ISSUE AT DISPUTE": the items and their decisions
   guidelines,  // guidelines relied upon, for every item
   rationale,   // rationale, for every item
+  closing,     // after the items: the decision's effect, appeal rights, signature
 };
 
 struct Paragraph {

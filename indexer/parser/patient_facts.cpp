@@ -78,7 +78,7 @@ std::string with_number_words_as_digits(std::string_view text) {
 
 const Pattern& age_phrase() {
   static const Pattern re(
-      R"(\b(\d{1,3})\s*(?:[- ]\s*(?:year|yr)s?\s*[- ]\s*old|-?\s*y/o|-?yo|\s*y\.o\.?)(?:\s+(?:white|black|hispanic|asian|right-handed|left-handed))*(?:\s+(female|male|woman|man|gentleman|lady))?\b)",
+      R"(\b(\d{1,3})\s*(?:[- ]\s*(?:year|yr)s?\s*[- ]\s*old|-?\s*y/o|-?yo|\s*y\.o\.?)(?:(?:\s+(?!(?:with|who|whose|and|of|in|on|at|from|to|for|has|had|was|is)\b)[a-z][a-z-]*){0,3}?\s+(female|male|woman|man|gentleman|lady|mother|father))?\b)",
       Pattern::icase);
   return re;
 }
@@ -86,7 +86,7 @@ const Pattern& age_phrase() {
 // "..., is a female", "the patient, a female aged 45": the sex noun said of the worker.
 const Pattern& sex_noun() {
   static const Pattern re(
-      R"(\b(?:is|was)\s+an?\s+(female|male|woman|man|gentleman|lady)\b|\ban?\s+(female|male|woman|man|gentleman|lady)\s*,?\s+aged?\b)",
+      R"(\b(?:is|was)\s+an?\s+(female|male|woman|man|gentleman|lady|mother|father)\b|\ban?\s+(female|male|woman|man|gentleman|lady|mother|father)\s*,?\s+aged?\b)",
       Pattern::icase);
   return re;
 }
@@ -94,7 +94,7 @@ const Pattern& sex_noun() {
 std::optional<std::string> sex_of_word(std::string_view word) {
   const std::string w = lower(word);
   if (w.empty()) return std::nullopt;
-  if (w == "female" || w == "woman" || w == "lady") return "female";
+  if (w == "female" || w == "woman" || w == "lady" || w == "mother") return "female";
   return "male";
 }
 

@@ -48,21 +48,30 @@ LabelMatch label_of(std::string_view paragraph, const layout::LetterLabels& labe
 // The number an item heading starts with, in the forms letters print: "1)",
 // "2.", "(3)", "a)", "(b)", "C.", "IV.", or a numbering word of the labels
 // before it ("Item 1:", "Disputed Item #2 -", "Treatment 3."), or that word
-// alone with its colon ("Disputed Treatment: X"). The numbering is not part
-// of the treatment.
+// alone with its colon ("Disputed Treatment: X"), then the lead words of the
+// labels ("Request for X"). Neither is part of the treatment.
 class ItemNumbering {
  public:
-  explicit ItemNumbering(const layout::LetterLabels& labels) : pattern_(regex(labels), Pattern::none) {}
+  explicit ItemNumbering(const layout::LetterLabels& labels) : pattern_(regex(labels), Pattern::none) {
+    for (const layout::Label& label : labels.labels())
+      if (label.kind == layout::LabelKind::lead) leads_.push_back(label.text + " ");
+  }
 
   std::pair<int, std::string_view> split(std::string_view text) const {
     text = trim_markup(text);
     const auto m = search(text.substr(0, kMaxNumberingBytes), pattern_);
-    if (!m) return {0, text};
-    return {value_of(*m), trim_markup(text.substr(static_cast<std::size_t>(m->length(0))))};
+    if (!m) return {0, without_lead(text)};
+    return {value_of(*m), without_lead(trim_markup(text.substr(static_cast<std::size_t>(m->length(0)))))};
   }
 
  private:
   static constexpr std::size_t kMaxNumberingBytes = 40;
+
+  std::string_view without_lead(std::string_view text) const {
+    for (const std::string& lead : leads_)
+      if (text.size() > lead.size() && starts_with_icase(text, lead)) return trim_markup(text.substr(lead.size()));
+    return text;
+  }
 
   static std::string escaped(std::string_view text) {
     std::string out;
@@ -84,8 +93,9 @@ class ItemNumbering {
       if (label.kind == layout::LabelKind::numbering) words += (words.empty() ? "" : "|") + escaped(label.text);
     std::string worded;
     if (!words.empty())
-      worded = "(?i:(?:" + words +
-               R"()(?:\s*(?:no\.?\s*|#\s*)?(?:(\d{1,2})|([ivx]{1,5})|([a-h]))(?:\s*[:.)\-]|\s+-)|\s*:))|)";
+      worded =
+          "(?i:(?:" + words +
+          R"()(?:\s*(?:no\.?\s*|#\s*)?(?:(\d{1,2})(?:\s+of\s+\d{1,2})?|([ivx]{1,5})|([a-h]))(?:\s*[:.)\-]|\s+-)|\s*:))|)";
     return "^(?:" + worded +
            R"(\(?(\d{1,2})\s*[.)]|\(?([IVX]{1,5}|[ivx]{1,5})[.)]|\(?([a-h])\)|\(([A-H])\)|([A-H])[.)])\s+)";
   }
@@ -117,6 +127,7 @@ class ItemNumbering {
   }
 
   Pattern pattern_;
+  std::vector<std::string> leads_;
 };
 
 // "the request for a lumbar epidural injection": the article belongs to the sentence.
@@ -200,7 +211,7 @@ std::size_t leader_length(std::string_view before) {
 // letters typed anew print it; its length, or 0 for none.
 std::size_t decision_separator(std::string_view before) {
   if (before.ends_with(':')) return 1;
-  for (const std::string_view dash : {" -", " \u2013", " \u2014"})
+  for (const std::string_view dash : {" --", " -", " \u2013", " \u2014"})
     if (before.ends_with(dash)) return dash.size();
   return 0;
 }
@@ -393,17 +404,39 @@ bool is_quantity_line(std::string_view text) {
   return text.size() < 32 && quantity.matches(trim_markup(text));
 }
 
-// An item heading that says its decision as a sentence ("The request for
-// Norco 10/325mg #60 is not medically necessary."): the treatment is what
-// the request was for.
-void decide_by_sentence(PrintedItem& item) {
-  static const Pattern sentence(
-      R"(^(?:(?:the\s+)?request\s+for\s+)?(.+?)\s+(?:is|was)\s+(not\s+)?medically\s+necessary(?:\s+and\s+appropriate)?\s*\.?$)",
-      Pattern::icase);
-  const auto m = sentence.prefix_of(item.treatment);
-  if (!m || !has_word_character(group(*m, 1))) return;
-  item.decision = (*m)[2].matched ? "upheld" : "overturned";
-  item.treatment = std::string(without_article(trim_markup(group(*m, 1))));
+// The conclusion phrases of the labels, lower-cased, longest first.
+std::vector<std::pair<std::string, const layout::Label*>> conclusion_phrases(const layout::LetterLabels& labels) {
+  std::vector<std::pair<std::string, const layout::Label*>> out;
+  for (const layout::Label& label : labels.labels())
+    if (label.kind == layout::LabelKind::conclusion) out.emplace_back(lower(label.text), &label);
+  std::ranges::stable_sort(out, std::greater<>(), [](const auto& c) { return c.first.size(); });
+  return out;
+}
+
+struct Conclusion {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  std::string_view decision;
+};
+
+// The last conclusion phrase in text, as whole words; the longest of those
+// starting there ("is not medically necessary and appropriate").
+std::optional<Conclusion> last_conclusion(std::string_view text,
+                                          const std::vector<std::pair<std::string, const layout::Label*>>& phrases) {
+  const std::string lowered = lower(text);
+  std::optional<Conclusion> found;
+  for (const auto& [phrase, label] : phrases) {
+    for (std::size_t at = lowered.rfind(phrase); at != std::string::npos;
+         at = at == 0 ? std::string::npos : lowered.rfind(phrase, at - 1)) {
+      const std::size_t end = at + phrase.size();
+      const bool whole = (at == 0 || !std::isalnum(static_cast<unsigned char>(lowered[at - 1]))) &&
+                         (end == lowered.size() || !std::isalnum(static_cast<unsigned char>(lowered[end])));
+      if (!whole) continue;
+      if (!found || at > found->start) found = Conclusion{at, end, label->name};
+      break;
+    }
+  }
+  return found;
 }
 
 // "/dgm", "PM/dgm": the typist's reference below a letter's last paragraph.
@@ -415,7 +448,10 @@ bool is_reference_initials(std::string_view text) {
 class ItemScanner {
  public:
   explicit ItemScanner(const layout::LetterLabels& labels)
-      : labels_(labels), decisions_(decision_words(labels)), numbering_(labels) {}
+      : labels_(labels),
+        decisions_(decision_words(labels)),
+        conclusions_(conclusion_phrases(labels)),
+        numbering_(labels) {}
 
   void paragraph(const Paragraph& p) {
     if (p.heading) close();
@@ -480,7 +516,8 @@ class ItemScanner {
     heading.treatment = std::string(treatment);
   }
 
-  // A decision printed below its heading ("Norco 10/325mg #90" / "Upheld"):
+  // A decision printed below its heading ("Norco 10/325mg #90" / "Upheld", or
+  // after a dotted leader):
   // the paragraph before is the heading, unless it ends a sentence and an
   // open item still lacks its decision (the decision closes the item's block).
   void decided_below(std::string_view decision) {
@@ -489,12 +526,16 @@ class ItemScanner {
       return;
     }
     const std::string& before = last_plain_.text;
-    const bool heading_before = !before.empty() && before.size() <= kMaxHeadingBytes && !ends_sentence(before, ".!?");
+    // "X ........" / "Upheld": leaders end the heading's line, not a sentence.
+    const std::size_t leaders = leader_length(before);
+    const bool heading_before =
+        !before.empty() && before.size() <= kMaxHeadingBytes && (leaders > 0 || !ends_sentence(before, ".!?"));
     if (!heading_before) {
       if (current_ && out_.items[*current_].decision.empty()) out_.items[*current_].decision = std::string(decision);
       return;
     }
     std::string heading = withdraw_last_plain();
+    heading.resize(heading.size() - leaders);
     while (!heading.empty() && (heading.back() == ':' || heading.back() == ' ')) heading.pop_back();
     const auto [number, treatment] = numbering_.split(heading);
     if (has_word_character(treatment)) open(item_of(treatment, decision, number), false);
@@ -619,9 +660,9 @@ class ItemScanner {
 
   void content(std::string_view text) {
     if (is_reference_initials(text)) return;
-    // The name of an item a table listed, alone: the heading of that item's block.
+    // The name of an item a table listed, alone, numbered or not: the heading of that item's block.
     if (text.size() <= kMaxHeadingBytes)
-      if (const auto listed = listed_before(item_of(text))) {
+      if (const auto listed = listed_before(item_of(numbering_.split(text).second))) {
         close();
         current_ = *listed;
         return;
@@ -666,8 +707,29 @@ class ItemScanner {
     if (item.rationale.empty()) item.rationale = letter_rationale_;
     if (adopts_claims_citation(item.reviewer_citation))
       item.reviewer_citation = item.claims_citation + " " + item.reviewer_citation;
-    if (item.decision.empty()) decide_by_sentence(item);
+    if (item.decision.empty()) decide_by_heading(item);
+    if (item.decision.empty()) decide_by_rationale(item);
     if (item.decision.empty()) out_.warnings.push_back("item heading without a decision: \"" + item.treatment + "\"");
+  }
+
+  // A heading that says its decision as a sentence ("The request for Norco
+  // 10/325mg #60 is not medically necessary.", "X is overturned."): the
+  // treatment is what the sentence is about.
+  void decide_by_heading(PrintedItem& item) const {
+    std::string_view heading = trim_markup(item.treatment);
+    while (!heading.empty() && heading.back() == '.') heading = trim_markup(heading.substr(0, heading.size() - 1));
+    const auto c = last_conclusion(heading, conclusions_);
+    if (!c || c->end != heading.size() || c->start == 0) return;
+    const std::string_view about = without_article(numbering_.split(heading.substr(0, c->start)).second);
+    if (!has_word_character(about)) return;
+    item.decision = std::string(c->decision);
+    item.treatment = std::string(about);
+  }
+
+  // A heading with no decision of its own: the rationale's last conclusion
+  // decides ("... Therefore, the UR decision is overturned.").
+  void decide_by_rationale(PrintedItem& item) const {
+    if (const auto c = last_conclusion(item.rationale, conclusions_)) item.decision = std::string(c->decision);
   }
 
   PrintedItems out_;
@@ -675,6 +737,7 @@ class ItemScanner {
   Part part_ = Part::none;
   const layout::LetterLabels& labels_;
   std::vector<const layout::Label*> decisions_;
+  std::vector<std::pair<std::string, const layout::Label*>> conclusions_;
   ItemNumbering numbering_;
   Section section_ = Section::preamble;
   PlainParagraph last_plain_;

@@ -66,7 +66,7 @@ Printed from_block(std::string_view text, const layout::LetterLabels& labels) {
   return printed(certs.value_or(""), cert_separator, no_lead_in, states.value_or(""));
 }
 
-// "The expert reviewer is <credentials> and is licensed to practice in <states>",
+// "The expert reviewer is <credentials> and is licensed (to practice) in <states>",
 // the states running on over a line break after a separator and past the
 // periods of old abbreviations ("Calif., Ariz., N. Mex. and Wash."),
 // the credentials opening with a board certification or a licence: "Board
@@ -75,7 +75,7 @@ Printed from_block(std::string_view text, const layout::LetterLabels& labels) {
 // Diplomate of the American Board of Psychiatry and Neurology (Psychiatry)".
 Printed from_prose(std::string_view text) {
   static const Pattern prose(
-      R"(\bis\s+((?:an?\s+)?(?:board|licensed|certified|registered|diplomate|doctor|psycholog|chiropract|acupunctur|physical\s+therap|podiatr|dentist|pharmacist|nurse)[^.]{0,300}?),?\s+and\s+(?:is\s+)?(?:also\s+)?licensed\s+to\s+practice\s+in\s+((?:[^.\n]|\.(?=\s*(?:[,;&]|and\b|[A-Z][a-z]{0,4}\.))|(?<=[,;&.]|and)[ \t]*\n)+))",
+      R"(\bis\s+((?:an?\s+)?(?:board|licensed|certified|registered|diplomate|doctor|psycholog|chiropract|acupunctur|physical\s+therap|podiatr|dentist|pharmacist|nurse)[^.]{0,300}?),?\s+and\s+(?:is\s+)?(?:also\s+)?licensed\s+(?:to\s+practice\s+)?in\s+((?:[^.\n]|\.(?=\s*(?:[,;&]|and\b|[A-Z][a-z]{0,4}\.))|(?<=[,;&.]|and)[ \t]*\n)+))",
       Pattern::icase);
   static const Pattern separator(
       R"(\s*(?:[,;]|\b(?:has|with)\s+(?:a\s+)?sub-?specialty\s+in\b|\band\s+(?:is\s+)?(?:also\s+)?(?:board[\s-]+certified|licensed|certified)\s+in\b)\s*)",
@@ -155,6 +155,20 @@ std::vector<std::string> certifications(const Printed& printed, const schema::Vo
   return out;
 }
 
+// "California He/she has been in active practice": a line break ended the
+// list where a period should have; the state the text starts with, of up to
+// this many words.
+constexpr std::size_t kMaxStateWords = 3;
+
+std::optional<std::string> state_before_sentence(std::string_view text, const schema::Vocabulary& vocabulary) {
+  std::vector<std::size_t> ends;
+  for (std::size_t i = 0; i < text.size() && ends.size() < kMaxStateWords; ++i)
+    if (text[i] == ' ') ends.push_back(i);
+  for (auto it = ends.rbegin(); it != ends.rend(); ++it)
+    if (const auto code = vocabulary.state_code(text.substr(0, *it))) return *code;
+  return std::nullopt;
+}
+
 }  // namespace
 
 ReviewerFacts reviewer_facts(std::string_view whole_text, const layout::LetterLabels& labels,
@@ -174,10 +188,14 @@ ReviewerFacts reviewer_facts(std::string_view whole_text, const layout::LetterLa
     if (const auto m = state_lead_in().prefix_of(name)) name = trim_markup(name.substr(m->length(0)));
     if (const std::size_t bracket = name.find(" ("); bracket != std::string_view::npos && name.ends_with(')'))
       name = trim_markup(name.substr(0, bracket));
-    if (const auto code = vocabulary.state_code(name))
+    if (const auto code = vocabulary.state_code(name)) {
       r.license_states.push_back(*code);
-    else
+    } else if (const auto first = state_before_sentence(name, vocabulary)) {
+      r.license_states.push_back(*first);
+      break;  // the rest is the next sentence
+    } else {
       out.warnings.push_back("unknown license state \"" + s + "\"");
+    }
   }
   return out;
 }

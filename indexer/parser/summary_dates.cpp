@@ -16,7 +16,7 @@ constexpr std::size_t kLeadIn = 90;  // bytes before a date that may name it
 
 const Pattern& injury_lead_in() {
   static const Pattern re(
-      R"(\b(?:injur(?:y|ies|ed)|date of injury|DOI)(?:\s+(?:date|of|on|dated|was|is|at|work|while|reported|occurred|sustained|the))*\s*:?\s*$)",
+      R"(\b(?:injur(?:y|ies|ed)|date of injury|DOI)(?:\s+to\s+(?:his|her|the|their)(?:\s+[A-Za-z-]+){1,3}?)?(?:\s+(?:date|of|on|dated|was|is|at|work|while|reported|occurred|sustained|the))*\s*:?\s*$)",
       Pattern::icase);
   return re;
 }

@@ -105,6 +105,8 @@ class ParagraphBuilder {
     if (row && add_table_row(*row)) return;
     const std::string tidy = tidy_line(raw);
     if (tidy.empty()) return;
+    if (!row && continues_row(tidy)) return;
+    open_row_.reset();
     last_line_has_columns_ = row.has_value();
     // "Norco 10/325mg #90" / "Upheld"; after "Norco 10/325mg #90:" it is the usual heading, wrapped.
     if (!current_.empty() && !current_.ends_with(':') && is_decision_line_ && is_decision_line_(tidy)) end_paragraph();
@@ -130,14 +132,34 @@ class ParagraphBuilder {
     // The line above in columns too is the table's header ("Requested service
     // Decision"), which introduces the rows rather than begins the first one.
     if (last_line_has_columns_ && !current_.empty() && !ends_sentence(current_)) current_ += ':';
+    if (last_line_has_columns_ && current_.empty() && !paragraphs_.empty() && !ends_sentence(paragraphs_.back()))
+      paragraphs_.back() += ':';
+    last_line_has_columns_ = false;
     end_paragraph();
     current_ = tidy_line(row.first) + ": " + decision;
     end_paragraph();
+    open_row_ = std::pair{tidy_line(row.first), decision};
+    return true;
+  }
+
+  // The treatment cell of a row wrapped onto the line below ("99213 Office
+  // visit, established patient,      Overturned" / "level 3"): a short line
+  // starting lower-case right after the row belongs to its treatment.
+  bool continues_row(const std::string& tidy) {
+    constexpr std::size_t kMaxCellLineBytes = 80;
+    if (!open_row_ || !current_.empty() || paragraphs_.empty() || tidy.size() > kMaxCellLineBytes ||
+        !starts_lower(tidy))
+      return false;
+    open_row_->first += ' ' + tidy;
+    paragraphs_.back() = open_row_->first + ": " + open_row_->second;
     return true;
   }
 
   void end_paragraph() {
-    if (current_.empty()) return;
+    if (current_.empty()) {
+      open_row_.reset();  // an empty line ends a table row
+      return;
+    }
     const bool continues = mend_page_breaks_ && !paragraphs_.empty() && starts_lower(current_) &&
                            (last_hyphen_pending_ || !ends_sentence(paragraphs_.back()));
     if (continues) {
@@ -170,6 +192,7 @@ class ParagraphBuilder {
   bool hyphen_pending_ = false;
   bool last_hyphen_pending_ = false;
   bool last_line_has_columns_ = false;
+  std::optional<std::pair<std::string, std::string>> open_row_;  // the last table row: treatment, decision
 };
 
 // Whether nearly every text line ends with a space, as some PDF text does.

@@ -2,6 +2,7 @@
 #include "markdown_markup.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -124,6 +125,22 @@ std::string table_row(std::string_view line) {
   return out;
 }
 
+// "**Norco 10/325mg #60** Upheld": the bold span is an item heading and the
+// one word after it its decision; read as "Norco 10/325mg #60: Upheld", the
+// way plain text prints it. A span ending in a colon is a label already.
+std::string with_decision_colon(std::string_view line) {
+  const std::string_view t = trim(line);
+  if (!t.starts_with("**")) return std::string(line);
+  const std::size_t close = t.find("**", 2);
+  if (close == std::string_view::npos || close == 2 || t[close - 1] == ':') return std::string(line);
+  const std::string_view word = trim(t.substr(close + 2));
+  const bool one_word =
+      !word.empty() && word.size() < t.size() && std::isupper(static_cast<unsigned char>(word.front())) != 0 &&
+      std::ranges::all_of(word, [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+  if (!one_word || t.substr(close + 2).front() != ' ') return std::string(line);
+  return std::string(t.substr(0, close)) + ":** " + std::string(word);
+}
+
 std::string without_strong_marks(std::string_view line) {
   std::string out;
   out.reserve(line.size());
@@ -139,7 +156,7 @@ std::string strip_line(std::string_view line, std::string_view next_line) {
   if (is_rule(line) || is_column_names(line, next_line)) return {};
   line = without_quote_mark(without_heading_mark(line));
   if (is_table_row(line)) return without_strong_marks(table_row(line));
-  return without_strong_marks(line);
+  return without_strong_marks(with_decision_colon(line));
 }
 
 // Whether out ends where a block may start: nothing yet, or an empty line.

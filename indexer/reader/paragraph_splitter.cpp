@@ -43,6 +43,8 @@ std::vector<std::size_t> cut_points(std::string_view text, const std::vector<Lab
         cuts.push_back(after_decision(text, m.end));
         break;
       case LabelKind::numbering:
+      case LabelKind::lead:
+      case LabelKind::conclusion:
         break;
     }
   }

@@ -29,11 +29,14 @@ inline std::string clean_letter() {
 
 // The clean letter with from replaced by to; from must be in it, so an edit
 // of the clean letter breaks this loudly rather than leaving a variant clean.
-inline std::string clean_letter_with(std::string_view from, std::string_view to) {
-  std::string text = clean_letter();
+inline std::string replaced(std::string text, std::string_view from, std::string_view to) {
   const auto at = text.find(from);
   REQUIRE_MESSAGE(at != std::string::npos, "the clean letter no longer says: " << from);
   return text.replace(at, from.size(), to);
+}
+
+inline std::string clean_letter_with(std::string_view from, std::string_view to) {
+  return replaced(clean_letter(), from, to);
 }
 
 // The summary as the letter prints it, and the reviewer's credentials.
@@ -62,7 +65,9 @@ inline std::vector<FaultyLetter> faulty_letters() {
                          "Utilization review from 05/28/2015 denied the requests for (a) an MRI of the lumbar "
                          "spine (b) cyclobenzaprine (c) physical therapy.")},
       {"item-without-decision", "heading_without_decision.txt",
-       clean_letter_with("Cyclobenzaprine 7.5mg #60: Upheld", "Cyclobenzaprine 7.5mg #60")},
+       // Neither the heading nor the rationale's last sentence decides it.
+       replaced(clean_letter_with("Cyclobenzaprine 7.5mg #60: Upheld", "Cyclobenzaprine 7.5mg #60"),
+                "short courses only. The request is not\nmedically necessary.", "short courses only.")},
       {"item-without-category", "unplaced_treatment.txt",
        clean_letter_with("MRI of the lumbar spine without contrast: Overturned", "Zorblax: Overturned")},
       {"no-items", "no_items.txt", without_decisions},

@@ -18,11 +18,13 @@
 namespace imr::indexer::layout {
 
 enum class LabelKind {
-  heading,    // a section heading, a paragraph of its own ("CLINICAL CASE SUMMARY")
-  field,      // a header-table or credentials field, its value follows ("Case Number:")
-  label,      // a label inside a section, its text follows ("Decision rationale:")
-  decision,   // ends an item heading ("...QTY: 30.00: Upheld")
-  numbering,  // a word before an item heading's number ("Item 1:", "Treatment #2"); never matched in text
+  heading,     // a section heading, a paragraph of its own ("CLINICAL CASE SUMMARY")
+  field,       // a header-table or credentials field, its value follows ("Case Number:")
+  label,       // a label inside a section, its text follows ("Decision rationale:")
+  decision,    // ends an item heading ("...QTY: 30.00: Upheld")
+  numbering,   // a word before an item heading's number ("Item 1:", "Treatment #2"); never matched in text
+  lead,        // words before an item heading's treatment ("Request for X"); never matched in text
+  conclusion,  // a sentence's end that decides an item ("... is not medically necessary"); never matched in text
 };
 
 struct Label {
