@@ -6,12 +6,15 @@
 #include "imr/schema/analyzer.h"
 #include "imr/schema/data_table.h"
 #include "imr/schema/field.h"
+#include "imr/schema/letter_identity.h"
 #include "phrase_matcher.h"
 
 namespace imr::schema {
 namespace {
 
 constexpr std::string_view kFile = "indexed_phrases.txt";
+// 32 bits of the phrase's hash: the loader refuses a list where two collide.
+constexpr std::size_t kPhraseTermHashChars = 8;
 
 std::string joined(std::span<const std::string> words) {
   std::string out;
@@ -24,13 +27,15 @@ std::string joined(std::span<const std::string> words) {
 
 std::set<std::string> phrases_of(const std::vector<TsvRow>& rows) {
   const Analyzer analyzer;
-  std::set<std::string> out;
+  std::set<std::string> out, terms;
   for (const TsvRow& row : rows) {
     const std::vector<Token> tokens = analyzer.tokens(row.column(0));
     const std::vector<std::string> words = PhraseMatcher::words_of(tokens);
     if (words.size() < 2) row.fail("an indexed phrase needs at least two words");
     if (tokens.back().position - tokens.front().position + 1 != words.size())
       row.fail("an indexed phrase's words must stand at consecutive positions");
+    if (!terms.insert(indexed_phrase_term(joined(words))).second && !out.contains(joined(words)))
+      row.fail("this phrase's term is another phrase's: reword one of them");
     out.insert(joined(words));
   }
   return out;
@@ -111,7 +116,9 @@ std::vector<std::string> IndexedPhrases::terms_in(std::span<const Token> tokens,
 }
 
 std::string indexed_phrase_term(std::string_view joined_terms) {
-  return std::string(prefix::phrase) + std::string(joined_terms);
+  // A short name instead of the words: the term is in the term list of every
+  // letter holding the phrase, where its bytes count.
+  return std::string(prefix::phrase) + content_hash(joined_terms).substr(0, kPhraseTermHashChars);
 }
 
 void record_indexed_phrases(Xapian::WritableDatabase& db, const IndexedPhrases& written) {

@@ -26,6 +26,8 @@ namespace fs = std::filesystem;
 using imr::schema::IndexedPhrases;
 using imr::schema::IndexedPhraseTable;
 
+std::string term(std::string_view phrase) { return imr::schema::indexed_phrase_term(phrase); }
+
 std::vector<std::string> terms_of(const IndexedPhrases& phrases, std::string_view text) {
   const std::vector<imr::schema::Token> tokens = imr::schema::Analyzer().tokens(text);
   return phrases.terms_in(tokens, std::vector<bool>(tokens.size(), false));
@@ -79,7 +81,8 @@ std::vector<std::string> words_of(const std::string& phrase) {
 TEST_CASE("indexed phrases: every place a phrase stands gives its term, overlapping ones too") {
   const auto phrases = IndexedPhrases::from_data("test.txt", "Medically necessary\nnot medically necessary\n");
   CHECK(terms_of(*phrases, "The request is NOT medically necessary. It is medically\nnecessary, and medically so.") ==
-        std::vector<std::string>{"XPHnot medically necessary", "XPHmedically necessary", "XPHmedically necessary"});
+        std::vector<std::string>{term("not medically necessary"), term("medically necessary"),
+                                 term("medically necessary")});
   CHECK(terms_of(*phrases, "medically, as necessary").empty());
 }
 
@@ -88,6 +91,13 @@ TEST_CASE("indexed phrases: no phrase is found across a word indexed without a p
   const std::vector<imr::schema::Token> tokens = imr::schema::Analyzer().tokens("medically necessary");
   CHECK(phrases->terms_in(tokens, {false, true}).empty());
   CHECK(phrases->terms_in(tokens, {false, false}).size() == 1);
+}
+
+TEST_CASE("indexed phrases: a phrase's term is short, the same for the same words, and differs between phrases") {
+  CHECK(term("chronic pain") == term("chronic pain"));
+  CHECK(term("chronic pain") != term("chronic pains"));
+  CHECK(term("not medically necessary").starts_with("XPH"));
+  CHECK(term("not medically necessary").size() == 11);
 }
 
 TEST_CASE("indexed phrases: a line of one word, or of words that are not consecutive, is refused with its number") {
@@ -128,10 +138,10 @@ TEST_CASE("indexed phrases: a new index lists them all; one with letters keeps o
   const std::vector<std::string> chronic_pain{"chronic", "pain"}, medically_necessary{"medically", "necessary"},
       physical_therapy{"physical", "therapy"};
   imr::schema::record_indexed_phrases(db, *both);
-  CHECK(table.term_of(medically_necessary) == "XPHmedically necessary");
+  CHECK(table.term_of(medically_necessary) == term("medically necessary"));
   db.add_document(imr::indexer::DocumentBuilder().build(record_of("a.txt"), "chronic pain", "h").document);
   imr::schema::record_indexed_phrases(db, *one);
-  CHECK(table.term_of(chronic_pain) == "XPHchronic pain");
+  CHECK(table.term_of(chronic_pain) == term("chronic pain"));
   CHECK_FALSE(table.term_of(medically_necessary));
   CHECK_FALSE(table.term_of(physical_therapy));  // the letter already there has no such term
 }
@@ -169,7 +179,7 @@ TEST_CASE("indexed phrases: the query parser answers a listed phrase from its te
   imr::searcher::QueryParser parser(nullptr);
   parser.answer_from(db);
   const Xapian::Query kept = parser.parse("\"Not medically necessary\"").query;
-  CHECK(kept.get_description().find("XPHnot medically necessary") != std::string::npos);
+  CHECK(kept.get_description().find(term("not medically necessary")) != std::string::npos);
   CHECK(matches(db, kept) == std::set<Xapian::docid>{1, 4});
   // A phrase that is not listed is still matched by positions.
   const Xapian::Query positional = parser.parse("\"is not medically\"").query;

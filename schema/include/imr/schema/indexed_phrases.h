@@ -1,5 +1,5 @@
 // The indexed phrases of schema/data/indexed_phrases.txt: frequent phrases the
-// index keeps as one term per letter ("XPH" + the phrase's terms), so that a
+// index keeps as one term per letter ("XPH" + a hash of its words), so that a
 // phrase query for exactly one of them walks one posting list instead of
 // checking its words' positions in every letter that has them all.
 //
@@ -59,6 +59,7 @@ class IndexedPhrases {
 };
 
 // The term standing for a phrase, from its terms joined by single spaces.
+// A hash, so that the term list of every letter holding the phrase stays small.
 std::string indexed_phrase_term(std::string_view joined_terms);
 
 // Records which phrases db's letters all carry, before its writer adds any:
