@@ -130,7 +130,7 @@ TEST_CASE("indexed phrases: each builtin phrase's term finds exactly the letters
   CHECK(telling >= phrases->size() / 2);
 }
 
-TEST_CASE("indexed phrases: a new index lists them all; one with letters keeps only those it listed and still gets") {
+TEST_CASE("indexed phrases: a new index lists them all, one with letters only those it listed and still gets") {
   Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
   const auto both = IndexedPhrases::from_data("a.txt", "medically necessary\nchronic pain\n");
   const auto one = IndexedPhrases::from_data("b.txt", "chronic pain\nphysical therapy\n");
