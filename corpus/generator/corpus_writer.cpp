@@ -45,7 +45,8 @@ std::uint64_t write_range(const CorpusOptions& o, Range range, unsigned part) {
     if (n % 1000 == 0 || n == range.begin) fs::create_directories((o.out / source).parent_path());
     const GeneratedLetter letter = maker.make(o.seed, n, source);
     write_file(o.out / source, letter.text);
-    if (n < o.pdfs) write_pdf(o.out / letter_path(n, "pdf"), letter.pages);
+    if (n < o.pdfs)
+      write_pdf(o.out / letter_path(n, "pdf"), letter.pages, letter.truth.dates.decision.value_or("2013-01-01"));
     if (n < o.markdowns) write_file(o.out / letter_path(n, "md"), markdown_text(letter.paragraphs));
     truth << nlohmann::json(letter.truth).dump() << '\n';
     bytes += letter.text.size();

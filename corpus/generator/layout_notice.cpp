@@ -21,8 +21,10 @@ LetterText render_notice(const LetterCase& c, const TemplateBook& book, Random& 
   text.push_back({Block::prose, book.fill("notice.body", {}, random)});
   for (std::size_t i = 0; i < c.items.size(); ++i) text.push_back({Block::prose, decision_sentence(c.items[i], i)});
   text.push_back({Block::prose, book.fill("notice.closing", {}, random)});
-  text.push_back(
-      {Block::lines, book.fill("notice.signature", {}, random) + "\n\n" + book.fill("notice.signer", {}, random)});
+  // One fill per statement (see summary() in letter_parts.cpp).
+  const std::string signer = book.fill("notice.signer", {}, random);
+  const std::string signature = book.fill("notice.signature", {}, random);
+  text.push_back({Block::lines, signature + "\n\n" + signer});
   text.push_back({Block::heading, "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE"});
   text.push_back({Block::prose, "Medical Qualifications of the Expert Reviewer:"});
   text.push_back({Block::prose, book.fill("notice.reviewer", {{"reviewer_prose", reviewer_prose(c)}}, random)});

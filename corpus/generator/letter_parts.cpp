@@ -109,11 +109,15 @@ std::vector<Paragraph> summary(const LetterCase& c, const TemplateBook& book, Ra
   std::string first = fill(form == 1 ? "summary.opening_claim" : "summary.opening");
   for (const char* s : {"summary.mechanism", "summary.history", "summary.complaint", "summary.more_complaint"})
     first += " " + fill(s);
-  std::string second = fill("summary.exam") + " " + fill("summary.imaging");
+  // One fill per statement, in the order the seeds' letters were first drawn:
+  // the operands of + are unsequenced, so "a + b" draws in a compiler's order.
+  const std::string imaging = fill("summary.imaging");
+  std::string second = fill("summary.exam") + " " + imaging;
   if (form == 0) second += " " + fill("summary.diagnoses_listed");
   if (form == 2) second += " " + fill("summary.diagnoses_stated");
-  second += " " + fill("summary.plan") + " " + fill("summary.request") + " " +
-            fill(c.ur_in_summary ? "summary.ur" : "summary.no_ur");
+  const std::string ur = fill(c.ur_in_summary ? "summary.ur" : "summary.no_ur");
+  const std::string request = fill("summary.request");
+  second += " " + fill("summary.plan") + " " + request + " " + ur;
   if (random.chance(0.5)) return {{Block::prose, first + " " + second}};
   return {{Block::prose, first}, {Block::prose, second}};
 }

@@ -2,6 +2,7 @@
 #include "pdf_writer.h"
 
 #include <stdexcept>
+#include <string>
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -19,8 +20,11 @@ void check(cairo_status_t status, const std::filesystem::path& path) {
 
 }  // namespace
 
-void write_pdf(const std::filesystem::path& path, const std::vector<Page>& pages) {
+void write_pdf(const std::filesystem::path& path, const std::vector<Page>& pages, std::string_view created) {
   cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), kWidth, kHeight);
+  // Cairo stamps the time of writing otherwise, and a seed must give the same files.
+  const std::string created_at = std::string(created) + "T00:00:00Z";
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, created_at.c_str());
   cairo_t* cr = cairo_create(surface);
   cairo_select_font_face(cr, "DejaVu Sans Mono", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size(cr, kFontSize);

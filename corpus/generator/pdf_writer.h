@@ -3,13 +3,15 @@
 #pragma once
 
 #include <filesystem>
+#include <string_view>
 #include <vector>
 
 #include "page_layout.h"
 
 namespace imr::generator {
 
-// Throws std::runtime_error when cairo cannot write the file.
-void write_pdf(const std::filesystem::path& path, const std::vector<Page>& pages);
+// Throws std::runtime_error when cairo cannot write the file. created: the
+// document's creation date, "YYYY-MM-DD".
+void write_pdf(const std::filesystem::path& path, const std::vector<Page>& pages, std::string_view created);
 
 }  // namespace imr::generator

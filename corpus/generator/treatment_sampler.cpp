@@ -129,7 +129,10 @@ SampledTreatment TreatmentSampler::sample(Random& random) const {
 
 SampledTreatment TreatmentSampler::medication(Random& random) const {
   const std::string kind(draw(random, kDrugKinds));
-  const std::string n = std::to_string(30 * random.between(1, 4) * (random.chance(0.2) ? 2 : 1));
+  // One draw per statement (see summary() in letter_parts.cpp).
+  const int months = random.between(1, 4);
+  const int doubled = random.chance(0.2) ? 2 : 1;
+  const std::string n = std::to_string(30 * months * doubled);
   const std::string from = section("med." + kind, random);
   Filled filled = book_.fill_with_facts(from, {{"qty", std::string(kQuantityMark)}}, random);
   std::string& treatment = filled.text;

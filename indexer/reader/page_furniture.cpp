@@ -203,6 +203,15 @@ bool is_enumerator(std::string_view word) {
   return digits > 0 && digits + 1 == word.size() && (word.back() == ')' || word.back() == '.');
 }
 
+// "QTY:", "Quantity:", "#:": a label names its value in capitals or a sign;
+// prose that a colon ends ("set forth below:") ends in a lower-case word.
+bool ends_with_label(std::string_view line) {
+  line.remove_suffix(1);
+  const std::size_t space = line.find_last_of(" \t");
+  const std::string_view word = space == std::string_view::npos ? line : line.substr(space + 1);
+  return !word.empty() && !(word.front() >= 'a' && word.front() <= 'z');
+}
+
 bool starts_upper(std::string_view text) {
   const std::size_t start = text.find_first_not_of(" \t");
   return start != std::string_view::npos && text[start] >= 'A' && text[start] <= 'Z';
@@ -248,9 +257,11 @@ class PageJoiner {
     if (is_enumerator(word) && starts_upper(next_line.substr(next_line.find(word) + word.size()))) return false;
     if (!ends_sentence(last_line_)) return true;
     // After a colon only a label's value runs on ("Suboxone 8/2mg QTY:" /
-    // "60.00: Overturned"); a heading ("Regarding the request for X:") is a
-    // paragraph of its own however long its line.
-    if (last_line_.ends_with(':')) return !word.empty() && is_digit(word.front()) && !is_enumerator(word);
+    // "60.00: Overturned"); a heading ("Regarding the request for X:") or a
+    // sentence that introduces a list ("...set forth below:" / "6 sessions of
+    // physical therapy: Overturned") is a paragraph of its own.
+    if (last_line_.ends_with(':'))
+      return ends_with_label(last_line_) && !word.empty() && is_digit(word.front()) && !is_enumerator(word);
     return width_ >= kMinWrapWidth && last_line_.size() + 1 + word.size() > width_ && !is_enumerator(word);
   }
 

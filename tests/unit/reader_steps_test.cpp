@@ -264,6 +264,13 @@ TEST_CASE("reader: text without form feeds is cut into pages at its printed page
       "MAXIMUS FEDERAL SERVICES\n\nThe patient had generalized\n\nPage 1 of 2\nMAXIMUS FEDERAL "
       "SERVICES\n\nsedation.\n\nPage 2 of 2");
   CHECK(join_pages(pages, test_labels()) == "The patient had generalized\nsedation.");
+  // After a colon, a quantity's value runs on; an item heading after the sentence that lists them does not.
+  CHECK(join_pages({"4) Suboxone 8/2mg QTY:\nPage 1 of 2", "60.00: Overturned\nPage 2 of 2"}, test_labels()) ==
+        "4) Suboxone 8/2mg QTY:\n60.00: Overturned");
+  CHECK(join_pages({"The decisions are set forth below:\nPage 1 of 2",
+                    "6 sessions of physical therapy: Overturned\nPage 2 of 2"},
+                   test_labels()) ==
+        "The decisions are set forth below:\n\n6 sessions of physical therapy: Overturned");
 }
 
 TEST_CASE("reader: page numbers that head the pages after the first go with the line above them") {
