@@ -6,12 +6,10 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "imr/schema/text.h"
+
 namespace imr::schema {
 namespace {
-
-bool is_ascii(std::string_view s) {
-  return std::ranges::all_of(s, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 
 std::string normalize_with(const icu::Normalizer2* (*instance)(UErrorCode&), std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
@@ -34,7 +32,7 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
 }  // namespace
 
 std::string normalize_term(std::string_view utf8) {
-  if (is_ascii(utf8)) {
+  if (text::is_ascii(utf8)) {
     std::string out(utf8);
     for (char& c : out)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -50,7 +48,7 @@ std::string normalize_term(std::string_view utf8) {
 }
 
 std::string normalize_text(std::string_view utf8) {
-  if (is_ascii(utf8)) return std::string(utf8);
+  if (text::is_ascii(utf8)) return std::string(utf8);
   return normalize_with(&icu::Normalizer2::getNFKCInstance, utf8);
 }
 

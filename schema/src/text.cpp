@@ -1,6 +1,8 @@
 #include "imr/schema/text.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace imr::text {
 namespace {
@@ -24,8 +26,18 @@ bool starts_with_icase(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
 }
 
+// Eight bytes a step: every snippet screens each paragraph of its letter, and
+// a byte at a time this was 3% of a search's instructions.
 bool is_ascii(std::string_view s) {
-  return std::ranges::all_of(s, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, s.data() + i, 8);
+    if ((word & kHighBits) != 0) return false;
+  }
+  return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 bool contains_icase(std::string_view s, std::string_view needle) {
