@@ -156,6 +156,9 @@ bool has_word_character(std::string_view s) {
 // last sentence of at least this many words that a capital follows. Shorter
 // runs are part of the treatment ("Compound cream: Flurbiprofen 20%").
 constexpr std::size_t kMinSentenceWords = 5;
+// A full stop ends a shorter sentence too ("Weaning is recommended."); only a
+// colon joins a few words to what follows.
+constexpr std::size_t kMinSentenceWordsBeforeFullStop = 3;
 
 std::size_t heading_start(std::string_view text) {
   std::size_t words = 0;  // in the sentence so far
@@ -164,7 +167,8 @@ std::size_t heading_start(std::string_view text) {
     if (text[i] != ' ') continue;
     ++words;
     if (text[i - 1] != '.' && text[i - 1] != ':') continue;
-    if (words >= kMinSentenceWords && std::isupper(static_cast<unsigned char>(text[i + 1]))) start = i + 1;
+    const std::size_t min_words = text[i - 1] == '.' ? kMinSentenceWordsBeforeFullStop : kMinSentenceWords;
+    if (words >= min_words && std::isupper(static_cast<unsigned char>(text[i + 1]))) start = i + 1;
     words = 0;
   }
   return start;
@@ -439,6 +443,24 @@ std::optional<Conclusion> last_conclusion(std::string_view text,
   return found;
 }
 
+// "Outcome: Denial upheld", "DETERMINATION: The Claims Administrator's decision is reversed."
+// below an item heading: a decision label whose value is a decision of several
+// words or a sentence ending in a conclusion.
+std::optional<std::string_view> labelled_conclusion(
+    std::string_view paragraph, const layout::LetterLabels& labels,
+    const std::vector<std::pair<std::string, const layout::Label*>>& phrases) {
+  std::string_view p = trim_markup(paragraph);
+  if (p.size() > kMaxHeadingBytes) return std::nullopt;
+  while (!p.empty() && p.back() == '.') p = trim_markup(p.substr(0, p.size() - 1));
+  const auto match = labels.match_at(p, 0);
+  if (!match || match->label->kind != layout::LabelKind::label || match->label->name != "decision") return std::nullopt;
+  p = trim_markup(p.substr(match->end));
+  if (const layout::Label* decision = labels.decision_in_full(p)) return std::string_view(decision->name);
+  const auto conclusion = last_conclusion(p, phrases);
+  if (!conclusion || conclusion->end != p.size()) return std::nullopt;
+  return conclusion->decision;
+}
+
 // "/dgm", "PM/dgm": the typist's reference below a letter's last paragraph.
 bool is_reference_initials(std::string_view text) {
   static const Pattern initials(R"([A-Za-z]{0,4}/[A-Za-z]{2,4})");
@@ -471,6 +493,7 @@ class ItemScanner {
     if (auto notices = notice_decisions(text); !notices.empty()) return add_notices(std::move(notices));
     const bool decision_announced = std::exchange(decision_announced_, false);
     if (const auto decision = bare_decision(text, labels_)) return decided_below(*decision);
+    if (const auto decision = labelled_conclusion(text, labels_, conclusions_)) return decided_below(*decision);
     if (auto heading = decided_heading(text, decisions_, numbering_)) {
       // "Decision:" announced the decision of the paragraph above; a heading
       // with its own decision shows that paragraph was a table's caption
