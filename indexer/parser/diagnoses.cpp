@@ -35,7 +35,8 @@ struct Form {
 // "Diagnoses, 10/03/14:- Low back pain- Lumbar radiculopathy- Lumbar facetal pain.", or a
 // bulleted list on the lines after the label.
 const Pattern& listed() {
-  static const Pattern re(R"(\bDiagnoses\b[^:.]{0,40}:\s*(.+?)(?:\.(?:\s|$)|\n(?!\s*(?:-|•)\s)|$))", Pattern::icase);
+  static const Pattern re(
+      R"(\bDiagnoses\b[^:.]{0,40}:\s*((?:.|\n(?=\s*(?:-|•)\s))+?)(?:\.(?:\s|$)|\n(?!\s*(?:-|•)\s)|$))", Pattern::icase);
   return re;
 }
 const Pattern& labelled_single() {

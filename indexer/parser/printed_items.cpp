@@ -467,6 +467,46 @@ bool is_reference_initials(std::string_view text) {
   return text.size() <= 9 && initials.matches(trim_markup(text));
 }
 
+// Where the last sentence of text starts: after the last ". ", "? " or "! "
+// that a capital follows; npos when text is one sentence.
+std::size_t last_sentence_start(std::string_view text) {
+  for (std::size_t i = text.size(); i-- > 2;)
+    if (std::isupper(static_cast<unsigned char>(text[i])) && text[i - 1] == ' ' &&
+        std::string_view(".?!").find(text[i - 2]) != std::string_view::npos)
+      return i;
+  return std::string_view::npos;
+}
+
+// The next item's heading that PDF text joined to the end of a rationale:
+// words after its last sentence that end no sentence ("... is medically
+// necessary. Lumbar facet injections L3-L4" / "Decision: Upheld"), or, with
+// decided set, a last sentence that ends with a decision word ("... not
+// medically necessary. Home exercise kit is overturned." / "Claims
+// Administrator guideline: ..."). Taken off the rationale; "" when none.
+std::string take_joined_heading(std::string& rationale, const layout::LetterLabels& labels, bool decided) {
+  const std::string_view text = trim_markup(rationale);
+  const std::size_t start = last_sentence_start(text);
+  if (start == std::string_view::npos || text.size() - start > kMaxHeadingBytes) return {};
+  std::string_view tail = text.substr(start);
+  if (decided) {
+    if (!tail.ends_with('.')) return {};
+    const std::string_view sentence = tail.substr(0, tail.size() - 1);
+    const std::size_t space = sentence.rfind(' ');
+    if (space == std::string_view::npos) return {};
+    // In the sentence the decision is lower case; as a label it starts with a capital.
+    std::string word(sentence.substr(space + 1));
+    if (word.empty()) return {};
+    word.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(word.front())));
+    if (!labels.decision_word(word)) return {};
+  } else if (std::string_view(".?!:;\")").find(tail.back()) != std::string_view::npos) {
+    return {};
+  }
+  std::string heading(tail);
+  rationale.resize(static_cast<std::size_t>(text.data() - rationale.data()) + start);
+  while (!rationale.empty() && rationale.back() == ' ') rationale.pop_back();
+  return heading;
+}
+
 class ItemScanner {
  public:
   explicit ItemScanner(const layout::LetterLabels& labels)
@@ -548,6 +588,8 @@ class ItemScanner {
       decision_announced_ = true;
       return;
     }
+    if (last_plain_.text.empty() && current_)
+      last_plain_.text = take_joined_heading(out_.items[*current_].rationale, labels_, false);
     const std::string& before = last_plain_.text;
     // "X ........" / "Upheld": leaders end the heading's line, not a sentence.
     const std::size_t leaders = leader_length(before);
@@ -656,13 +698,15 @@ class ItemScanner {
 
   bool repeats(Part part) const {
     const PrintedItem& item = out_.items[*current_];
-    return (part == Part::claims && item.claims_cited) || (part == Part::rationale && !item.rationale.empty());
+    return (part == Part::claims && item.claims_cited) || (part == Part::reviewer && item.reviewer_cited) ||
+           (part == Part::rationale && !item.rationale.empty());
   }
 
   // The item's labels start over: the paragraph before was the heading of a
   // next item, read as the end of this one's rationale.
   void reopen_after_heading() {
     std::string heading = withdraw_last_plain();
+    if (heading.empty()) heading = take_joined_heading(out_.items[*current_].rationale, labels_, true);
     close();
     last_plain_.text = std::move(heading);
   }
