@@ -38,12 +38,16 @@ Label label_of(const schema::TsvRow& row) {
   return Label{kind_named(row), row.column(1), row.column(2)};
 }
 
+bool equal_icase(std::string_view a, std::string_view b) {
+  return std::ranges::equal(a, b, [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
+}
+
 // Headings are matched in the case printed, so prose that happens to use the
 // same words ("the clinical case summary") is not taken for one.
 bool same_text(const Label& label, std::string_view candidate) {
   if (label.kind == LabelKind::heading) return candidate == label.text;
   if (!is_upper(candidate.front())) return false;
-  return std::ranges::equal(candidate, label.text, [](char a, char b) { return ascii_lower(a) == ascii_lower(b); });
+  return equal_icase(candidate, label.text);
 }
 
 // The byte a match of label begins with, as same_text accepts it; none for a
@@ -107,6 +111,12 @@ const Label* LetterLabels::decision_word(std::string_view word) const {
 const Label* LetterLabels::decision_in_full(std::string_view text) const {
   for (const Label& label : labels_)
     if (label.kind == LabelKind::decision && text.size() == label.text.size() && same_text(label, text)) return &label;
+  return nullptr;
+}
+
+const Label* LetterLabels::heading_in_full(std::string_view paragraph) const {
+  for (const Label& label : labels_)
+    if (label.kind == LabelKind::heading && equal_icase(paragraph, label.text)) return &label;
   return nullptr;
 }
 

@@ -23,6 +23,8 @@ enum class Kind {
   diagnosed,  // "was diagnosed with X and Y": an "and" splits only after two words or more
               // ("cervical and lumbar strain" is one)
   single,     // "The diagnosis is X, severe by ...": one diagnosis, up to its first comma
+  labelled,   // "Diagnosis: X, right worse than left": one diagnosis, commas and all,
+              // unless semicolons list several under the singular label
 };
 
 struct Form {
@@ -30,9 +32,15 @@ struct Form {
   Kind kind;
 };
 
-// "Diagnoses, 10/03/14:- Low back pain- Lumbar radiculopathy- Lumbar facetal pain."
+// "Diagnoses, 10/03/14:- Low back pain- Lumbar radiculopathy- Lumbar facetal pain.", or a
+// bulleted list on the lines after the label.
 const Pattern& listed() {
-  static const Pattern re(R"(\bDiagnos[ie]s\b[^:.]{0,40}:\s*(.+?)(?:\.(?:\s|$)|\n|$))", Pattern::icase);
+  static const Pattern re(
+      R"(\bDiagnoses\b[^:.]{0,40}:\s*((?:.|\n(?=\s*(?:-|•)\s))+?)(?:\.(?:\s|$)|\n(?!\s*(?:-|•)\s)|$))", Pattern::icase);
+  return re;
+}
+const Pattern& labelled_single() {
+  static const Pattern re(R"(\bDiagnosis\b[^:.]{0,40}:\s*(.+?)(?:\.(?:\s|$)|\n|$))", Pattern::icase);
   return re;
 }
 // "Diagnoses include lumbar strain and sciatica", "Her diagnoses included: X, Y and Z",
@@ -82,7 +90,7 @@ const Pattern& semicolons() {
 }
 // Dashes and numbers open list items; a comma (with its serial "and") ends one.
 const Pattern& list_marks() {
-  static const Pattern re(R"((?:^|\s)-\s*|-\s+|,\s*(?:and\s+)?|\b\d{1,2}[.)]\s+)", Pattern::icase);
+  static const Pattern re(R"((?:^|\s)(?:-|•)\s*|-\s+|,\s*(?:and\s+)?|\b\d{1,2}[.)]\s+)", Pattern::icase);
   return re;
 }
 const Pattern& bare_and() {
@@ -96,8 +104,9 @@ const Pattern& serial_comma() {
 // Words that qualify the diagnosis before them rather than name another
 // ("lumbar fusion, status post hardware removal", "L1 fracture, healed").
 const Pattern& qualifier() {
-  static const Pattern re(R"(^(?:status\s+post|s/p|post-?operative|healed|resolved|improved|unresolved)\b)",
-                          Pattern::icase);
+  static const Pattern re(
+      R"(^(?:status\s+post|s/p|post-?operative|healed|resolved|improved|unresolved|(?:right|left)\s+(?:worse|greater)\s+than\s+(?:right|left))\b)",
+      Pattern::icase);
   return re;
 }
 
@@ -150,6 +159,7 @@ void add_split_at_and(std::vector<std::string>& out, const std::string& part, Ki
 std::vector<std::string> pieces_of(std::string_view text, Kind kind) {
   if (kind == Kind::single) return {std::string(text.substr(0, text.find_first_of(",;")))};
   if (text.find(';') != std::string_view::npos) return split(text, semicolons());
+  if (kind == Kind::labelled) return {std::string(text)};
   std::vector<std::string> out;
   const bool serial = search(text, serial_comma()).has_value();
   for (const std::string& part : split(text, list_marks())) {
@@ -185,8 +195,10 @@ std::string_view first_group(const Match& m) {
 }  // namespace
 
 std::vector<std::string> diagnoses_in(std::string_view summary) {
-  const Form forms[] = {{listed(), Kind::list},        {included(), Kind::list},       {claimed(), Kind::list},
-                        {stated_plural(), Kind::list}, {diagnosed(), Kind::diagnosed}, {stated_single(), Kind::single}};
+  const Form forms[] = {{listed(), Kind::list},         {labelled_single(), Kind::labelled},
+                        {included(), Kind::list},       {claimed(), Kind::list},
+                        {stated_plural(), Kind::list},  {diagnosed(), Kind::diagnosed},
+                        {stated_single(), Kind::single}};
   for (const Form& form : forms)
     if (const auto m = search(summary, form.pattern))
       if (auto found = parts_of(first_group(*m), form.kind); !found.empty()) return found;

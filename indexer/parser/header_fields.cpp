@@ -87,11 +87,14 @@ std::optional<std::string> date_of_label_split_at(std::string_view text, std::st
     if (pos == at + head.size()) continue;
     std::string_view beside;
     if (!text.substr(pos).starts_with(tail)) {
+      const std::size_t beside_start = pos;
       const std::size_t word_end = std::min(text.find_first_of(" \t\r\n", pos), text.size());
       beside = text.substr(pos, word_end - pos);
       pos = skip_blanks(text, word_end);
       if (!text.substr(pos).starts_with(tail)) {
-        const auto date = iso_date_in(beside);
+        // A date in words ("Application   January 4, 2019" / "Received:") runs past its first word.
+        auto date = iso_date_in(beside);
+        if (!date) date = iso_date_in(rest_of_line(text, beside_start));
         if (date && tail_follows(text, pos, tail)) return date;
         continue;
       }

@@ -25,11 +25,20 @@ constexpr std::array kLayouts{
 };
 
 // A marker in capitals is a heading, matched in its case: prose may use the
-// same words ("relevant to the issue at dispute").
+// same words ("relevant to the issue at dispute"). A line that is the marker
+// alone is the heading in whatever case it was typed ("Clinical Case Summary").
 bool has_marker(std::string_view whole_text, std::string_view marker) {
-  if (std::ranges::none_of(marker, [](char c) { return c >= 'a' && c <= 'z'; }))
-    return whole_text.find(marker) != std::string_view::npos;
-  return contains_icase(whole_text, marker);
+  if (std::ranges::any_of(marker, [](char c) { return c >= 'a' && c <= 'z'; }))
+    return contains_icase(whole_text, marker);
+  if (whole_text.find(marker) != std::string_view::npos) return true;
+  std::size_t start = 0;
+  while (start < whole_text.size()) {
+    const std::size_t end = std::min(whole_text.find('\n', start), whole_text.size());
+    const std::string_view line = trim_markup(whole_text.substr(start, end - start));
+    if (line.size() == marker.size() && starts_with_icase(line, marker)) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 }  // namespace

@@ -82,10 +82,11 @@ std::string_view heading_body(std::string_view rest) {
 HeadingMatch heading_of(std::string_view paragraph, const layout::LetterLabels& labels) {
   const std::string_view p = trim_markup(paragraph);
   const auto match = labels.match_at(p, 0);
-  if (!match) return {};
-  const auto section = section_named(*match->label);
+  const layout::Label* label = match ? match->label : labels.heading_in_full(p);
+  if (!label) return {};
+  const auto section = section_named(*label);
   if (!section) return {};
-  return {*section, static_cast<std::size_t>(p.data() - paragraph.data()) + match->end};
+  return {*section, static_cast<std::size_t>(p.data() - paragraph.data()) + (match ? match->end : p.size())};
 }
 
 LetterText::LetterText(std::string_view clean_text, const layout::LetterLabels& labels) : labels_(&labels) {

@@ -156,6 +156,9 @@ bool has_word_character(std::string_view s) {
 // last sentence of at least this many words that a capital follows. Shorter
 // runs are part of the treatment ("Compound cream: Flurbiprofen 20%").
 constexpr std::size_t kMinSentenceWords = 5;
+// A full stop ends a shorter sentence too ("Weaning is recommended."); only a
+// colon joins a few words to what follows.
+constexpr std::size_t kMinSentenceWordsBeforeFullStop = 3;
 
 std::size_t heading_start(std::string_view text) {
   std::size_t words = 0;  // in the sentence so far
@@ -164,7 +167,8 @@ std::size_t heading_start(std::string_view text) {
     if (text[i] != ' ') continue;
     ++words;
     if (text[i - 1] != '.' && text[i - 1] != ':') continue;
-    if (words >= kMinSentenceWords && std::isupper(static_cast<unsigned char>(text[i + 1]))) start = i + 1;
+    const std::size_t min_words = text[i - 1] == '.' ? kMinSentenceWordsBeforeFullStop : kMinSentenceWords;
+    if (words >= min_words && std::isupper(static_cast<unsigned char>(text[i + 1]))) start = i + 1;
     words = 0;
   }
   return start;
@@ -439,10 +443,68 @@ std::optional<Conclusion> last_conclusion(std::string_view text,
   return found;
 }
 
+// "Outcome: Denial upheld", "DETERMINATION: The Claims Administrator's decision is reversed."
+// below an item heading: a decision label whose value is a decision of several
+// words or a sentence ending in a conclusion.
+std::optional<std::string_view> labelled_conclusion(
+    std::string_view paragraph, const layout::LetterLabels& labels,
+    const std::vector<std::pair<std::string, const layout::Label*>>& phrases) {
+  std::string_view p = trim_markup(paragraph);
+  if (p.size() > kMaxHeadingBytes) return std::nullopt;
+  while (!p.empty() && p.back() == '.') p = trim_markup(p.substr(0, p.size() - 1));
+  const auto match = labels.match_at(p, 0);
+  if (!match || match->label->kind != layout::LabelKind::label || match->label->name != "decision") return std::nullopt;
+  p = trim_markup(p.substr(match->end));
+  if (const layout::Label* decision = labels.decision_in_full(p)) return std::string_view(decision->name);
+  const auto conclusion = last_conclusion(p, phrases);
+  if (!conclusion || conclusion->end != p.size()) return std::nullopt;
+  return conclusion->decision;
+}
+
 // "/dgm", "PM/dgm": the typist's reference below a letter's last paragraph.
 bool is_reference_initials(std::string_view text) {
   static const Pattern initials(R"([A-Za-z]{0,4}/[A-Za-z]{2,4})");
   return text.size() <= 9 && initials.matches(trim_markup(text));
+}
+
+// Where the last sentence of text starts: after the last ". ", "? " or "! "
+// that a capital follows; npos when text is one sentence.
+std::size_t last_sentence_start(std::string_view text) {
+  for (std::size_t i = text.size(); i-- > 2;)
+    if (std::isupper(static_cast<unsigned char>(text[i])) && text[i - 1] == ' ' &&
+        std::string_view(".?!").find(text[i - 2]) != std::string_view::npos)
+      return i;
+  return std::string_view::npos;
+}
+
+// The next item's heading that PDF text joined to the end of a rationale:
+// words after its last sentence that end no sentence ("... is medically
+// necessary. Lumbar facet injections L3-L4" / "Decision: Upheld"), or, with
+// decided set, a last sentence that ends with a decision word ("... not
+// medically necessary. Home exercise kit is overturned." / "Claims
+// Administrator guideline: ..."). Taken off the rationale; "" when none.
+std::string take_joined_heading(std::string& rationale, const layout::LetterLabels& labels, bool decided) {
+  const std::string_view text = trim_markup(rationale);
+  const std::size_t start = last_sentence_start(text);
+  if (start == std::string_view::npos || text.size() - start > kMaxHeadingBytes) return {};
+  std::string_view tail = text.substr(start);
+  if (decided) {
+    if (!tail.ends_with('.')) return {};
+    const std::string_view sentence = tail.substr(0, tail.size() - 1);
+    const std::size_t space = sentence.rfind(' ');
+    if (space == std::string_view::npos) return {};
+    // In the sentence the decision is lower case; as a label it starts with a capital.
+    std::string word(sentence.substr(space + 1));
+    if (word.empty()) return {};
+    word.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(word.front())));
+    if (!labels.decision_word(word)) return {};
+  } else if (std::string_view(".?!:;\")").find(tail.back()) != std::string_view::npos) {
+    return {};
+  }
+  std::string heading(tail);
+  rationale.resize(static_cast<std::size_t>(text.data() - rationale.data()) + start);
+  while (!rationale.empty() && rationale.back() == ' ') rationale.pop_back();
+  return heading;
 }
 
 class ItemScanner {
@@ -471,6 +533,7 @@ class ItemScanner {
     if (auto notices = notice_decisions(text); !notices.empty()) return add_notices(std::move(notices));
     const bool decision_announced = std::exchange(decision_announced_, false);
     if (const auto decision = bare_decision(text, labels_)) return decided_below(*decision);
+    if (const auto decision = labelled_conclusion(text, labels_, conclusions_)) return decided_below(*decision);
     if (auto heading = decided_heading(text, decisions_, numbering_)) {
       // "Decision:" announced the decision of the paragraph above; a heading
       // with its own decision shows that paragraph was a table's caption
@@ -525,6 +588,8 @@ class ItemScanner {
       decision_announced_ = true;
       return;
     }
+    if (last_plain_.text.empty() && current_)
+      last_plain_.text = take_joined_heading(out_.items[*current_].rationale, labels_, false);
     const std::string& before = last_plain_.text;
     // "X ........" / "Upheld": leaders end the heading's line, not a sentence.
     const std::size_t leaders = leader_length(before);
@@ -633,13 +698,15 @@ class ItemScanner {
 
   bool repeats(Part part) const {
     const PrintedItem& item = out_.items[*current_];
-    return (part == Part::claims && item.claims_cited) || (part == Part::rationale && !item.rationale.empty());
+    return (part == Part::claims && item.claims_cited) || (part == Part::reviewer && item.reviewer_cited) ||
+           (part == Part::rationale && !item.rationale.empty());
   }
 
   // The item's labels start over: the paragraph before was the heading of a
   // next item, read as the end of this one's rationale.
   void reopen_after_heading() {
     std::string heading = withdraw_last_plain();
+    if (heading.empty()) heading = take_joined_heading(out_.items[*current_].rationale, labels_, true);
     close();
     last_plain_.text = std::move(heading);
   }

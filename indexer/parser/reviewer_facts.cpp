@@ -66,7 +66,8 @@ Printed from_block(std::string_view text, const layout::LetterLabels& labels) {
   return printed(certs.value_or(""), cert_separator, no_lead_in, states.value_or(""));
 }
 
-// "The expert reviewer is <credentials> and is licensed (to practice) in <states>",
+// "The expert reviewer is <credentials> and is licensed (to practice) in <states>" (or "holds
+// <credentials>", or the credentials alone after a "Reviewer:" label, "; licensed in <states>"),
 // the states running on over a line break after a separator and past the
 // periods of old abbreviations ("Calif., Ariz., N. Mex. and Wash."),
 // the credentials opening with a board certification or a licence: "Board
@@ -75,7 +76,7 @@ Printed from_block(std::string_view text, const layout::LetterLabels& labels) {
 // Diplomate of the American Board of Psychiatry and Neurology (Psychiatry)".
 Printed from_prose(std::string_view text) {
   static const Pattern prose(
-      R"(\bis\s+((?:an?\s+)?(?:board|licensed|certified|registered|diplomate|doctor|psycholog|chiropract|acupunctur|physical\s+therap|podiatr|dentist|pharmacist|nurse)[^.]{0,300}?),?\s+and\s+(?:is\s+)?(?:also\s+)?licensed\s+(?:to\s+practice\s+)?in\s+((?:[^.\n]|\.(?=\s*(?:[,;&]|and\b|[A-Z][a-z]{0,4}\.))|(?<=[,;&.]|and)[ \t]*\n)+))",
+      R"((?:\b(?:is|holds)\s+|:\s+)((?:an?\s+)?(?:board|licensed|certified|registered|diplomate|doctor|psycholog|chiropract|acupunctur|physical\s+therap|podiatr|dentist|pharmacist|nurse)[^.]{0,300}?)(?:,?\s+and|;)\s+(?:is\s+)?(?:also\s+)?licensed\s+(?:to\s+practice\s+)?in\s+((?:[^.\n]|\.(?=\s*(?:[,;&]|and\b|[A-Z][a-z]{0,4}\.))|(?<=[,;&.]|and)[ \t]*\n)+))",
       Pattern::icase);
   static const Pattern separator(
       R"(\s*(?:[,;]|\b(?:has|with)\s+(?:a\s+)?sub-?specialty\s+in\b|\band\s+(?:is\s+)?(?:also\s+)?(?:board[\s-]+certified|licensed|certified)\s+in\b)\s*)",
@@ -85,7 +86,7 @@ Printed from_prose(std::string_view text) {
   // physician's degree ("a Doctor of Osteopathy, is Board Certified in ...")
   // certifies no specialty.
   static const Pattern lead_in(
-      R"((?:is\s+)?(?:also\s+)?(?:an?\s+)?(?:(?:board[\s-]+certified|licensed|certified)\s+in\s+|diplomate\s+of\s+(?:the\s+)?(?:American\s+)?Board\s+of\s+(?:[^(),;]*\(\s*)?|doctor\s+of\s+(?:osteopathy|osteopathic\s+medicine|medicine)\s*$)?)",
+      R"((?:is\s+)?(?:also\s+)?(?:an?\s+)?(?:(?:board[\s-]+certified|board\s+certification|licensed|certified)\s+in\s+|diplomate\s+of\s+(?:the\s+)?(?:American\s+)?Board\s+of\s+(?:[^(),;]*\(\s*)?|doctor\s+of\s+(?:osteopathy|osteopathic\s+medicine|medicine)\s*$)?)",
       Pattern::icase);
   if (const auto m = search(text, prose)) return printed(group(*m, 1), separator, lead_in, group(*m, 2));
   return {};
@@ -141,10 +142,14 @@ std::vector<std::string> certifications(const Printed& printed, const schema::Vo
   std::vector<std::string> out;
   for (const Piece& piece : printed.pieces) {
     bool covered = false;
+    bool named_in_piece = false;
     for (const auto& n : named) {
       const std::size_t begin = tokens[n.begin].start;
       if (begin >= piece.end || tokens[n.end - 1].end <= piece.begin) continue;
       covered = true;
+      // "Foot and Ankle Surgery (podiatry)": a bracket after a certification glosses it.
+      if (named_in_piece && begin > 0 && printed.credentials[begin - 1] == '(') continue;
+      named_in_piece = true;
       if (begin >= piece.begin && std::ranges::find(out, n.name) == out.end()) out.push_back(n.name);
     }
     if (covered) continue;

@@ -34,8 +34,14 @@ void matches_in(std::string_view s, std::size_t from, std::size_t end, const Pat
 }  // namespace
 
 std::string_view trim_markup(std::string_view s) {
+  // A bullet ("\u2022 Massage therapy x 6") marks a list item as "*" does in markdown.
+  static constexpr std::string_view kBullet = "\u2022";
   const auto markup = [](char c) { return is_space(c) || c == '*' || c == '#' || c == '_'; };
-  while (!s.empty() && markup(s.front())) s.remove_prefix(1);
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    while (!s.empty() && markup(s.front())) s.remove_prefix(1), trimmed = true;
+    if (s.starts_with(kBullet)) s.remove_prefix(kBullet.size()), trimmed = true;
+  }
   while (!s.empty() && markup(s.back())) s.remove_suffix(1);
   return s;
 }

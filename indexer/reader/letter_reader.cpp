@@ -18,6 +18,7 @@
 #include "line_unwrapper.h"
 #include "markdown_markup.h"
 #include "mojibake.h"
+#include "ocr_digits.h"
 #include "page_furniture.h"
 #include "paragraph_splitter.h"
 #include "pdf_text.h"
@@ -57,13 +58,17 @@ std::vector<std::string> pages_of(std::string_view bytes, Format format, std::ve
 
 void repair_characters(std::vector<std::string>& pages, std::vector<std::string>& warnings) {
   std::size_t repaired = 0;
+  std::size_t ocr_repaired = 0;
   for (std::string& page : pages) {
     repaired += reader::repair_mojibake(page);
+    ocr_repaired += reader::repair_ocr_digits(page);
     page = schema::normalize_text(page);
   }
   if (repaired > 0)
     warnings.push_back(std::to_string(repaired) +
                        " mis-encoded character(s) repaired (such as \"\u00c2\u00ae\" for \"\u00ae\")");
+  if (ocr_repaired > 0)
+    warnings.push_back(std::to_string(ocr_repaired) + " character(s) misread by OCR repaired (such as \"guide1ine\")");
 }
 
 std::string joined(const std::vector<std::string>& paragraphs) {

@@ -90,6 +90,18 @@ std::optional<std::pair<std::string_view, std::string_view>> table_row(std::stri
   return std::pair{first, raw.substr(gap + 1)};
 }
 
+// A row's first cell when it is only the row's number ("1    Lunesta 3mg #30     Upheld"):
+// the rest, the treatment; else the cells as they are.
+std::string_view without_number_cell(std::string_view cells) {
+  std::size_t i = 0;
+  while (i < cells.size() && (cells[i] == ' ' || cells[i] == '\t')) ++i;
+  const std::size_t digits = i;
+  while (i < cells.size() && i - digits < 3 && cells[i] >= '0' && cells[i] <= '9') ++i;
+  if (i == digits || i - digits > 2 || i + 1 >= cells.size()) return cells;
+  const bool gap = cells[i] == '\t' || (cells[i] == ' ' && cells[i + 1] == ' ');
+  return gap ? cells.substr(i) : cells;
+}
+
 class ParagraphBuilder {
  public:
   ParagraphBuilder(const Dehyphenator& dehyphenator, bool mend_page_breaks, const DecisionLineTest& is_decision_line,
@@ -136,9 +148,10 @@ class ParagraphBuilder {
       paragraphs_.back() += ':';
     last_line_has_columns_ = false;
     end_paragraph();
-    current_ = tidy_line(row.first) + ": " + decision;
+    const std::string treatment = tidy_line(without_number_cell(row.first));
+    current_ = treatment + ": " + decision;
     end_paragraph();
-    open_row_ = std::pair{tidy_line(row.first), decision};
+    open_row_ = std::pair{treatment, decision};
     return true;
   }
 

@@ -16,6 +16,7 @@ constexpr std::array<std::string_view, 9> kIds{
     "uptodate",          "other"};
 constexpr std::string_view kCitationStart = "@citation";
 constexpr std::string_view kNonMtusStart = "@non-mtus";
+constexpr std::string_view kNonMtusMark = "@non-mtus-mark";
 constexpr std::string_view kMtusEdition = "@mtus-edition";
 constexpr std::string_view kMtusPart = "mtus-";
 constexpr std::string_view kOther = "other";
@@ -34,6 +35,8 @@ GuidelineTable::GuidelineTable(const DataReader& data) {
       w.kind = Kind::citation_start;
     } else if (w.id == kNonMtusStart) {
       w.kind = Kind::non_mtus_start;
+    } else if (w.id == kNonMtusMark) {
+      w.kind = Kind::non_mtus_mark;
     } else if (w.id == kMtusEdition) {
       if (row.column(2).empty()) row.fail("an MTUS edition needs the id it cites alone");
       w.kind = Kind::mtus_edition;
@@ -53,7 +56,18 @@ GuidelineTable::GuidelineTable(const DataReader& data) {
 std::vector<std::string> GuidelineTable::guidelines_in(std::span<const Token> citation) const {
   std::vector<std::string> out;
   bool non_mtus = false;
-  bool unnamed = false;  // a non-MTUS citation that has named nothing yet
+  bool unnamed = false;             // a non-MTUS citation that has named nothing yet
+  const Wording* marked = nullptr;  // the guideline a bare "Non-MTUS" came right after
+  // A non-MTUS citation that named nothing is "other"; a bare mark after a
+  // guideline was that guideline's ("ACOEM ... (non-MTUS)" is acoem).
+  const auto close_unnamed = [&] {
+    if (!unnamed) return;
+    if (!marked) return push_unique(out, std::string(kOther));
+    const auto it = std::ranges::find(out, marked->id);
+    if (it == out.end() || marked->non_mtus_id == marked->id) return;
+    out.erase(it);
+    push_unique(out, marked->non_mtus_id);
+  };
   const auto matches = matcher_.find_all(citation);
   for (std::size_t i = 0; i < matches.size(); ++i) {
     const auto& m = matches[i];
@@ -74,11 +88,13 @@ std::vector<std::string> GuidelineTable::guidelines_in(std::span<const Token> ci
       unnamed = false;
       continue;
     }
-    if (unnamed) push_unique(out, std::string(kOther));
-    non_mtus = w.kind == Kind::non_mtus_start;
+    close_unnamed();
+    non_mtus = w.kind == Kind::non_mtus_start || w.kind == Kind::non_mtus_mark;
     unnamed = non_mtus;
+    const Wording* before = i > 0 ? &wordings_[matches[i - 1].id] : nullptr;
+    marked = w.kind == Kind::non_mtus_mark && before && before->kind == Kind::guideline ? before : nullptr;
   }
-  if (unnamed) push_unique(out, std::string(kOther));
+  close_unnamed();
   return out;
 }
 

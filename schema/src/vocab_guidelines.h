@@ -26,7 +26,9 @@ class GuidelineTable {
   std::vector<std::string> guidelines_in(std::span<const Token> citation) const;
 
  private:
-  enum class Kind { guideline, citation_start, non_mtus_start, mtus_edition };
+  // non_mtus_mark starts a non-MTUS citation too, but right after a guideline,
+  // with nothing named after it, it only says where that one stands.
+  enum class Kind { guideline, citation_start, non_mtus_start, non_mtus_mark, mtus_edition };
   struct Wording {
     Kind kind;
     std::string id;           // for guidelines

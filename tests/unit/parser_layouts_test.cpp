@@ -24,7 +24,7 @@ using nlohmann::json;
 constexpr std::array<std::string_view, 4> kLayouts{"credentials-2016", "maximus-inc", "medical-professional-review",
                                                    "notice-2013"};
 // Every folder, so that one left empty by mistake fails.
-constexpr std::array<std::string_view, 18> kFolders{"credentials-2016",
+constexpr std::array<std::string_view, 19> kFolders{"credentials-2016",
                                                     "maximus-inc",
                                                     "medical-professional-review",
                                                     "notice-2013",
@@ -41,7 +41,8 @@ constexpr std::array<std::string_view, 18> kFolders{"credentials-2016",
                                                     "dosing-lines",
                                                     "date-formats",
                                                     "unseen-2026-12",
-                                                    "unseen-2026-12c"};
+                                                    "unseen-2026-12c",
+                                                    "unseen-2026-12d"};
 // At least this many letters in every folder.
 constexpr int kLettersPerFolder = 2;
 

@@ -14,6 +14,7 @@
 #include "reader/line_unwrapper.h"
 #include "reader/markdown_markup.h"
 #include "reader/mojibake.h"
+#include "reader/ocr_digits.h"
 #include "reader/page_furniture.h"
 #include "reader/paragraph_splitter.h"
 #include "reader/text_decoding.h"
@@ -27,6 +28,11 @@ using Paragraphs = std::vector<std::string>;
 
 std::string repaired(std::string text) {
   repair_mojibake(text);
+  return text;
+}
+
+std::string ocr_repaired(std::string text) {
+  repair_ocr_digits(text);
   return text;
 }
 
@@ -61,6 +67,15 @@ TEST_CASE("reader: a file without any UTF-8 is read as Windows-1252") {
 TEST_CASE("reader: UTF-16 with a byte-order mark and a UTF-8 BOM") {
   CHECK(decode_text(std::string("\xFF\xFEO\0k\0", 6)).text == "Ok");
   CHECK(decode_text("\xEF\xBB\xBFOk").text == "Ok");
+}
+
+TEST_CASE("reader: letters OCR read as digits are repaired, codes and numbers are not") {
+  CHECK(ocr_repaired("MAXlMUS guide1ine: C1aims, rationa1e") == "MAXIMUS guideline: Claims, rationale");
+  CHECK(ocr_repaired("0ccupationa1 Medicine, 1icensed in Ca1ifornia, 58 year o1d") ==
+        "Occupational Medicine, licensed in California, 58 year old");
+  CHECK(ocr_repaired("fu11 duty, medica11y, F0llow-up, NSAlD") == "full duty, medically, Follow-up, NSAID");
+  CHECK(ocr_repaired("L5-S1, C5-6, B12, HbA1c, COX1, ICD10, CM1, T10, CM15-0164402, 10mg, 1tablet, 1st, 5O%") ==
+        "L5-S1, C5-6, B12, HbA1c, COX1, ICD10, CM1, T10, CM15-0164402, 10mg, 1tablet, 1st, 5O%");
 }
 
 TEST_CASE("reader: mojibake is repaired, real accents are not touched") {

@@ -62,6 +62,9 @@ class LetterLabels {
   // The decision label that text is in full, a phrase too ("Not medically
   // necessary"), where something marks its place (a table's column).
   const Label* decision_in_full(std::string_view text) const;
+  // The heading that a paragraph is in full, in any case ("Clinical Case
+  // Summary"): standing alone it cannot be prose using the same words.
+  const Label* heading_in_full(std::string_view paragraph) const;
   // Every label in text, left to right, none overlapping. Linear in text size.
   std::vector<LabelMatch> find_all(std::string_view text) const;
 
