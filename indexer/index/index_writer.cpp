@@ -99,6 +99,8 @@ void IndexWriter::drop_stale(std::string_view source, const std::string& keep_ke
 
 void IndexWriter::drop_stale_unguarded(std::string_view source, const std::string& keep_key_term) {
   const std::string src = schema::source_term(source);
+  // Most sources are new to the index: one look-up instead of opening a posting list.
+  if (!db_.term_exists(src)) return;
   std::vector<Xapian::docid> stale;
   for (auto it = db_.postlist_begin(src); it != db_.postlist_end(src); ++it) {
     Xapian::Document old = db_.get_document(*it);

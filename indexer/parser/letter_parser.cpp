@@ -47,7 +47,7 @@ void take_case_number(schema::Record& r) {
 
 LetterParser::LetterParser(std::shared_ptr<const schema::Vocabulary> vocabulary,
                            std::shared_ptr<const layout::LetterLabels> labels)
-    : vocabulary_(std::move(vocabulary)), labels_(std::move(labels)) {}
+    : vocabulary_(std::move(vocabulary)), labels_(std::move(labels)), item_rules_(parsing::item_rules(*labels_)) {}
 
 ParsedLetter LetterParser::parse(std::string_view clean_text, std::string source) const {
   ParsedLetter out;
@@ -73,7 +73,7 @@ ParsedLetter LetterParser::parse(std::string_view clean_text, std::string source
   r.reviewer = std::move(reviewer.reviewer);
   add_warnings(out.warnings, reviewer.warnings);
 
-  const PrintedItems printed = printed_items(text);
+  const PrintedItems printed = printed_items(text, *item_rules_);
   add_warnings(out.warnings, printed.warnings);
   ReadingFacts facts;
   for (const PrintedItem& item : printed.items) {

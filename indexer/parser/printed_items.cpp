@@ -7,6 +7,7 @@
 #include <cctype>
 #include <charconv>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -506,14 +507,26 @@ std::string take_joined_heading(std::string& rationale, const layout::LetterLabe
   while (!rationale.empty() && rationale.back() == ' ') rationale.pop_back();
   return heading;
 }
+}  // namespace
+
+struct ItemRules {
+  explicit ItemRules(const layout::LetterLabels& labels)
+      : labels(labels), decisions(decision_words(labels)), conclusions(conclusion_phrases(labels)), numbering(labels) {}
+  const layout::LetterLabels& labels;
+  const std::vector<const layout::Label*> decisions;
+  const std::vector<std::pair<std::string, const layout::Label*>> conclusions;
+  const ItemNumbering numbering;
+};
+
+namespace {
 
 class ItemScanner {
  public:
-  explicit ItemScanner(const layout::LetterLabels& labels)
-      : labels_(labels),
-        decisions_(decision_words(labels)),
-        conclusions_(conclusion_phrases(labels)),
-        numbering_(labels) {}
+  explicit ItemScanner(const ItemRules& rules)
+      : labels_(rules.labels),
+        decisions_(rules.decisions),
+        conclusions_(rules.conclusions),
+        numbering_(rules.numbering) {}
 
   void paragraph(const Paragraph& p) {
     if (p.heading) close();
@@ -803,9 +816,9 @@ class ItemScanner {
   std::optional<std::size_t> current_;
   Part part_ = Part::none;
   const layout::LetterLabels& labels_;
-  std::vector<const layout::Label*> decisions_;
-  std::vector<std::pair<std::string, const layout::Label*>> conclusions_;
-  ItemNumbering numbering_;
+  const std::vector<const layout::Label*>& decisions_;
+  const std::vector<std::pair<std::string, const layout::Label*>>& conclusions_;
+  const ItemNumbering& numbering_;
   Section section_ = Section::preamble;
   PlainParagraph last_plain_;
   bool decision_announced_ = false;          // the paragraph before was "Decision:" alone
@@ -816,8 +829,12 @@ class ItemScanner {
 
 }  // namespace
 
-PrintedItems printed_items(const LetterText& text) {
-  ItemScanner scanner(text.labels());
+std::shared_ptr<const ItemRules> item_rules(const layout::LetterLabels& labels) {
+  return std::make_shared<const ItemRules>(labels);
+}
+
+PrintedItems printed_items(const LetterText& text, const ItemRules& rules) {
+  ItemScanner scanner(rules);
   for (const Paragraph& p : text.paragraphs()) scanner.paragraph(p);
   return scanner.finish();
 }

@@ -7,6 +7,7 @@
 // rationale sections that apply to every item.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,12 @@ struct PrintedItems {
   std::vector<std::string> warnings;
 };
 
-PrintedItems printed_items(const LetterText& text);
+// The labels' decision words, conclusion phrases and numbering pattern, made
+// once per parser: compiling the pattern cost more than reading a letter's items.
+struct ItemRules;
+std::shared_ptr<const ItemRules> item_rules(const layout::LetterLabels& labels);
+
+// The labels must be those the text was read with.
+PrintedItems printed_items(const LetterText& text, const ItemRules& rules);
 
 }  // namespace imr::indexer::parsing

@@ -15,6 +15,9 @@
 #include "imr/schema/vocabulary.h"
 
 namespace imr::indexer {
+namespace parsing {
+struct ItemRules;
+}
 
 struct ParsedLetter {
   schema::Record record;
@@ -41,6 +44,7 @@ class LetterParser {
  private:
   std::shared_ptr<const schema::Vocabulary> vocabulary_;
   std::shared_ptr<const layout::LetterLabels> labels_;
+  std::shared_ptr<const parsing::ItemRules> item_rules_;
   schema::Analyzer analyzer_;
 };
 
